@@ -1,0 +1,85 @@
+import pg from 'pg';
+import { intFromEnv, stringFromEnv } from './env';
+
+// pg turns `date` into a JS Date at local midnight, which shifts the day across time zones, and
+// `numeric` would lose precision as a float: both stay text. `bigint` counts are cast in SQL.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => v);
+
+export const EMBEDDED_DEFAULTS = {
+  port: 54329,
+  user: 'postgres',
+  password: 'tradegraph',
+  database: 'tradegraph',
+};
+
+export function embeddedDatabaseUrl(): string {
+  const port = intFromEnv('EMBEDDED_PG_PORT', EMBEDDED_DEFAULTS.port);
+  const { user, password, database } = EMBEDDED_DEFAULTS;
+  return `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
+}
+
+/** True when neither DATABASE_URL nor this agency's own URL is set: the embedded server is used. */
+export function usesEmbeddedDatabase(agency?: string): boolean {
+  return databaseUrlFrom(agency) === undefined;
+}
+
+function databaseUrlFrom(agency?: string): string | undefined {
+  const own = agency ? stringFromEnv(`${agency.toUpperCase()}_DATABASE_URL`) : undefined;
+  return own ?? stringFromEnv('DATABASE_URL');
+}
+
+/** `<AGENCY>_DATABASE_URL`, else `DATABASE_URL`, else the embedded server of `npm start`. */
+export function databaseUrlFor(agency?: string): string {
+  return databaseUrlFrom(agency) ?? embeddedDatabaseUrl();
+}
+
+export type Row = Record<string, unknown>;
+
+/**
+ * One agency's connection pool. Every statement goes through `query`, which counts it: the
+ * batching tests and benchmarks read `statementCount` to prove N parents cost one statement.
+ */
+export class Database {
+  readonly pool: pg.Pool;
+  statementCount = 0;
+
+  constructor(
+    readonly url: string,
+    options: { max?: number; applicationName?: string } = {},
+  ) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: options.max ?? intFromEnv('PG_POOL_MAX', 10),
+      application_name: options.applicationName ?? 'tradegraph',
+    });
+    // An idle client that loses its server must not crash the process; the next query reconnects.
+    this.pool.on('error', (err) => console.error(`[db] idle client error: ${err.message}`));
+  }
+
+  async query<T extends Row = Row>(text: string, values?: unknown[]): Promise<T[]> {
+    this.statementCount++;
+    const result = await this.pool.query<T>(text, values);
+    return result.rows;
+  }
+
+  /** Runs `work` in one transaction on one connection: all of it or none. */
+  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

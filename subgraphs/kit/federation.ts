@@ -1,0 +1,47 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLSchema, parse } from 'graphql';
+import { BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
+import { scalars } from './scalars';
+
+export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
+
+const FEDERATION_DIRECTIVES = [
+  '@key',
+  '@shareable',
+  '@external',
+  '@requires',
+  '@provides',
+  '@inaccessible',
+  '@tag',
+  '@override',
+];
+
+export type ReferenceResolvers = GraphQLResolverMap<unknown>;
+
+/**
+ * type-graphql classes → an Apollo federation v2 subgraph schema. type-graphql builds the schema
+ * (skipping its own check, since `_Entity` and friends do not exist yet); its SDL is printed with
+ * the `@key`/`@shareable`/... directives the classes carry, the federation `@link` is prepended,
+ * and `buildSubgraphSchema` adds `_service` and `_entities`, with the `__resolveReference`
+ * resolvers merged in.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck' | 'scalarsMap'>,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    ...options,
+    skipCheck: true,
+    validate: false,
+    scalarsMap: [{ type: Date, scalar: scalars.DateTime }],
+  });
+  const link = `extend schema @link(url: "${FEDERATION_VERSION}", import: [${FEDERATION_DIRECTIVES.map((d) => `"${d}"`).join(', ')}])`;
+  const typeDefs = parse(`${link}\n\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = createResolversMap(schema) as ReferenceResolvers;
+  for (const [typeName, fields] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import pg from 'pg';
+import { runner } from 'node-pg-migrate';
+import { projectRoot } from './project-root';
+
+/**
+ * Applies an agency's versioned SQL migrations (`subgraphs/<agency>/migrations/*.sql`) to its own
+ * PostgreSQL schema. node-pg-migrate records each applied file in `<agency>.pgmigrations`, takes
+ * an advisory lock so that replicas starting together do not race, runs each file in a
+ * transaction, and refuses to run when an applied file is missing or out of order. A released
+ * migration is never edited: a change is a new file.
+ */
+export async function migrateAgency(
+  databaseUrl: string,
+  agency: string,
+  log: (msg: string) => void = () => undefined,
+): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${agency}`);
+    const applied = await runner({
+      dbClient: client,
+      dir: join(projectRoot(), 'subgraphs', agency, 'migrations'),
+      direction: 'up',
+      count: Infinity,
+      migrationsTable: 'pgmigrations',
+      migrationsSchema: agency,
+      schema: agency,
+      checkOrder: true,
+      verbose: false,
+      log,
+      logger: { debug: () => undefined, info: log, warn: log, error: log },
+    });
+    return applied.map((m) => m.name);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,101 @@
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ApolloServer, BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { Database } from './database';
+import { ErrorCode } from './errors';
+
+export interface SubgraphServerOptions<C extends BaseContext> {
+  /** The agency's name, used in logs and `/health`. */
+  name: string;
+  schema: GraphQLSchema;
+  db: Database;
+  /** Builds the per-request context: fresh DataLoaders for every request. */
+  createContext: (req: express.Request) => C | Promise<C>;
+  port?: number;
+  host?: string;
+  log?: (msg: string) => void;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A subgraph's HTTP server: GraphQL at `/graphql`, liveness and database readiness at `/health`.
+ * Unexpected errors reach the client as INTERNAL_SERVER_ERROR without internals; the full error is
+ * logged here.
+ */
+export async function startSubgraphServer<C extends BaseContext>(
+  options: SubgraphServerOptions<C>,
+): Promise<RunningSubgraph> {
+  const log = options.log ?? ((msg: string) => console.log(msg));
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer<C>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+    formatError: (formatted, error) => maskInternalError(options.name, formatted, error, log),
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await options.db.query('SELECT 1');
+      res.json({ status: 'ok', subgraph: options.name });
+    } catch (err) {
+      res
+        .status(503)
+        .json({ status: 'unavailable', subgraph: options.name, reason: (err as Error).message });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  return {
+    name: options.name,
+    port,
+    url: `http://${host}:${port}/graphql`,
+    stop: () => apollo.stop(),
+  };
+}
+
+function maskInternalError(
+  subgraph: string,
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (msg: string) => void,
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+  const original = (error as { originalError?: Error })?.originalError ?? error;
+  log(`[${subgraph}] internal error: ${(original as Error)?.stack ?? String(original)}`);
+  return {
+    message: `internal error in the ${subgraph} subgraph`,
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

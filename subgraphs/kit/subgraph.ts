@@ -1,0 +1,45 @@
+import type express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { Database } from './database';
+import { RunningSubgraph, startSubgraphServer } from './server';
+
+/**
+ * What an agency's folder exports so that its own entry point, the `npm start` launcher and the
+ * tests all run it the same way.
+ */
+export interface SubgraphDefinition<C extends object = object> {
+  /** Agency name: also its PostgreSQL schema, its migrations folder and its env prefix. */
+  name: string;
+  /** Port when run by `npm start` or alone (override with PORT or <NAME>_PORT). */
+  defaultPort: number;
+  /** Builds the federated schema; memoised by `startSubgraph`. */
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Per-request context: fresh DataLoaders over this agency's database. */
+  createContext(db: Database, req: express.Request): C;
+}
+
+const schemas = new WeakMap<SubgraphDefinition, Promise<GraphQLSchema>>();
+
+export function schemaOf(def: SubgraphDefinition): Promise<GraphQLSchema> {
+  let schema = schemas.get(def);
+  if (!schema) {
+    schema = def.buildSchema();
+    schemas.set(def, schema);
+  }
+  return schema;
+}
+
+export async function startSubgraph<C extends object>(
+  def: SubgraphDefinition<C>,
+  options: { db: Database; port?: number; host?: string; log?: (msg: string) => void },
+): Promise<RunningSubgraph> {
+  return startSubgraphServer<C>({
+    name: def.name,
+    schema: await schemaOf(def),
+    db: options.db,
+    createContext: (req) => def.createContext(options.db, req),
+    port: options.port,
+    host: options.host,
+    log: options.log,
+  });
+}
