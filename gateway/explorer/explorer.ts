@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import { FULL_PICTURE_QUERY } from './full-picture-query';
+
+/**
+ * GraphiQL served from the npm packages themselves (no CDN): the explorer works on a machine
+ * with no internet, as at an airport's internal network.
+ */
+const ASSETS: Record<string, { module: string; type: string }> = {
+  'graphiql.min.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
+  'graphiql.min.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+  'react.production.min.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.production.min.js': {
+    module: 'react-dom/umd/react-dom.production.min.js',
+    type: 'text/javascript',
+  },
+};
+
+function page(defaultAwb: string): string {
+  const config = JSON.stringify({
+    query: FULL_PICTURE_QUERY,
+    variables: JSON.stringify({ awb: defaultAwb }, null, 2),
+  }).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <title>tradegraph explorer</title>
+  <link rel="stylesheet" href="/explorer/graphiql.min.css" />
+  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading the tradegraph explorer…</div>
+  <script src="/explorer/react.production.min.js"></script>
+  <script src="/explorer/react-dom.production.min.js"></script>
+  <script src="/explorer/graphiql.min.js"></script>
+  <script>
+    const config = ${config};
+    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, {
+        fetcher,
+        defaultQuery: config.query,
+        defaultEditorToolsVisibility: true,
+        variables: config.variables,
+        shouldPersistHeaders: true,
+      }),
+    );
+  </script>
+</body>
+</html>`;
+}
+
+export function explorerRouter(defaultAwb: string): express.Router {
+  const router = express.Router();
+  const html = page(defaultAwb);
+  const cache = new Map<string, Buffer>();
+  router.get('/', (_req, res) => {
+    res.type('html').send(html);
+  });
+  router.get('/explorer/:asset', (req, res) => {
+    const asset = ASSETS[req.params.asset];
+    if (!asset) {
+      res.status(404).json({ error: 'NOT_FOUND', message: `no explorer asset ${req.params.asset}` });
+      return;
+    }
+    let body = cache.get(asset.module);
+    if (!body) {
+      body = readFileSync(require.resolve(asset.module));
+      cache.set(asset.module, body);
+    }
+    res.type(asset.type).set('Cache-Control', 'public, max-age=86400').send(body);
+  });
+  return router;
+}

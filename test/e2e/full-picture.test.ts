@@ -1,0 +1,117 @@
+import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
+import { SHOWCASE } from '../../scripts/demo/showcase';
+import { Federation, startFederation } from '../support/federation';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field */
+
+describe('the full cross-agency picture through the gateway', () => {
+  let fed: Federation;
+  beforeAll(async () => {
+    fed = await startFederation({ shipments: 300 });
+  });
+  afterAll(() => fed?.stop());
+
+  async function picture(awb: string): Promise<any> {
+    const res = await fed.query<{ shipment: any }>(FULL_PICTURE_QUERY, { awb });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.shipment?.awb).toBe(awb);
+    return res.data!.shipment;
+  }
+
+  /** Every agency answered its part: customs (manifest), routes (carrier, legs), airports (names). */
+  function expectEveryAgency(s: any) {
+    expect(s.manifest.origin.name).toEqual(expect.any(String)); // airports via customs' stub
+    expect(s.manifest.consignee.name).toEqual(expect.any(String)); // customs
+    expect(s.carrier.name).toEqual(expect.any(String)); // routes
+    expect(s.legs.length).toBeGreaterThanOrEqual(1); // routes
+    expect(s.legs[0].flight.route.id).toMatch(/^[A-Z0-9]{2}-[A-Z]{3}-[A-Z]{3}$/);
+    expect(s.clearance.status).toEqual(expect.any(String));
+  }
+
+  it('shows a transshipment with two or more legs, joined end to end', async () => {
+    const s = await picture(SHOWCASE.transshipment);
+    expectEveryAgency(s);
+    expect(s.isTransshipment).toBe(true);
+    expect(s.legs.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < s.legs.length; i++) {
+      expect(s.legs[i].from.iataCode).toBe(s.legs[i - 1].to.iataCode);
+      expect(s.legs[i].sequence).toBe(s.legs[i - 1].sequence + 1);
+    }
+  });
+
+  it('shows 1210 bonded e-commerce cleared through the Daxing zone under zone-port integration', async () => {
+    const s = await picture(SHOWCASE.bondedEcommerce1210);
+    expectEveryAgency(s);
+    const d = s.declarations.find((x: any) => x.supervisionMode.code === '1210');
+    expect(d).toBeDefined();
+    expect(d.bondedZone).toEqual({
+      name: expect.stringMatching(/Daxing/),
+      supervisionModel: 'ZONE_PORT_INTEGRATION',
+    });
+    expect(s.arrival.airport.iataCode).toBe('PKX');
+  });
+
+  it.each([
+    ['fruit', 'DESIGNATED_SITE_FRUIT'],
+    ['chilledSeafood', 'DESIGNATED_SITE_CHILLED_AQUATIC'],
+  ] as const)('shows %s inspected at its designated site at PKX', async (kind, siteKind) => {
+    const s = await picture(SHOWCASE[kind]);
+    expectEveryAgency(s);
+    expect(s.arrival.airport.iataCode).toBe('PKX');
+    const inspected = s.declarations.filter((d: any) => d.inspection?.site);
+    expect(inspected.length).toBeGreaterThan(0);
+    expect(inspected[0].inspection.site.kind).toBe(siteKind);
+    expect(inspected[0].inspection.required).toBe(true);
+    expect(s.handlingEvents.map((e: any) => e.type)).toContain('INSPECTED_AT_DESIGNATED_SITE');
+    expect(inspected[0].licences.map((l: any) => l.code)).toContain('A');
+  });
+
+  it('shows a cell-therapy import under a consolidated import with its special-goods application', async () => {
+    const s = await picture(SHOWCASE.cellTherapy);
+    expectEveryAgency(s);
+    expect(s.manifest.consignee.drugImportAgent.categories).toContain('CELL_THERAPY');
+    const items = s.declarations.flatMap((d: any) => d.items);
+    const drugItem = items.find((i: any) => i.drugApproval);
+    expect(drugItem.drugApproval.category).toBe('CELL_THERAPY');
+    expect(drugItem.drugApproval.approvedUnits.length).toBeGreaterThan(0);
+    expect(s.declarations.flatMap((d: any) => d.licences).map((l: any) => l.code)).toContain('Q');
+    expect(s.consolidatedImport.agent.name).toBe(s.manifest.consignee.name);
+    expect(s.consolidatedImport.specialGoodsApplication).toEqual({
+      number: expect.any(String),
+      status: 'APPROVED',
+      riskLevel: 'D',
+    });
+  });
+
+  it('shows a remanufactured item supervised as new', async () => {
+    const s = await picture(SHOWCASE.remanufactured);
+    expectEveryAgency(s);
+    const items = s.declarations.flatMap((d: any) => d.items);
+    expect(items).toContainEqual(expect.objectContaining({ remanufactured: true, supervisedAsNew: true }));
+  });
+
+  it('shows a rejected declaration', async () => {
+    const s = await picture(SHOWCASE.rejected);
+    expectEveryAgency(s);
+    expect(s.declarations.map((d: any) => d.status)).toContain('REJECTED');
+  });
+
+  it('computes clearance hours from the airports subgraph arrival (@requires)', async () => {
+    const s = await picture(SHOWCASE.fruit);
+    expect(s.clearance.status).toBe('RELEASED');
+    const expected =
+      (Date.parse(s.clearance.releasedAt) - Date.parse(s.arrival.arrivedAt)) / 3_600_000;
+    expect(s.clearance.hoursFromArrivalToRelease).toBeCloseTo(expected, 1);
+    expect(s.clearance.hoursFromArrivalToRelease).toBeGreaterThan(0);
+  });
+
+  it('answers null for an unknown but valid AWB, and BAD_USER_INPUT for a bad check digit', async () => {
+    const unknown = await fed.query(FULL_PICTURE_QUERY, { awb: '999-99999994' });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data).toEqual({ shipment: null });
+
+    const bad = await fed.query(FULL_PICTURE_QUERY, { awb: '999-31415927' });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0].message).toMatch(/check digit/);
+  });
+});

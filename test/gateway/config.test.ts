@@ -1,0 +1,38 @@
+import { gatewayConfig } from '../../gateway/config';
+import { subgraphsOf, urlOverride } from '../../gateway/subgraph-urls';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../subgraphs/kit';
+
+describe('gateway configuration', () => {
+  it('takes flags over environment over defaults', () => {
+    expect(gatewayConfig([], {}, 'default.graphql')).toMatchObject({
+      supergraph: 'default.graphql',
+      port: 4000,
+      host: '127.0.0.1',
+    });
+    expect(gatewayConfig([], { PORT: '5000', SUPERGRAPH: 'env.graphql' }, 'd')).toMatchObject({
+      supergraph: 'env.graphql',
+      port: 5000,
+    });
+    expect(
+      gatewayConfig(['--supergraph', 'flag.graphql', '--port', '6000'], { PORT: '5000' }, 'd'),
+    ).toMatchObject({ supergraph: 'flag.graphql', port: 6000 });
+  });
+
+  it('explains a bad port or an unknown flag', () => {
+    expect(() => gatewayConfig(['--port', 'abc'], {}, 'd')).toThrow(/port must be a whole number/);
+    expect(() => gatewayConfig(['--nope'], {}, 'd')).toThrow(/usage: gateway/);
+  });
+
+  it('reads subgraph URLs from the committed supergraph, overridable per subgraph', () => {
+    const sdl = readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8');
+    const subgraphs = subgraphsOf(sdl);
+    expect(subgraphs.map((s) => s.name).sort()).toEqual(['airports', 'customs', 'drugs', 'routes']);
+    expect(subgraphs.find((s) => s.name === 'customs')?.url).toBe('http://127.0.0.1:4002/graphql');
+    expect(urlOverride('customs', { CUSTOMS_URL: 'http://customs:4002/graphql' })).toBe(
+      'http://customs:4002/graphql',
+    );
+    expect(urlOverride('customs', {})).toBeUndefined();
+  });
+});

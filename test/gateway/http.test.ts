@@ -1,0 +1,57 @@
+import { Federation, startFederation } from '../support/federation';
+
+describe('the gateway over HTTP', () => {
+  let fed: Federation;
+  let base: string;
+  beforeAll(async () => {
+    fed = await startFederation({ shipments: 60 });
+    base = fed.gateway.url.replace(/\/graphql$/, '');
+  });
+  afterAll(() => fed?.stop());
+
+  it('serves an offline explorer with the full-picture query preloaded', async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('query Picture($awb: ID!)');
+    // Every script and stylesheet comes from the gateway itself, none from a CDN.
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBe(4);
+    for (const asset of assets) {
+      expect(asset.startsWith('/explorer/')).toBe(true);
+      const a = await fetch(`${base}${asset}`);
+      expect(a.status).toBe(200);
+      expect((await a.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+    expect((await fetch(`${base}/explorer/nope.js`)).status).toBe(404);
+  });
+
+  it('answers /health', async () => {
+    const res = await fetch(`${base}/health`);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('gives stable error codes for malformed requests', async () => {
+    const malformed = await fetch(fed.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(malformed.status).toBe(400);
+
+    const unknownField = await fed.query('{ shipment(awb: "999-31415926") { nope } }');
+    expect(unknownField.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+    const wrongType = await fed.query('query($n: Int) { shipments(first: $n) { totalCount } }', { n: 'ten' });
+    expect(wrongType.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    const syntax = await fed.query('{ shipment(awb: ');
+    expect(syntax.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('reports a bad declaration number with the field that is wrong', async () => {
+    const res = await fed.query('{ declaration(number: "0101") { number } }');
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/18 characters/);
+  });
+});
