@@ -22,7 +22,11 @@ function positiveInt(name: string, raw: string): number {
   return n;
 }
 
-export function gatewayConfig(argv: string[], env: NodeJS.ProcessEnv, defaultSupergraph: string): GatewayConfig {
+export function gatewayConfig(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  defaultSupergraph: string,
+): GatewayConfig {
   let parsed;
   try {
     parsed = parseArgs({

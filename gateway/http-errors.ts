@@ -4,7 +4,12 @@ import type { NextFunction, Request, Response } from 'express';
  * Requests that never reach GraphQL (malformed JSON, an oversized body) still get a GraphQL-shaped
  * JSON error with a stable code, never Express's HTML page or a stack trace.
  */
-export function jsonHttpErrors(err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction): void {
+export function jsonHttpErrors(
+  err: Error & { status?: number; type?: string },
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
   if (res.headersSent) return next(err);
   const status = err.status ?? 500;
   const code =

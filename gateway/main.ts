@@ -12,17 +12,31 @@ async function loadSupergraph(source: string): Promise<string> {
   try {
     return await readFile(resolve(source), 'utf8');
   } catch (err) {
-    throw new Error(`cannot read the supergraph ${source}: ${(err as Error).message} (run \`npm run compose\`?)`);
+    throw new Error(
+      `cannot read the supergraph ${source}: ${(err as Error).message} (run \`npm run compose\`?)`,
+    );
   }
 }
 
 async function main(): Promise<void> {
   // dist/gateway/main.js → the project root is two levels up; from sources one level.
-  const root = __dirname.includes(`${join('dist', 'gateway')}`) ? join(__dirname, '..', '..') : join(__dirname, '..');
-  const config = gatewayConfig(process.argv.slice(2), process.env, join(root, 'schema', 'supergraph.graphql'));
+  const root = __dirname.includes(`${join('dist', 'gateway')}`)
+    ? join(__dirname, '..', '..')
+    : join(__dirname, '..');
+  const config = gatewayConfig(
+    process.argv.slice(2),
+    process.env,
+    join(root, 'schema', 'supergraph.graphql'),
+  );
   const supergraphSdl = await loadSupergraph(config.supergraph);
-  const gateway = await startGateway({ ...config, supergraphSdl, log: (m) => console.log(`[gateway] ${m}`) });
-  console.log(`[gateway] ready at ${gateway.url} (explorer at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${gateway.port}/)`);
+  const gateway = await startGateway({
+    ...config,
+    supergraphSdl,
+    log: (m) => console.log(`[gateway] ${m}`),
+  });
+  console.log(
+    `[gateway] ready at ${gateway.url} (explorer at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${gateway.port}/)`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -12,7 +12,8 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
     for (const value of def.values ?? []) {
       const graph = value.directives?.find((d) => d.name.value === 'join__graph');
       const arg = (n: string) =>
-        (graph?.arguments?.find((a) => a.name.value === n)?.value as StringValueNode | undefined)?.value;
+        (graph?.arguments?.find((a) => a.name.value === n)?.value as StringValueNode | undefined)
+          ?.value;
       const name = arg('name');
       const url = arg('url');
       if (name && url !== undefined) result.push({ name, url });
@@ -21,7 +22,10 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
   return result;
 }
 
-export function urlOverride(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function urlOverride(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   const value = env[`${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`];
   return value ? value : undefined;
 }

@@ -19,7 +19,8 @@ const children: { name: string; proc: ChildProcess }[] = [];
 async function waitForHealth(name: string, proc: ChildProcess, url: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`${name} exited with code ${proc.exitCode} while starting`);
+    if (proc.exitCode !== null)
+      throw new Error(`${name} exited with code ${proc.exitCode} while starting`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -31,7 +32,12 @@ async function waitForHealth(name: string, proc: ChildProcess, url: string, time
   throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
-function launch(name: string, script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function launch(
+  name: string,
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): ChildProcess {
   const proc = spawn(process.execPath, ['--enable-source-maps', script, ...args], {
     env: { ...process.env, ...env, TRADEGRAPH_LAUNCHER: '1' },
     stdio: 'inherit',
@@ -81,7 +87,11 @@ runMain(async () => {
     const demoShipments = intFromEnv('DEMO_SHIPMENTS', 5000);
     if (demoShipments > 0 && !(await isSeeded(urls.customs))) {
       log(`seeding the demo world: ${demoShipments} shipments (first run)`);
-      const report = await seedDemo({ urls, shipments: demoShipments, log: (m) => log(`seed: ${m}`) });
+      const report = await seedDemo({
+        urls,
+        shipments: demoShipments,
+        log: (m) => log(`seed: ${m}`),
+      });
       log(`seeded ${report.shipments} shipments in ${(report.ms / 1000).toFixed(1)} s`);
     }
 
@@ -106,10 +116,15 @@ runMain(async () => {
 
     const gatewayPort = intFromEnv('PORT', 4000);
     const host = stringFromEnv('HOST', '127.0.0.1')!;
-    const gateway = launch('gateway', join(dist, 'gateway', 'main.js'), ['--port', String(gatewayPort)], {
-      ...gatewayEnv,
-      EXPLORER_AWB: process.env.EXPLORER_AWB ?? SHOWCASE.cellTherapy,
-    });
+    const gateway = launch(
+      'gateway',
+      join(dist, 'gateway', 'main.js'),
+      ['--port', String(gatewayPort)],
+      {
+        ...gatewayEnv,
+        EXPLORER_AWB: process.env.EXPLORER_AWB ?? SHOWCASE.cellTherapy,
+      },
+    );
     gateway.once('exit', (code) => void shutdown(`gateway exited (${code})`, 1));
     await waitForHealth('gateway', gateway, `http://127.0.0.1:${gatewayPort}/health`);
 

@@ -9,7 +9,10 @@ import { FULL_PICTURE_QUERY } from './full-picture-query';
 const ASSETS: Record<string, { module: string; type: string }> = {
   'graphiql.min.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
   'graphiql.min.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
-  'react.production.min.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
+  'react.production.min.js': {
+    module: 'react/umd/react.production.min.js',
+    type: 'text/javascript',
+  },
   'react-dom.production.min.js': {
     module: 'react-dom/umd/react-dom.production.min.js',
     type: 'text/javascript',
@@ -61,7 +64,9 @@ export function explorerRouter(defaultAwb: string): express.Router {
   router.get('/explorer/:asset', (req, res) => {
     const asset = ASSETS[req.params.asset];
     if (!asset) {
-      res.status(404).json({ error: 'NOT_FOUND', message: `no explorer asset ${req.params.asset}` });
+      res
+        .status(404)
+        .json({ error: 'NOT_FOUND', message: `no explorer asset ${req.params.asset}` });
       return;
     }
     let body = cache.get(asset.module);

@@ -87,7 +87,9 @@ describe('the full cross-agency picture through the gateway', () => {
     const s = await picture(SHOWCASE.remanufactured);
     expectEveryAgency(s);
     const items = s.declarations.flatMap((d: any) => d.items);
-    expect(items).toContainEqual(expect.objectContaining({ remanufactured: true, supervisedAsNew: true }));
+    expect(items).toContainEqual(
+      expect.objectContaining({ remanufactured: true, supervisedAsNew: true }),
+    );
   });
 
   it('shows a rejected declaration', async () => {

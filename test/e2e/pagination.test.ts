@@ -21,12 +21,19 @@ describe('paginating shipments through the gateway', () => {
   });
   afterAll(() => fed?.stop());
 
-  async function walk(first: number, filter?: Record<string, unknown>): Promise<{ awbs: string[]; total: number }> {
+  async function walk(
+    first: number,
+    filter?: Record<string, unknown>,
+  ): Promise<{ awbs: string[]; total: number }> {
     const awbs: string[] = [];
     let after: string | null = null;
     let total = -1;
     for (let guard = 0; guard < 1000; guard++) {
-      const res: { data?: Page | null; errors?: unknown[] } = await fed.query<Page>(QUERY, { first, after, filter });
+      const res: { data?: Page | null; errors?: unknown[] } = await fed.query<Page>(QUERY, {
+        first,
+        after,
+        filter,
+      });
       expect(res.errors).toBeUndefined();
       const page = res.data!.shipments;
       total = page.totalCount;

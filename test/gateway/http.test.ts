@@ -42,7 +42,9 @@ describe('the gateway over HTTP', () => {
     const unknownField = await fed.query('{ shipment(awb: "999-31415926") { nope } }');
     expect(unknownField.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
-    const wrongType = await fed.query('query($n: Int) { shipments(first: $n) { totalCount } }', { n: 'ten' });
+    const wrongType = await fed.query('query($n: Int) { shipments(first: $n) { totalCount } }', {
+      n: 'ten',
+    });
     expect(wrongType.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 
     const syntax = await fed.query('{ shipment(awb: ');

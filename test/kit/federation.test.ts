@@ -82,7 +82,11 @@ describe('buildFederatedSchema', () => {
       source: `{ widgets(first: 2) { nodes { code } pageInfo { hasNextPage endCursor } totalCount } }`,
     });
     expect(page.errors).toBeUndefined();
-    const widgetsPage = (page.data as any).widgets;
+    const widgetsPage = (
+      page.data as {
+        widgets: { nodes: unknown[]; pageInfo: { hasNextPage: boolean }; totalCount: number };
+      }
+    ).widgets;
     expect(widgetsPage.nodes).toEqual([{ code: 'W0' }, { code: 'W1' }]);
     expect(widgetsPage.pageInfo.hasNextPage).toBe(true);
     expect(widgetsPage.totalCount).toBe(5);

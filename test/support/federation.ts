@@ -1,73 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startGateway, RunningGateway } from '../../gateway/server';
-import { Database, projectRoot, RunningSubgraph, startSubgraph } from '../../subgraphs/kit';
-import { SUBGRAPHS } from '../../subgraphs/registry';
 import { seedDemo } from '../../scripts/demo/seed-demo';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { InProcessFederation, startInProcessFederation } from '../../scripts/in-process-federation';
+import { createTestDatabase } from './test-database';
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
+export { postGraphQL } from '../../scripts/in-process-federation';
+export type Federation = InProcessFederation;
 
-export async function postGraphQL<T = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<GraphQLResponse<T>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as GraphQLResponse<T>;
-}
-
-export interface Federation {
-  gateway: RunningGateway;
-  subgraphs: RunningSubgraph[];
-  databases: Record<string, Database>;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
-  /** SQL statements run by all subgraphs since the start. */
-  statementCount(): number;
-  stop(): Promise<void>;
-}
-
-/**
- * The whole federation as in production, in one test process: a fresh database seeded with the
- * demo world, the four subgraphs on ephemeral ports, and the gateway serving the committed
- * supergraph with its subgraph URLs pointed at them. Real HTTP between all of them.
- */
+/** A fresh database seeded with the demo world, and the whole federation over it. */
 export async function startFederation(options: { shipments: number }): Promise<Federation> {
-  const testDb: TestDatabase = await createTestDatabase();
+  const testDb = await createTestDatabase();
   const urls = { airports: testDb.url, customs: testDb.url, drugs: testDb.url, routes: testDb.url };
   await seedDemo({ urls, shipments: options.shipments });
-
-  const databases: Record<string, Database> = {};
-  const subgraphs: RunningSubgraph[] = [];
-  for (const def of SUBGRAPHS) {
-    databases[def.name] = new Database(testDb.url, { max: 4 });
-    subgraphs.push(await startSubgraph(def, { db: databases[def.name], port: 0, log: () => undefined }));
-  }
-  const supergraphSdl = readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8');
-  const gateway = await startGateway({
-    supergraphSdl,
-    port: 0,
-    subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
-    log: () => undefined,
-  });
-
+  const federation = await startInProcessFederation(urls);
   return {
-    gateway,
-    subgraphs,
-    databases,
-    query: (query, variables) => postGraphQL(gateway.url, query, variables),
-    statementCount: () => Object.values(databases).reduce((n, db) => n + db.statementCount, 0),
+    ...federation,
     async stop() {
-      await gateway.stop();
-      for (const s of subgraphs) await s.stop();
-      for (const db of Object.values(databases)) await db.close();
+      await federation.stop();
       await testDb.drop();
     },
   };

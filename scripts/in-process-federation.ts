@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RunningGateway, startGateway } from '../gateway/server';
+import { Database, projectRoot, RunningSubgraph, startSubgraph } from '../subgraphs/kit';
+import { SUBGRAPHS } from '../subgraphs/registry';
+import type { AgencyUrls } from './database-setup';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLResponse<T>;
+}
+
+export interface InProcessFederation {
+  gateway: RunningGateway;
+  subgraphs: RunningSubgraph[];
+  databases: Record<string, Database>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  /** SQL statements run by all subgraphs so far. */
+  statementCount(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The four subgraphs on ephemeral ports and the gateway serving the committed supergraph, its
+ * subgraph URLs pointed at them: the production topology in one process, with real HTTP between
+ * the parts. Used by the end-to-end tests and the benchmarks.
+ */
+export async function startInProcessFederation(urls: AgencyUrls): Promise<InProcessFederation> {
+  const databases: Record<string, Database> = {};
+  const subgraphs: RunningSubgraph[] = [];
+  for (const def of SUBGRAPHS) {
+    databases[def.name] = new Database(urls[def.name as keyof AgencyUrls], { max: 4 });
+    subgraphs.push(
+      await startSubgraph(def, { db: databases[def.name], port: 0, log: () => undefined }),
+    );
+  }
+  const supergraphSdl = readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8');
+  const gateway = await startGateway({
+    supergraphSdl,
+    port: 0,
+    subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+    log: () => undefined,
+  });
+  return {
+    gateway,
+    subgraphs,
+    databases,
+    query: (query, variables) => postGraphQL(gateway.url, query, variables),
+    statementCount: () => Object.values(databases).reduce((n, db) => n + db.statementCount, 0),
+    async stop() {
+      await gateway.stop();
+      for (const s of subgraphs) await s.stop();
+      for (const db of Object.values(databases)) await db.close();
+    },
+  };
+}
