@@ -1,0 +1,43 @@
+import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../kit';
+import { Airport } from './stubs';
+
+export enum ZoneSupervisionModel {
+  ZONE_PORT_INTEGRATION = 'ZONE_PORT_INTEGRATION',
+  SMART_SUPERVISION = 'SMART_SUPERVISION',
+  STANDARD = 'STANDARD',
+}
+registerEnumType(ZoneSupervisionModel, {
+  name: 'ZoneSupervisionModel',
+  description: 'How customs supervises a bonded zone.',
+  valuesConfig: {
+    ZONE_PORT_INTEGRATION: { description: 'Zone-port integration (Daxing Airport CBZ).' },
+    SMART_SUPERVISION: { description: 'Smart supervision, "3+1" (Zhongguancun CBZ).' },
+    STANDARD: { description: 'Standard bonded-zone supervision.' },
+  },
+});
+
+@ObjectType({ description: 'A comprehensive bonded zone under customs supervision.' })
+@Directive('@key(fields: "code")')
+export class BondedZone {
+  @Field(() => ID, { description: 'Zone code, e.g. "BJ-DAXING-CBZ".' })
+  code!: string;
+
+  @Field({ description: 'Zone name.' })
+  name!: string;
+
+  /** Not in the schema: the key behind `airport`. */
+  airportIata!: string | null;
+
+  @Field(() => Airport, { nullable: true, description: 'The airport the zone adjoins, if any.' })
+  airport?: Airport | null;
+
+  @Field(() => ZoneSupervisionModel, { description: 'Supervision model of the zone.' })
+  supervisionModel!: ZoneSupervisionModel;
+
+  @Field(() => Float, { description: 'Area in square kilometres.' })
+  areaKm2!: number;
+
+  @Field(() => DateScalar, { description: 'Date the zone opened.' })
+  openedOn!: string;
+}

@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import { buildFederatedSchema, normalizeAwb, SubgraphDefinition } from '../kit';
+import { Context, createContext } from './context';
+import { CargoArrival, Shipment } from './entities/shipment';
+import { BondedZoneResolver } from './resolvers/bonded-zone';
+import { ClearanceStatsResolver } from './resolvers/clearance-stats';
+import { DeclarationResolver } from './resolvers/declaration';
+import { EnterpriseResolver } from './resolvers/enterprise';
+import { ManifestResolver } from './resolvers/manifest';
+import { ShipmentResolver } from './resolvers/shipment';
+import { SpecialGoodsApplicationResolver } from './resolvers/special-goods-application';
+
+export { summariseClearance } from './clearance';
+export type { ClearanceSummary, DeclarationState } from './clearance';
+export { ClearanceStatus, DeclarationStatus } from './clearance';
+export type { Context } from './context';
+
+/** `arrival` of a representation, as the gateway sends it for `@requires(fields: "arrival { arrivedAt }")`. */
+function arrivalOf(value: unknown): CargoArrival | null {
+  const at = (value as { arrivedAt?: unknown } | null | undefined)?.arrivedAt;
+  if (typeof at !== 'string' && !(at instanceof Date)) return null;
+  const arrivedAt = new Date(at);
+  return Number.isNaN(arrivedAt.getTime()) ? null : { arrivedAt };
+}
+
+/** A reference's key, or null when it is not a string (an unknown key, never an error). */
+function keyOf(ref: Record<string, unknown>, field: string): string | null {
+  const value = ref[field];
+  return typeof value === 'string' ? value : null;
+}
+
+const referenceResolvers = {
+  Shipment: {
+    async __resolveReference(
+      ref: Record<string, unknown>,
+      ctx: Context,
+    ): Promise<(Shipment & { arrival: CargoArrival | null }) | null> {
+      const awb = keyOf(ref, 'awb');
+      const normalized = awb === null ? null : normalizeAwb(awb);
+      if (normalized === null) return null;
+      const row = await ctx.loaders.shipmentByAwb.load(normalized);
+      return row && { ...row, arrival: arrivalOf(ref.arrival) };
+    },
+  },
+  Declaration: {
+    __resolveReference(ref: Record<string, unknown>, ctx: Context) {
+      const number = keyOf(ref, 'number');
+      return number === null ? null : ctx.loaders.declarationByNumber.load(number);
+    },
+  },
+  BondedZone: {
+    __resolveReference(ref: Record<string, unknown>, ctx: Context) {
+      const code = keyOf(ref, 'code');
+      return code === null ? null : ctx.loaders.bondedZoneByCode.load(code);
+    },
+  },
+  Enterprise: {
+    __resolveReference(ref: Record<string, unknown>, ctx: Context) {
+      const uscc = keyOf(ref, 'uscc');
+      return uscc === null ? null : ctx.loaders.enterpriseByUscc.load(uscc);
+    },
+  },
+  SpecialGoodsApplication: {
+    __resolveReference(ref: Record<string, unknown>, ctx: Context) {
+      const number = keyOf(ref, 'number');
+      return number === null ? null : ctx.loaders.applicationByNumber.load(number);
+    },
+  },
+};
+
+/** Customs: the shipment register, declarations, bonded zones, enterprises, special goods. */
+export const customsSubgraph: SubgraphDefinition<Context> = {
+  name: 'customs',
+  defaultPort: 4002,
+  buildSchema: () =>
+    buildFederatedSchema(
+      {
+        resolvers: [
+          ShipmentResolver,
+          ManifestResolver,
+          DeclarationResolver,
+          BondedZoneResolver,
+          EnterpriseResolver,
+          SpecialGoodsApplicationResolver,
+          ClearanceStatsResolver,
+        ],
+      },
+      referenceResolvers as never,
+    ),
+  createContext: (db) => createContext(db),
+};

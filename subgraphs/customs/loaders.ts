@@ -1,0 +1,50 @@
+import { Database, groupedLoader, keyedLoader } from '../kit';
+import { CustomsRepository } from './repository';
+
+/**
+ * Per-request DataLoaders: one per entity lookup and one per per-parent list. Every key asked
+ * for in one tick goes to the repository as one batch, which is one SQL statement.
+ */
+export function createLoaders(db: Database) {
+  const repo = new CustomsRepository(db);
+  const shipmentByAwb = keyedLoader(repo.shipmentsByAwb.bind(repo), (s) => s.awb);
+  const declarationByNumber = keyedLoader(repo.declarationsByNumber.bind(repo), (d) => d.number);
+  const loaders = {
+    repo,
+    shipmentByAwb,
+    declarationByNumber,
+    declarationsByAwb: groupedLoader(
+      async (awbs: readonly string[]) => {
+        const declarations = await repo.declarationsByAwb(awbs);
+        for (const d of declarations) declarationByNumber.prime(d.number, d);
+        return declarations;
+      },
+      (d) => d.awb,
+    ),
+    itemsByDeclaration: groupedLoader(
+      repo.itemsByDeclaration.bind(repo),
+      (i) => i.declarationNumber,
+    ),
+    licencesByDeclaration: groupedLoader(
+      repo.licencesByDeclaration.bind(repo),
+      (l) => l.declarationNumber,
+    ),
+    customsOfficeByCode: keyedLoader(repo.customsOffices.bind(repo), (o) => o.code),
+    supervisionModeByCode: keyedLoader(repo.supervisionModes.bind(repo), (m) => m.code),
+    enterpriseByUscc: keyedLoader(repo.enterprisesByUscc.bind(repo), (e) => e.uscc),
+    bondedZoneByCode: keyedLoader(repo.bondedZonesByCode.bind(repo), (z) => z.code),
+    applicationByNumber: keyedLoader(repo.applicationsByNumber.bind(repo), (a) => a.number),
+    applicationsByAwb: groupedLoader(repo.applicationsByAwb.bind(repo), (a) => a.awb),
+    shipmentsByApplication: groupedLoader(
+      async (numbers: readonly string[]) => {
+        const shipments = await repo.shipmentsByApplication(numbers);
+        for (const s of shipments) shipmentByAwb.prime(s.awb, s);
+        return shipments;
+      },
+      (s) => s.applicationNumber,
+    ),
+  };
+  return loaders;
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

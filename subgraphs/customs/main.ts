@@ -1,0 +1,4 @@
+import { runMain, runStandalone } from '../kit';
+import { customsSubgraph } from './index';
+
+runMain(() => runStandalone(customsSubgraph));

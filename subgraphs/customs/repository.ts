@@ -1,0 +1,395 @@
+import { Database, PageRequest } from '../kit';
+import { BondedZone } from './entities/bonded-zone';
+import { ClearanceGroupBy, ClearanceStat } from './entities/clearance-stat';
+import {
+  CustomsOffice,
+  Declaration,
+  DeclarationItem,
+  Licence,
+  SupervisionMode,
+} from './entities/declaration';
+import { Enterprise } from './entities/enterprise';
+import { SpecialGoodsApplication } from './entities/special-goods-application';
+import { ClearanceStatus, Shipment } from './entities/shipment';
+
+/**
+ * Every SQL statement of the customs subgraph. Each function is one statement; batch functions
+ * take every key a DataLoader collected in one tick (`= ANY($1)`), so N parents cost one query.
+ */
+
+/** Validated filters of `shipments` (identifiers already checked and normalised). */
+export interface ShipmentQuery {
+  arrivalAirport?: string | null;
+  destinationAirport?: string | null;
+  consignee?: string | null;
+  supervisionMode?: string | null;
+  clearanceStatus?: ClearanceStatus | null;
+  manifestedFrom?: Date | null;
+  manifestedTo?: Date | null;
+}
+
+export interface ClearanceStatsQuery {
+  airport: string | null;
+  from: string;
+  to: string;
+  groupBy: ClearanceGroupBy;
+}
+
+const SHIPMENT_COLUMNS = `
+  s.awb,
+  s.origin_iata AS "originIata",
+  s.destination_iata AS "destinationIata",
+  s.port_of_entry_iata AS "portOfEntryIata",
+  s.shipper,
+  s.consignee_uscc AS "consigneeUscc",
+  s.pieces,
+  s.gross_weight_kg AS "grossWeightKg",
+  s.goods_description AS "goodsDescription",
+  s.manifested_at AS "manifestedAt",
+  s.manifested_at::text AS "cursorAt",
+  s.clearance_status AS "clearanceStatus",
+  s.released_at AS "releasedAt"`;
+
+const DECLARATION_COLUMNS = `
+  d.number,
+  d.awb,
+  d.direction,
+  d.customs_office_code AS "customsOfficeCode",
+  d.supervision_mode_code AS "supervisionModeCode",
+  d.status,
+  d.declarant_uscc AS "declarantUscc",
+  d.filed_at AS "filedAt",
+  d.released_at AS "releasedAt",
+  d.rejection_reason AS "rejectionReason",
+  d.total_value AS "totalAmount",
+  d.currency,
+  d.bonded_zone_code AS "bondedZoneCode",
+  d.inspection_required AS "inspectionRequired",
+  d.inspection_site_id AS "inspectionSiteId",
+  d.inspection_result AS "inspectionResult",
+  d.inspection_completed_at AS "inspectionCompletedAt"`;
+
+interface DeclarationRow {
+  number: string;
+  awb: string;
+  direction: Declaration['direction'];
+  customsOfficeCode: string;
+  supervisionModeCode: string;
+  status: Declaration['status'];
+  declarantUscc: string;
+  filedAt: Date;
+  releasedAt: Date | null;
+  rejectionReason: string | null;
+  totalAmount: string;
+  currency: string;
+  bondedZoneCode: string | null;
+  inspectionRequired: boolean;
+  inspectionSiteId: string | null;
+  inspectionResult: NonNullable<Declaration['inspection']>['result'];
+  inspectionCompletedAt: Date | null;
+}
+
+function toDeclaration(row: DeclarationRow): Declaration {
+  const hasInspection =
+    row.inspectionRequired ||
+    row.inspectionSiteId !== null ||
+    row.inspectionResult !== null ||
+    row.inspectionCompletedAt !== null;
+  return {
+    number: row.number,
+    awb: row.awb,
+    direction: row.direction,
+    customsOfficeCode: row.customsOfficeCode,
+    supervisionModeCode: row.supervisionModeCode,
+    status: row.status,
+    declarantUscc: row.declarantUscc,
+    filedAt: row.filedAt,
+    releasedAt: row.releasedAt,
+    rejectionReason: row.rejectionReason,
+    totalValue: { amount: row.totalAmount, currency: row.currency },
+    bondedZoneCode: row.bondedZoneCode,
+    inspection: hasInspection
+      ? {
+          required: row.inspectionRequired,
+          site: row.inspectionSiteId === null ? null : { id: row.inspectionSiteId },
+          result: row.inspectionResult,
+          completedAt: row.inspectionCompletedAt,
+        }
+      : null,
+  };
+}
+
+type ItemRow = Omit<DeclarationItem, 'value' | 'drugApproval'> & {
+  declarationNumber: string;
+  amount: string;
+  currency: string;
+  drugApprovalNumber: string | null;
+};
+
+export type DeclarationItemRow = DeclarationItem & { declarationNumber: string };
+export type LicenceRow = Licence & { declarationNumber: string };
+export type ApplicationShipmentRow = Shipment & { applicationNumber: string };
+export type ShipmentApplicationRow = SpecialGoodsApplication & { awb: string };
+
+type ApplicationRow = Omit<SpecialGoodsApplication, 'consolidatedImport'> & {
+  consolidatedImportId: string | null;
+};
+
+const APPLICATION_COLUMNS = `
+  a.number,
+  a.applicant_uscc AS "applicantUscc",
+  a.category,
+  a.risk_level AS "riskLevel",
+  a.status,
+  a.submitted_at AS "submittedAt",
+  a.decided_at AS "decidedAt",
+  a.valid_until AS "validUntil",
+  a.consolidated_import_id AS "consolidatedImportId"`;
+
+function toApplication<R extends ApplicationRow>(
+  row: R,
+): Omit<R, 'consolidatedImportId'> & SpecialGoodsApplication {
+  const { consolidatedImportId, ...rest } = row;
+  return {
+    ...rest,
+    consolidatedImport: consolidatedImportId === null ? null : { id: consolidatedImportId },
+  };
+}
+
+/** The statement behind `shipments` and its `totalCount`: WHERE clause and its parameters. */
+function shipmentWhere(filter: ShipmentQuery, values: unknown[]): string[] {
+  const where: string[] = [];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  if (filter.arrivalAirport) where.push(`s.port_of_entry_iata = ${param(filter.arrivalAirport)}`);
+  if (filter.destinationAirport) {
+    where.push(`s.destination_iata = ${param(filter.destinationAirport)}`);
+  }
+  if (filter.consignee) where.push(`s.consignee_uscc = ${param(filter.consignee)}`);
+  if (filter.clearanceStatus) where.push(`s.clearance_status = ${param(filter.clearanceStatus)}`);
+  if (filter.manifestedFrom) where.push(`s.manifested_at >= ${param(filter.manifestedFrom)}`);
+  if (filter.manifestedTo) where.push(`s.manifested_at <= ${param(filter.manifestedTo)}`);
+  if (filter.supervisionMode) {
+    where.push(
+      `EXISTS (SELECT 1 FROM customs.declaration d
+               WHERE d.awb = s.awb AND d.supervision_mode_code = ${param(filter.supervisionMode)})`,
+    );
+  }
+  return where;
+}
+
+export class CustomsRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Rows typed as the camelCase shape the statement selects. */
+  private query<T>(text: string, values: unknown[]): Promise<T[]> {
+    return this.db.query(text, values) as Promise<never[]>;
+  }
+
+  /** One page of shipments, newest manifest first, keyset over (manifested_at, awb). */
+  async shipmentPage(filter: ShipmentQuery, page: PageRequest): Promise<Shipment[]> {
+    const values: unknown[] = [];
+    const where = shipmentWhere(filter, values);
+    if (page.after) {
+      values.push(page.after[0], page.after[1]);
+      where.push(
+        `(s.manifested_at, s.awb) < ($${values.length - 1}::timestamptz, $${values.length}::text)`,
+      );
+    }
+    values.push(page.limit + 1);
+    return this.query<Shipment>(
+      `SELECT ${SHIPMENT_COLUMNS}
+         FROM customs.shipment s
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY s.manifested_at DESC, s.awb DESC
+        LIMIT $${values.length}`,
+      values,
+    );
+  }
+
+  async countShipments(filter: ShipmentQuery): Promise<number> {
+    const values: unknown[] = [];
+    const where = shipmentWhere(filter, values);
+    const rows = await this.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM customs.shipment s
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      values,
+    );
+    return rows[0].count;
+  }
+
+  shipmentsByAwb(awbs: readonly string[]): Promise<Shipment[]> {
+    return this.query<Shipment>(
+      `SELECT ${SHIPMENT_COLUMNS} FROM customs.shipment s WHERE s.awb = ANY($1::text[])`,
+      [awbs],
+    );
+  }
+
+  async declarationsByNumber(numbers: readonly string[]): Promise<Declaration[]> {
+    const rows = await this.query<DeclarationRow>(
+      `SELECT ${DECLARATION_COLUMNS} FROM customs.declaration d WHERE d.number = ANY($1::text[])`,
+      [numbers],
+    );
+    return rows.map(toDeclaration);
+  }
+
+  async declarationsByAwb(awbs: readonly string[]): Promise<Declaration[]> {
+    const rows = await this.query<DeclarationRow>(
+      `SELECT ${DECLARATION_COLUMNS} FROM customs.declaration d
+        WHERE d.awb = ANY($1::text[])
+        ORDER BY d.awb, d.filed_at, d.number`,
+      [awbs],
+    );
+    return rows.map(toDeclaration);
+  }
+
+  async itemsByDeclaration(numbers: readonly string[]): Promise<DeclarationItemRow[]> {
+    const rows = await this.query<ItemRow>(
+      `SELECT i.declaration_number AS "declarationNumber",
+              i.line,
+              i.hs_code AS "hsCode",
+              i.description,
+              i.quantity,
+              i.unit,
+              i.value AS amount,
+              i.currency,
+              i.origin_country AS "originCountry",
+              i.remanufactured,
+              i.supervised_as_new AS "supervisedAsNew",
+              i.drug_approval_number AS "drugApprovalNumber"
+         FROM customs.declaration_item i
+        WHERE i.declaration_number = ANY($1::text[])
+        ORDER BY i.declaration_number, i.line`,
+      [numbers],
+    );
+    return rows.map(({ amount, currency, drugApprovalNumber, ...item }) => ({
+      ...item,
+      value: { amount, currency },
+      drugApproval: drugApprovalNumber === null ? null : { number: drugApprovalNumber },
+    }));
+  }
+
+  licencesByDeclaration(numbers: readonly string[]): Promise<LicenceRow[]> {
+    return this.query<LicenceRow>(
+      `SELECT l.declaration_number AS "declarationNumber", l.code, l.number
+         FROM customs.licence l
+        WHERE l.declaration_number = ANY($1::text[])
+        ORDER BY l.declaration_number, l.code, l.number`,
+      [numbers],
+    );
+  }
+
+  customsOffices(codes: readonly string[]): Promise<CustomsOffice[]> {
+    return this.query<CustomsOffice>(
+      `SELECT o.code, o.name FROM customs.customs_office o WHERE o.code = ANY($1::text[])`,
+      [codes],
+    );
+  }
+
+  supervisionModes(codes: readonly string[]): Promise<SupervisionMode[]> {
+    return this.query<SupervisionMode>(
+      `SELECT m.code, m.name FROM customs.supervision_mode m WHERE m.code = ANY($1::text[])`,
+      [codes],
+    );
+  }
+
+  enterprisesByUscc(usccs: readonly string[]): Promise<Enterprise[]> {
+    return this.query<Enterprise>(
+      `SELECT e.uscc, e.name, e.customs_credit_rating AS "customsCreditRating"
+         FROM customs.enterprise e WHERE e.uscc = ANY($1::text[])`,
+      [usccs],
+    );
+  }
+
+  private async bondedZones(codes: readonly string[] | null): Promise<BondedZone[]> {
+    const rows = await this.query<BondedZone>(
+      `SELECT z.code, z.name, z.airport_iata AS "airportIata",
+              z.supervision_model AS "supervisionModel", z.area_km2 AS "areaKm2",
+              z.opened_on AS "openedOn"
+         FROM customs.bonded_zone z
+        WHERE $1::text[] IS NULL OR z.code = ANY($1::text[])
+        ORDER BY z.code`,
+      [codes],
+    );
+    return rows.map((z) => ({
+      ...z,
+      airport: z.airportIata === null ? null : { iataCode: z.airportIata },
+    }));
+  }
+
+  allBondedZones(): Promise<BondedZone[]> {
+    return this.bondedZones(null);
+  }
+
+  bondedZonesByCode(codes: readonly string[]): Promise<BondedZone[]> {
+    return this.bondedZones(codes);
+  }
+
+  async applicationsByNumber(numbers: readonly string[]): Promise<SpecialGoodsApplication[]> {
+    const rows = await this.query<ApplicationRow>(
+      `SELECT ${APPLICATION_COLUMNS}
+         FROM customs.special_goods_application a WHERE a.number = ANY($1::text[])`,
+      [numbers],
+    );
+    return rows.map(toApplication);
+  }
+
+  async applicationsByAwb(awbs: readonly string[]): Promise<ShipmentApplicationRow[]> {
+    const rows = await this.query<ApplicationRow & { awb: string }>(
+      `SELECT sgs.awb, ${APPLICATION_COLUMNS}
+         FROM customs.special_goods_shipment sgs
+         JOIN customs.special_goods_application a ON a.number = sgs.application_number
+        WHERE sgs.awb = ANY($1::text[])
+        ORDER BY sgs.awb, a.submitted_at, a.number`,
+      [awbs],
+    );
+    return rows.map(toApplication);
+  }
+
+  shipmentsByApplication(numbers: readonly string[]): Promise<ApplicationShipmentRow[]> {
+    return this.query<ApplicationShipmentRow>(
+      `SELECT sgs.application_number AS "applicationNumber", ${SHIPMENT_COLUMNS}
+         FROM customs.special_goods_shipment sgs
+         JOIN customs.shipment s ON s.awb = sgs.awb
+        WHERE sgs.application_number = ANY($1::text[])
+        ORDER BY sgs.application_number, s.manifested_at DESC, s.awb DESC`,
+      [numbers],
+    );
+  }
+
+  /**
+   * Declarations filed in [from, to] (calendar days in Asia/Shanghai), grouped; hours are filing
+   * → release, percentiles (continuous) over the released declarations only.
+   */
+  clearanceStats(q: ClearanceStatsQuery): Promise<ClearanceStat[]> {
+    const key: Record<ClearanceGroupBy, string> = {
+      [ClearanceGroupBy.AIRPORT]: 's.port_of_entry_iata',
+      [ClearanceGroupBy.SUPERVISION_MODE]: 'd.supervision_mode_code',
+      [ClearanceGroupBy.BONDED_ZONE]: `coalesce(d.bonded_zone_code, 'NONE')`,
+      [ClearanceGroupBy.MONTH]: `to_char(d.filed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
+    };
+    return this.query<ClearanceStat>(
+      `SELECT g.key,
+              count(*)::int AS declarations,
+              count(g.hours)::int AS released,
+              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY g.hours))::numeric, 2)::float8
+                AS "medianHours",
+              round((percentile_cont(0.9) WITHIN GROUP (ORDER BY g.hours))::numeric, 2)::float8
+                AS "p90Hours"
+         FROM (SELECT ${key[q.groupBy]} AS key,
+                      CASE WHEN d.status = 'RELEASED' AND d.released_at IS NOT NULL
+                           THEN extract(epoch FROM d.released_at - d.filed_at) / 3600
+                      END AS hours
+                 FROM customs.declaration d
+                 JOIN customs.shipment s ON s.awb = d.awb
+                WHERE d.filed_at >= ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+                  AND d.filed_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+                  AND ($3::text IS NULL OR s.port_of_entry_iata = $3::text)) g
+        GROUP BY g.key
+        ORDER BY g.key`,
+      [q.from, q.to, q.airport],
+    );
+  }
+}

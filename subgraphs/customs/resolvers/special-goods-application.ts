@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { assertValid } from '../../kit';
+import type { Context } from '../context';
+import { Enterprise } from '../entities/enterprise';
+import { Shipment } from '../entities/shipment';
+import { SpecialGoodsApplication } from '../entities/special-goods-application';
+import { checkReference } from '../validation';
+
+@Resolver(() => SpecialGoodsApplication)
+export class SpecialGoodsApplicationResolver {
+  @Query(() => SpecialGoodsApplication, {
+    nullable: true,
+    description: 'A special-goods health quarantine application by number; null if unknown.',
+  })
+  specialGoodsApplication(
+    @Arg('number', () => ID, { description: 'Application number.' }) number: string,
+    @Ctx() ctx: Context,
+  ): Promise<SpecialGoodsApplication | null> {
+    assertValid(checkReference(number, 'an application number'), 'number');
+    return ctx.loaders.applicationByNumber.load(number);
+  }
+
+  @FieldResolver(() => Enterprise)
+  async applicant(@Root() a: SpecialGoodsApplication, @Ctx() ctx: Context): Promise<Enterprise> {
+    const enterprise = await ctx.loaders.enterpriseByUscc.load(a.applicantUscc);
+    if (!enterprise) throw new Error(`applicant ${a.applicantUscc} is not registered`);
+    return enterprise;
+  }
+
+  @FieldResolver(() => [Shipment])
+  shipments(@Root() a: SpecialGoodsApplication, @Ctx() ctx: Context): Promise<Shipment[]> {
+    return ctx.loaders.shipmentsByApplication.load(a.number);
+  }
+}
