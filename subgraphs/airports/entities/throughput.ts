@@ -1,0 +1,34 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../kit';
+
+/** Length of a throughput period. */
+export enum Interval {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+
+registerEnumType(Interval, {
+  name: 'Interval',
+  description: "Length of a statistics period, in the airport's local time.",
+  valuesConfig: {
+    DAY: { description: 'A calendar day.' },
+    WEEK: { description: 'An ISO week, Monday to Sunday.' },
+    MONTH: { description: 'A calendar month.' },
+  },
+});
+
+@ObjectType({ description: 'Cargo received at an airport during one period.' })
+export class ThroughputPoint {
+  @Field(() => DateScalar, {
+    description:
+      "First local day of the period (the day, the week's Monday, or the month's 1st). It may precede `from`: only arrivals between `from` and `to` are counted.",
+  })
+  periodStart!: string;
+
+  @Field(() => Int, { description: 'Shipments tallied in the period.' })
+  shipments!: number;
+
+  @Field(() => Float, { description: 'Total tallied weight in the period, in kilograms.' })
+  weightKg!: number;
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { buildFederatedSchema, checkAirportCode, SubgraphDefinition } from '../kit';
+import { Context, createContext } from './context';
+import { Shipment } from './entities/shipment';
+import { AirportResolver } from './resolvers/airport';
+import { FacilityResolver } from './resolvers/facility';
+import {
+  CargoArrivalResolver,
+  HandlingEventResolver,
+  ShipmentResolver,
+} from './resolvers/shipment';
+import { ThroughputResolver } from './resolvers/throughput';
+
+/**
+ * The airport operator's subgraph: airports (PEK, PKX and every airport a route touches), cargo
+ * facilities at the Beijing hubs, and what happens to a shipment's cargo once it arrives there.
+ */
+export const airportsSubgraph: SubgraphDefinition<Context> = {
+  name: 'airports',
+  defaultPort: 4001,
+  buildSchema: () =>
+    buildFederatedSchema(
+      {
+        resolvers: [
+          AirportResolver,
+          FacilityResolver,
+          ShipmentResolver,
+          CargoArrivalResolver,
+          HandlingEventResolver,
+          ThroughputResolver,
+        ],
+        // Shipment is reached only through `_entities` (customs owns the register).
+        orphanedTypes: [Shipment],
+      },
+      {
+        Airport: {
+          __resolveReference: (ref: { iataCode: string }, ctx: Context) =>
+            checkAirportCode(ref.iataCode) === null
+              ? ctx.loaders.airportByCode.load(ref.iataCode)
+              : null,
+        },
+        Facility: {
+          __resolveReference: (ref: { id: string }, ctx: Context) =>
+            ctx.loaders.facilityById.load(ref.id),
+        },
+        // Arrival and handling events hang off the key alone, through loaders keyed by AWB.
+        Shipment: {
+          __resolveReference: (ref: { awb: string }) => ({ awb: ref.awb }),
+        },
+      },
+    ),
+  createContext: (db) => createContext(db),
+};

@@ -1,0 +1,71 @@
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { assertValid, checkAirportCode, PageArgs, pageRequest, toConnection } from '../../kit';
+import { Context } from '../context';
+import { Airport } from '../entities/airport';
+import { Facility, FacilityConnection, FacilityKind, FacilityStatus } from '../entities/facility';
+
+@ArgsType()
+class FacilitiesArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only at this airport (IATA code).' })
+  airport?: string | null;
+
+  @Field(() => FacilityKind, { nullable: true, description: 'Only of this kind.' })
+  kind?: FacilityKind | null;
+
+  @Field(() => FacilityStatus, { nullable: true, description: 'Only in this status.' })
+  status?: FacilityStatus | null;
+}
+
+@Resolver(() => Facility)
+export class FacilityResolver {
+  @Query(() => Facility, {
+    nullable: true,
+    description: 'A facility by id, e.g. "PKX-COLD-1"; null when no facility has that id.',
+  })
+  facility(
+    @Arg('id', () => ID, { description: 'Facility id, e.g. "PKX-COLD-1".' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Facility | null> {
+    return ctx.loaders.facilityById.load(id);
+  }
+
+  @Query(() => FacilityConnection, {
+    description: 'Facilities at the Beijing hubs, filtered, paginated by id.',
+  })
+  async facilities(
+    @Args(() => FacilitiesArgs) args: FacilitiesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FacilityConnection> {
+    if (args.airport != null) assertValid(checkAirportCode(args.airport), 'airport');
+    const page = pageRequest(args, 1);
+    const filter = { airport: args.airport, kind: args.kind, status: args.status };
+    const after = page.after ? String(page.after[0]) : null;
+    const rows = await ctx.repo.facilitiesPage(filter, after, page.limit);
+    for (const row of rows) ctx.loaders.facilityById.prime(row.id, row);
+    return toConnection(
+      rows,
+      page,
+      (f) => [f.id],
+      () => ctx.repo.countFacilities(filter),
+    ) as FacilityConnection;
+  }
+
+  @FieldResolver(() => Airport, { description: 'The airport the facility belongs to.' })
+  async airport(@Root() facility: Facility, @Ctx() ctx: Context): Promise<Airport> {
+    const airport = await ctx.loaders.airportByCode.load(facility.airportIata);
+    if (!airport)
+      throw new Error(`facility ${facility.id}: airport ${facility.airportIata} missing`);
+    return airport;
+  }
+}
