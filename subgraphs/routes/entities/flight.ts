@@ -1,0 +1,52 @@
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../scalars';
+
+export enum FlightStatus {
+  SCHEDULED = 'SCHEDULED',
+  DEPARTED = 'DEPARTED',
+  ARRIVED = 'ARRIVED',
+  CANCELLED = 'CANCELLED',
+  DIVERTED = 'DIVERTED',
+}
+registerEnumType(FlightStatus, {
+  name: 'FlightStatus',
+  description: 'Where a flight stands in its operation.',
+  valuesConfig: {
+    SCHEDULED: { description: 'Not yet departed.' },
+    DEPARTED: { description: 'Airborne: departed, not yet arrived.' },
+    ARRIVED: { description: 'Arrived at the destination of its route.' },
+    CANCELLED: { description: 'Will not operate.' },
+    DIVERTED: { description: 'Landed somewhere other than the destination of its route.' },
+  },
+});
+
+@ObjectType({
+  description:
+    'One operation of a flight number on one day. Identified by the flight number and the local departure date at the origin.',
+})
+@Directive('@key(fields: "number date")')
+export class Flight {
+  @Field({ description: 'Flight number: airline designator and 1 to 4 digits, e.g. "CA931".' })
+  number!: string;
+
+  @Field(() => DateScalar, { description: 'Local departure date at the origin.' })
+  date!: string;
+
+  /** Id of the route flown (resolved to `route`). */
+  routeId!: string;
+
+  @Field({ description: 'Scheduled departure time.' })
+  scheduledDeparture!: Date;
+
+  @Field({ description: 'Scheduled arrival time.' })
+  scheduledArrival!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Actual departure time; null until departed.' })
+  actualDeparture!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Actual arrival time; null until arrived.' })
+  actualArrival!: Date | null;
+
+  @Field(() => FlightStatus, { description: 'Operating status of the flight.' })
+  status!: FlightStatus;
+}

@@ -1,0 +1,89 @@
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../kit';
+import { DateScalar } from '../scalars';
+
+export enum Region {
+  EUROPE = 'EUROPE',
+  NORTH_AMERICA = 'NORTH_AMERICA',
+  ASIA = 'ASIA',
+  MIDDLE_EAST = 'MIDDLE_EAST',
+  OCEANIA = 'OCEANIA',
+  AFRICA = 'AFRICA',
+  LATIN_AMERICA = 'LATIN_AMERICA',
+}
+registerEnumType(Region, {
+  name: 'Region',
+  description: 'World region of the non-Beijing end of a route.',
+});
+
+export enum RouteStatus {
+  PLANNED = 'PLANNED',
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  RESUMED = 'RESUMED',
+}
+registerEnumType(RouteStatus, {
+  name: 'RouteStatus',
+  description: 'Operating status of a route.',
+  valuesConfig: {
+    PLANNED: { description: 'Approved or announced, not yet operated.' },
+    ACTIVE: { description: 'Operating without interruption since it opened.' },
+    SUSPENDED: { description: 'Operations suspended (see `suspendedOn`), not yet resumed.' },
+    RESUMED: { description: 'Operating again after a suspension (see `resumedOn`).' },
+  },
+});
+
+@ObjectType({
+  description:
+    'A scheduled air route of one airline between two airports, as authorised by the civil aviation authority.',
+})
+@Directive('@key(fields: "id")')
+export class Route {
+  @Field(() => ID, {
+    description: 'Route identifier: airline, origin and destination, e.g. "CA-PEK-FRA".',
+  })
+  id!: string;
+
+  /** IATA designator of the operating airline (resolved to `airline`). */
+  airlineIata!: string;
+  /** IATA code of the origin airport (resolved to `origin`). */
+  originIata!: string;
+  /** IATA code of the destination airport (resolved to `destination`). */
+  destinationIata!: string;
+
+  @Field(() => Region, { description: 'Region of the non-Beijing end of the route.' })
+  region!: Region;
+
+  @Field(() => RouteStatus, { description: 'Current operating status.' })
+  status!: RouteStatus;
+
+  @Field(() => Int, { description: 'Scheduled flights per week in each direction.' })
+  weeklyFrequency!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Scheduled cargo capacity per week, in tonnes; null when not reported.',
+  })
+  weeklyCargoCapacityTonnes!: number | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date of the first operated flight; null for a route not yet opened.',
+  })
+  openedOn!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date operations were last suspended; null if never suspended.',
+  })
+  suspendedOn!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date operations resumed after the suspension; null if not (yet) resumed.',
+  })
+  resumedOn!: string | null;
+}
+
+@ObjectType({ description: 'A page of routes, ordered by route id.' })
+export class RouteConnection extends Connection('Route', Route) {}
