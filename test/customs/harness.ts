@@ -3,7 +3,11 @@ import { Database, RunningSubgraph, startSubgraph } from '../../subgraphs/kit';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { insertFixtures } from './fixtures';
 
-export interface GraphQLResponse<T = any> {
+/** Response data as the tests read it: JSON whose shape each test asserts itself. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface GraphQLResponse<T = Json> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
@@ -30,7 +34,7 @@ export class CustomsHarness {
     await this.testDb?.drop();
   }
 
-  async post<T = any>(
+  async post<T = Json>(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>> {
@@ -43,7 +47,7 @@ export class CustomsHarness {
   }
 
   /** Posts and fails the test on any GraphQL error. */
-  async data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  async data<T = Json>(query: string, variables?: Record<string, unknown>): Promise<T> {
     const body = await this.post<T>(query, variables);
     if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
     return body.data as T;

@@ -1,5 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, PageArgs, pageRequest, PageRequest, toConnection } from '../../kit';
+import {
+  assertValid,
+  badUserInput,
+  PageArgs,
+  pageRequest,
+  PageRequest,
+  toConnection,
+} from '../../kit';
 import type { Context } from '../context';
 import { Declaration } from '../entities/declaration';
 import {
@@ -14,7 +21,6 @@ import { SpecialGoodsApplication } from '../entities/special-goods-application';
 import { Airport, airportRef } from '../entities/stubs';
 import { ShipmentQuery } from '../repository';
 import { checkSupervisionModeCode, validAirport, validAwb, validUscc } from '../validation';
-import { assertValid } from '../../kit';
 
 /** A shipment as resolvers see it: at least its AWB, plus `arrival` when the gateway sent it. */
 export type ShipmentParent = Pick<Shipment, 'awb'> & { arrival?: CargoArrival | null };
@@ -54,15 +60,14 @@ function validFilter(filter: ShipmentFilter | null | undefined): ShipmentQuery {
   return { ...filter };
 }
 
+/** PostgreSQL's text form of a timestamptz, as `shipment.manifested_at::text` gives it. */
+const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
 /** The cursor holds `manifested_at` as PostgreSQL text and the AWB: check both before SQL sees them. */
 function validCursor(page: PageRequest): PageRequest {
   if (page.after) {
     const [at, awb] = page.after;
-    if (
-      typeof at !== 'string' ||
-      Number.isNaN(Date.parse(at.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'))) ||
-      typeof awb !== 'string'
-    ) {
+    if (typeof at !== 'string' || !PG_TIMESTAMPTZ.test(at) || typeof awb !== 'string') {
       throw badUserInput(
         '`after` is not a cursor of this list: pass a `pageInfo.endCursor` you received',
         'after',
