@@ -69,3 +69,9 @@ CREATE TABLE consolidated_import_shipment (
 );
 -- A shipment carries goods of at most one consolidated import.
 CREATE UNIQUE INDEX consolidated_import_shipment_awb_idx ON consolidated_import_shipment (awb);
+
+-- Indexes added with the drugs subgraph (additive): keyset pages filtered by one column, and the
+-- reverse lookup its loaders batch (the approvals of an institution).
+CREATE INDEX drug_approval_category_number_idx ON drug_approval (category, number);
+CREATE INDEX consolidated_import_agent_id_idx ON consolidated_import (agent_uscc, id);
+CREATE INDEX approved_unit_institution_idx ON approved_unit (institution_id, approval_number);

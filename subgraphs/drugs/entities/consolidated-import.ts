@@ -1,0 +1,74 @@
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../kit';
+
+export enum ConsolidatedImportStatus {
+  COLLECTING = 'COLLECTING',
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+  IN_TRANSIT = 'IN_TRANSIT',
+  DELIVERED = 'DELIVERED',
+}
+
+registerEnumType(ConsolidatedImportStatus, {
+  name: 'ConsolidatedImportStatus',
+  description: 'Where a consolidated import stands, from collecting needs to delivery.',
+  valuesConfig: {
+    COLLECTING: { description: 'The agent is collecting the approved units’ needs.' },
+    SUBMITTED: { description: 'Submitted centrally for special-goods quarantine approval.' },
+    APPROVED: { description: 'Approved; awaiting shipment.' },
+    IN_TRANSIT: { description: 'Goods are on their way.' },
+    DELIVERED: { description: 'Delivered to the approved units.' },
+  },
+});
+
+@ObjectType({
+  description:
+    "A qualified agent's consolidated import: the needs of several approved units, submitted together.",
+})
+@Directive('@key(fields: "id")')
+export class ConsolidatedImport {
+  @Field(() => ID, { description: 'Identifier of the consolidated import, e.g. "CI-2025-0001".' })
+  id!: string;
+
+  @Field(() => ConsolidatedImportStatus, { description: 'Current status.' })
+  status!: ConsolidatedImportStatus;
+
+  @Field({ description: 'When the agent opened it.' })
+  createdAt!: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was submitted for approval; null while collecting.',
+  })
+  submittedAt!: Date | null;
+
+  /** Key of the agent enterprise (exposed as `agent`). */
+  agentUscc!: string;
+
+  /** Number of the customs special-goods application (exposed as `specialGoodsApplication`). */
+  specialGoodsApplicationNumber!: string | null;
+}
+
+@ObjectType({
+  description: 'One approved unit’s need for one approved drug within a consolidated import.',
+})
+export class ConsolidatedLine {
+  @Field(() => Int, { description: 'Line number within the consolidated import, from 1.' })
+  line!: number;
+
+  @Field(() => Float, { description: 'Quantity needed, in `unit`.' })
+  quantity!: number;
+
+  @Field({ description: 'Unit of the quantity, e.g. "bag" or "vial".' })
+  unit!: string;
+
+  consolidatedImportId!: string;
+  approvalNumber!: string;
+  institutionId!: string;
+}
+
+@ObjectType({ description: 'A page of consolidated imports, ordered by id.' })
+export class ConsolidatedImportConnection extends Connection(
+  'ConsolidatedImport',
+  ConsolidatedImport,
+) {}

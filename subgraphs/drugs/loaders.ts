@@ -1,0 +1,70 @@
+import { groupedLoader, keyedLoader } from '../kit';
+import { DrugsRepository } from './repository';
+
+/**
+ * One DataLoader per entity lookup and per per-parent list, created fresh for every request: N
+ * parents asking for the same field in one tick cost one SQL statement.
+ */
+export function createLoaders(repository: DrugsRepository) {
+  const approvalByNumber = keyedLoader(
+    (numbers: readonly string[]) => repository.approvalsByNumbers(numbers),
+    (row) => row.number,
+  );
+  const institutionById = keyedLoader(
+    (ids: readonly string[]) => repository.institutionsByIds(ids),
+    (row) => row.id,
+  );
+  const consolidatedImportById = keyedLoader(
+    (ids: readonly string[]) => repository.consolidatedImportsByIds(ids),
+    (row) => row.id,
+  );
+  const agentQualificationByUscc = keyedLoader(
+    (usccs: readonly string[]) => repository.agentQualificationsByUsccs(usccs),
+    (row) => row.uscc,
+  );
+  const consolidatedImportByAwb = keyedLoader(
+    (awbs: readonly string[]) => repository.consolidatedImportsByAwbs(awbs),
+    (row) => row.awb,
+  );
+
+  const approvedUnitsByApproval = groupedLoader(
+    async (numbers: readonly string[]) => {
+      const rows = await repository.approvedUnitsByApprovals(numbers);
+      for (const { id, name, district } of rows) {
+        institutionById.prime(id, { id, name, district });
+      }
+      return rows;
+    },
+    (row) => row.approvalNumber,
+  );
+  const approvalsByInstitution = groupedLoader(
+    async (ids: readonly string[]) => {
+      const rows = await repository.approvalsByInstitutions(ids);
+      for (const row of rows) approvalByNumber.prime(row.number, row);
+      return rows;
+    },
+    (row) => row.institutionId,
+  );
+  const linesByConsolidatedImport = groupedLoader(
+    (ids: readonly string[]) => repository.linesByConsolidatedImports(ids),
+    (row) => row.consolidatedImportId,
+  );
+  const shipmentsByConsolidatedImport = groupedLoader(
+    (ids: readonly string[]) => repository.shipmentsByConsolidatedImports(ids),
+    (row) => row.consolidatedImportId,
+  );
+
+  return {
+    approvalByNumber,
+    institutionById,
+    consolidatedImportById,
+    agentQualificationByUscc,
+    consolidatedImportByAwb,
+    approvedUnitsByApproval,
+    approvalsByInstitution,
+    linesByConsolidatedImport,
+    shipmentsByConsolidatedImport,
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,117 @@
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  assertValid,
+  checkUscc,
+  ConnectionShape,
+  PageArgs,
+  pageRequest,
+  toConnection,
+} from '../../kit';
+import { Context } from '../context';
+import {
+  ConsolidatedImport,
+  ConsolidatedImportConnection,
+  ConsolidatedImportStatus,
+  ConsolidatedLine,
+} from '../entities/consolidated-import';
+import { Enterprise } from '../entities/enterprise';
+import { Shipment } from '../entities/shipment';
+import { SpecialGoodsApplication } from '../entities/special-goods-application';
+
+@ArgsType()
+class ConsolidatedImportsArgs extends PageArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only those of the agent enterprise with this unified social credit code.',
+  })
+  agent?: string | null;
+
+  @Field(() => ConsolidatedImportStatus, {
+    nullable: true,
+    description: 'Only those in this status.',
+  })
+  status?: ConsolidatedImportStatus | null;
+}
+
+@Resolver(() => ConsolidatedImport)
+export class ConsolidatedImportResolver {
+  @Query(() => ConsolidatedImport, {
+    nullable: true,
+    description: 'One consolidated import by id; null when there is none.',
+  })
+  consolidatedImport(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<ConsolidatedImport | null> {
+    return ctx.loaders.consolidatedImportById.load(id);
+  }
+
+  @Query(() => ConsolidatedImportConnection, {
+    description: 'Consolidated imports ordered by id, optionally of one agent and in one status.',
+  })
+  async consolidatedImports(
+    @Args(() => ConsolidatedImportsArgs) args: ConsolidatedImportsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<ConsolidatedImport>> {
+    if (args.agent != null) assertValid(checkUscc(args.agent), 'agent');
+    const page = pageRequest(args, 1);
+    const filter = { agent: args.agent, status: args.status };
+    const rows = await ctx.repository.consolidatedImportPage(filter, page);
+    for (const row of rows) ctx.loaders.consolidatedImportById.prime(row.id, row);
+    return toConnection(
+      rows,
+      page,
+      (row) => [row.id],
+      () => ctx.repository.consolidatedImportCount(filter),
+    );
+  }
+
+  @FieldResolver(() => Enterprise, { description: 'The qualified agent enterprise.' })
+  agent(@Root() consolidated: ConsolidatedImport): Enterprise {
+    return { uscc: consolidated.agentUscc };
+  }
+
+  @FieldResolver(() => [ConsolidatedLine], {
+    description: 'The approved units’ needs, in line order.',
+  })
+  lines(
+    @Root() consolidated: ConsolidatedImport,
+    @Ctx() ctx: Context,
+  ): Promise<ConsolidatedLine[]> {
+    return ctx.loaders.linesByConsolidatedImport.load(consolidated.id);
+  }
+
+  @FieldResolver(() => SpecialGoodsApplication, {
+    nullable: true,
+    description:
+      'The special-goods quarantine application submitted for it (customs); null until submitted.',
+  })
+  specialGoodsApplication(
+    @Root() consolidated: ConsolidatedImport,
+  ): SpecialGoodsApplication | null {
+    const number = consolidated.specialGoodsApplicationNumber;
+    return number ? { number } : null;
+  }
+
+  @FieldResolver(() => [Shipment], {
+    description: 'Shipments carrying its goods, ordered by AWB.',
+  })
+  async shipments(
+    @Root() consolidated: ConsolidatedImport,
+    @Ctx() ctx: Context,
+  ): Promise<Shipment[]> {
+    const rows = await ctx.loaders.shipmentsByConsolidatedImport.load(consolidated.id);
+    return rows.map(({ awb }) => ({ awb }));
+  }
+}
