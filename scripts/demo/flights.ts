@@ -1,6 +1,6 @@
 import { DATA_START_DAY, DEMO_NOW, DEMO_NOW_DAY, SCHEDULE_AHEAD_DAYS } from './config';
 import { airport, RouteRef, ROUTES } from './reference';
-import { Rng } from './rng';
+import { hash01, Rng } from './rng';
 import { dayOf, isoDate, localToUtc, MINUTE } from './time';
 
 export type FlightStatus = 'SCHEDULED' | 'DEPARTED' | 'ARRIVED' | 'CANCELLED' | 'DIVERTED';
@@ -29,15 +29,14 @@ function operates(r: RouteRef, day: number): boolean {
   if (r.suspendedOn !== null && dayOf(r.suspendedOn) <= day) {
     if (r.resumedOn === null || dayOf(r.resumedOn) > day) return false;
   }
-  if (r.weeklyFrequency >= 7) return true;
-  if (r.weeklyFrequency <= 0) return false;
-  // A fixed weekly pattern per route: `weeklyFrequency` of the 7 weekdays, spread out.
+  const frequency = r.scheduleFrequency;
+  if (frequency >= 7) return true;
+  if (frequency <= 0) return false;
+  // A fixed weekly pattern per route: `scheduleFrequency` of the 7 weekdays, spread out.
   const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday: 0 = Sunday
   const shift = r.flightNumber.length + r.departsAt;
   const slot = (weekday + shift) % 7;
-  return (
-    Math.floor((slot * r.weeklyFrequency) / 7) !== Math.floor(((slot + 1) * r.weeklyFrequency) / 7)
-  );
+  return Math.floor((slot * frequency) / 7) !== Math.floor(((slot + 1) * frequency) / 7);
 }
 
 /**
@@ -50,7 +49,7 @@ export class FlightTable {
 
   constructor(seed: number) {
     const rng = new Rng(seed);
-    for (const r of ROUTES) {
+    ROUTES.forEach((r, routeIndex) => {
       const tz = airport(r.origin).tz;
       const days: (Flight | undefined)[] = [];
       for (let day = FIRST_FLIGHT_DAY; day <= LAST_FLIGHT_DAY; day++) {
@@ -66,7 +65,8 @@ export class FlightTable {
           departs + 30 * MINUTE,
           scheduledArrival + (delay + rng.int(-25, 10)) * MINUTE,
         );
-        const cancelled = departs > DEMO_NOW ? false : rng.chance(0.01);
+        // Cancellations do not depend on the seed, so the showcase shipments' flights stay put.
+        const cancelled = departs <= DEMO_NOW && hash01(routeIndex, day) < 0.01;
         const f: Flight = {
           number: r.flightNumber,
           day,
@@ -82,7 +82,7 @@ export class FlightTable {
         this.all.push(f);
       }
       this.byRoute.set(r.id, days);
-    }
+    });
   }
 
   /** The flight of a route on a day, if it flies (not cancelled). */

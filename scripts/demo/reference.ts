@@ -519,7 +519,10 @@ export interface RouteRef {
   flightNumber: string;
   region: Region;
   status: RouteStatus;
+  /** Current weekly frequency (0 while suspended or planned). */
   weeklyFrequency: number;
+  /** Flights per week while the route flies (the timetable's pattern). */
+  scheduleFrequency: number;
   weeklyCapacityTonnes: number;
   openedOn: string | null;
   suspendedOn: string | null;
@@ -559,6 +562,7 @@ function pair(p: PairSpec): RouteRef[] {
     region: p.region,
     status: p.status,
     weeklyFrequency: p.status === 'SUSPENDED' || p.status === 'PLANNED' ? 0 : p.freq,
+    scheduleFrequency: p.freq,
     weeklyCapacityTonnes: p.tonnes,
     openedOn: p.opened,
     suspendedOn: p.suspended ?? null,
@@ -587,10 +591,13 @@ function pair(p: PairSpec): RouteRef[] {
 }
 
 function oneWay(
-  r: Omit<RouteRef, 'id' | 'suspendedOn' | 'resumedOn' | 'departsAt'> & { departsAt: string },
+  r: Omit<RouteRef, 'id' | 'suspendedOn' | 'resumedOn' | 'departsAt' | 'scheduleFrequency'> & {
+    departsAt: string;
+  },
 ): RouteRef {
   return {
     ...r,
+    scheduleFrequency: r.weeklyFrequency,
     id: `${r.airline}-${r.origin}-${r.destination}`,
     suspendedOn: null,
     resumedOn: null,

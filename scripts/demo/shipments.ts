@@ -658,7 +658,13 @@ export class ShipmentGenerator {
     }
 
     // ---- Rows (everything decided; apply "now" and write).
-    const awb = spec.awb ?? this.nextAwb(this.prefixOf(firstLeg));
+    const prefix = this.prefixOf(firstLeg);
+    if (spec.awb && !spec.awb.startsWith(`${prefix}-`)) {
+      throw new Error(
+        `demo data: AWB ${spec.awb} is not of ${firstLeg.route.airline} (prefix ${prefix})`,
+      );
+    }
+    const awb = spec.awb ?? this.nextAwb(prefix);
     const s = this.sink;
     legs.forEach((f, i) =>
       s.add('shipment_leg', awb, i + 1, f.number, f.date, f.route.origin, f.route.destination),
@@ -717,7 +723,7 @@ export class ShipmentGenerator {
         status =
           DEMO_NOW - d.filed < 30 * MINUTE
             ? 'FILED'
-            : d.filed % 3 === 0
+            : Math.floor(d.filed / 1000) % 3 === 0
               ? 'UNDER_REVIEW'
               : 'ACCEPTED';
       }

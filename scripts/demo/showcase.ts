@@ -173,7 +173,7 @@ export const SHOWCASE_SPECS: Record<ShowcaseName, Omit<ShipmentSpec, 'awb'>> = {
   generalTradePek: { kind: 'GENERAL', day: d('2024-05-14'), chain: ['EK-DXB-PEK'] },
   generalTradePkx: { kind: 'GENERAL', day: d('2025-02-18'), chain: ['CZ-AMS-PKX'] },
   cbecDirectMail9610: { kind: 'CBEC_DIRECT', day: d('2025-11-11'), chain: ['FX-ANC-PEK'] },
-  zoneLogistics5034: { kind: 'ZONE_LOGISTICS', day: d('2025-08-08'), chain: ['QR-DOH-PKX'] },
+  zoneLogistics5034: { kind: 'ZONE_LOGISTICS', day: d('2025-08-08'), chain: ['CZ-AMS-PKX'] },
   zgcRnd5000: { kind: 'ZGC_MATERIALS', day: d('2025-01-15'), chain: ['CA-LAX-PEK'] },
   zgcExport5100: { kind: 'ZGC_EXPORT', day: d('2025-12-01'), chain: ['CA-PEK-FRA'] },
   cbecExportB2b9710: { kind: 'EXPORT_B2B', day: d('2026-03-03'), chain: ['CZ-PKX-LHR'] },

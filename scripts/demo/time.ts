@@ -58,9 +58,9 @@ export function isoDate(day: number): string {
   return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
-/** ISO 8601 UTC text of an instant, as PostgreSQL reads it. */
+/** ISO 8601 UTC text of an instant to the second, as PostgreSQL reads it. */
 export function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  return new Date(Math.round(ms / 1000) * 1000).toISOString();
 }
 
 /** Beijing (UTC+8, no daylight saving) calendar year of an instant. */

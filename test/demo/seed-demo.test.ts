@@ -1,0 +1,661 @@
+import pg from 'pg';
+import { checkUscc } from '../../subgraphs/kit/identifiers';
+import { isSeeded, seedDemo } from '../../scripts/demo/seed-demo';
+import { SHOWCASE } from '../../scripts/demo/showcase';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+/**
+ * The demo data set, seeded into a real PostgreSQL database and checked with SQL: deterministic,
+ * every identifier valid, every cross-agency reference resolvable, every kind of shipment present,
+ * timelines in order and clearance summaries following their rule.
+ */
+
+const SHIPMENTS = 300;
+const SEED = 20261127;
+
+let db: TestDatabase;
+let other: TestDatabase | undefined;
+let client: pg.Client;
+
+const urlsOf = (url: string) => ({ airports: url, customs: url, drugs: url, routes: url });
+
+async function rows<T = Record<string, unknown>>(
+  sql: string,
+  values: unknown[] = [],
+  c: pg.Client = client,
+): Promise<T[]> {
+  return (await c.query(sql, values)).rows as T[];
+}
+
+/** The query must return no rows (an anti-join: everything it looks for is in order). */
+async function none(sql: string): Promise<void> {
+  expect(await rows(sql)).toEqual([]);
+}
+
+async function one(sql: string, values: unknown[] = []): Promise<Record<string, unknown>> {
+  const found = await rows(sql, values);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+/** One fingerprint per table: md5 over its rows in a fixed order. */
+const FINGERPRINTED = [
+  'customs.shipment',
+  'customs.declaration',
+  'customs.declaration_item',
+  'customs.licence',
+  'customs.special_goods_application',
+  'customs.special_goods_shipment',
+  'customs.enterprise',
+  'airports.cargo_arrival',
+  'airports.handling_event',
+  'routes.flight',
+  'routes.shipment_leg',
+  'drugs.consolidated_import',
+  'drugs.consolidated_line',
+  'drugs.consolidated_import_shipment',
+];
+
+async function fingerprints(c: pg.Client): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of FINGERPRINTED) {
+    const [r] = await rows<{ md5: string }>(
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS md5 FROM ${table} t`,
+      [],
+      c,
+    );
+    out[table] = r.md5;
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  expect(await isSeeded(db.url)).toBe(false);
+  const result = await seedDemo({ urls: urlsOf(db.url), shipments: SHIPMENTS, seed: SEED });
+  expect(result.shipments).toBe(SHIPMENTS);
+  expect(result.rows.shipment).toBe(SHIPMENTS);
+  client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await client?.end();
+  await db?.drop();
+  await other?.drop();
+});
+
+describe('seeding', () => {
+  test('isSeeded reports the seeded database; the reported counts are the rows', async () => {
+    expect(await isSeeded(db.url)).toBe(true);
+    expect(await one('SELECT count(*)::int AS n FROM customs.shipment')).toEqual({ n: SHIPMENTS });
+  });
+
+  test('refuses too few shipments and bad seeds with a clear message', async () => {
+    await expect(seedDemo({ urls: urlsOf(db.url), shipments: 10 })).rejects.toThrow(/at least 50/);
+    await expect(seedDemo({ urls: urlsOf(db.url), shipments: 100, seed: -1 })).rejects.toThrow(
+      /seed must be an integer/,
+    );
+  });
+
+  test('is deterministic: same seed, same rows, also re-seeded over other data; showcases independent of size', async () => {
+    other = await createTestDatabase();
+    const c = new pg.Client({ connectionString: other.url });
+    await c.connect();
+    try {
+      const showcaseRows = (target: pg.Client) =>
+        rows<{ md5: string }>(
+          `SELECT md5(string_agg(s::text, '|' ORDER BY s.awb)) AS md5, count(*)::int AS n
+           FROM customs.shipment s WHERE awb = ANY ($1)`,
+          [Object.values(SHOWCASE)],
+          target,
+        );
+      // A small data set first: its showcase shipments equal those of the bigger one.
+      await seedDemo({ urls: urlsOf(other.url), shipments: 60, seed: SEED });
+      expect(await showcaseRows(c)).toEqual(await showcaseRows(client));
+
+      // Another seed gives other shipments.
+      await seedDemo({ urls: urlsOf(other.url), shipments: SHIPMENTS, seed: 7 });
+      const mine = await fingerprints(client);
+      expect((await fingerprints(c))['customs.shipment']).not.toBe(mine['customs.shipment']);
+
+      // Re-seeding with the same seed replaces everything with identical rows.
+      await seedDemo({ urls: urlsOf(other.url), shipments: SHIPMENTS, seed: SEED });
+      expect(await fingerprints(c)).toEqual(mine);
+    } finally {
+      await c.end();
+    }
+  }, 120_000);
+});
+
+describe('identifiers', () => {
+  test('every AWB has a valid check digit and the prefix of its first leg’s airline', async () => {
+    await none(`SELECT awb FROM customs.shipment
+                WHERE awb !~ '^\\d{3}-\\d{8}$' OR substr(awb, 12, 1)::int <> substr(awb, 5, 7)::int % 7`);
+    await none(`SELECT s.awb FROM customs.shipment s
+                JOIN routes.shipment_leg l ON l.awb = s.awb AND l.sequence = 1
+                JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
+                JOIN routes.route r ON r.id = f.route_id
+                JOIN routes.airline a ON a.iata_code = r.airline_iata
+                WHERE a.awb_prefix IS DISTINCT FROM substr(s.awb, 1, 3)`);
+  });
+
+  test('declaration numbers: 18 characters, office of the port, filing year (Beijing), direction', async () => {
+    await none(`SELECT number FROM customs.declaration
+                WHERE length(number) <> 18
+                   OR substr(number, 1, 4) <> customs_office_code
+                   OR substr(number, 5, 4)::int <> extract(year FROM filed_at AT TIME ZONE 'Asia/Shanghai')
+                   OR substr(number, 9, 1) <> CASE direction WHEN 'IMPORT' THEN '1' ELSE '0' END`);
+    await none(`SELECT d.number FROM customs.declaration d JOIN customs.shipment s USING (awb)
+                WHERE d.customs_office_code <> CASE s.port_of_entry_iata WHEN 'PEK' THEN '0101' ELSE '0102' END`);
+  });
+
+  test('HS codes have 10 digits and every USCC is valid', async () => {
+    await none(`SELECT hs_code FROM customs.declaration_item WHERE hs_code !~ '^\\d{10}$'`);
+    const usccs = await rows<{ uscc: string }>(
+      'SELECT uscc FROM customs.enterprise UNION SELECT uscc FROM drugs.agent_qualification',
+    );
+    expect(usccs.length).toBeGreaterThan(500);
+    expect(usccs.filter((r) => checkUscc(r.uscc) !== null)).toEqual([]);
+  });
+
+  test('drug approval numbers are the ASCII NMPA form of imported drugs', async () => {
+    await none(`SELECT number FROM drugs.drug_approval WHERE number !~ '^[HZS]J\\d{8}$'`);
+  });
+});
+
+describe('cross-agency references', () => {
+  test('every AWB recorded by airports, routes and drugs is a customs shipment, and every shipment has legs', async () => {
+    for (const table of [
+      'airports.cargo_arrival',
+      'airports.handling_event',
+      'routes.shipment_leg',
+      'drugs.consolidated_import_shipment',
+    ]) {
+      await none(`SELECT t.awb FROM ${table} t
+                  WHERE NOT EXISTS (SELECT 1 FROM customs.shipment s WHERE s.awb = t.awb)`);
+    }
+    await none(`SELECT awb FROM customs.shipment s
+                WHERE NOT EXISTS (SELECT 1 FROM routes.shipment_leg l WHERE l.awb = s.awb)`);
+  });
+
+  test('every airport code used anywhere is an airport of the airports agency', async () => {
+    const used = [
+      'SELECT origin_iata AS c FROM customs.shipment',
+      'SELECT destination_iata FROM customs.shipment',
+      'SELECT port_of_entry_iata FROM customs.shipment',
+      'SELECT airport_iata FROM customs.bonded_zone WHERE airport_iata IS NOT NULL',
+      'SELECT origin_iata FROM routes.route',
+      'SELECT destination_iata FROM routes.route',
+      'SELECT from_iata FROM routes.shipment_leg',
+      'SELECT to_iata FROM routes.shipment_leg',
+    ].join(' UNION ');
+    await none(`SELECT c FROM (${used}) u
+                WHERE NOT EXISTS (SELECT 1 FROM airports.airport a WHERE a.iata_code = u.c)`);
+    await none(`SELECT awb FROM customs.shipment WHERE port_of_entry_iata NOT IN ('PEK', 'PKX')`);
+  });
+
+  test('inspection sites are facilities; drug approvals named on items exist', async () => {
+    await none(`SELECT inspection_site_id FROM customs.declaration d WHERE inspection_site_id IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM airports.facility f WHERE f.id = d.inspection_site_id)`);
+    await none(`SELECT drug_approval_number FROM customs.declaration_item i
+                WHERE drug_approval_number IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM drugs.drug_approval a WHERE a.number = i.drug_approval_number)`);
+  });
+
+  test('special-goods applications and consolidated imports link each other both ways', async () => {
+    await none(`SELECT a.number FROM customs.special_goods_application a
+                WHERE a.consolidated_import_id IS NOT NULL AND NOT EXISTS (
+                  SELECT 1 FROM drugs.consolidated_import c
+                  WHERE c.id = a.consolidated_import_id AND c.special_goods_application_number = a.number)`);
+    await none(`SELECT c.id FROM drugs.consolidated_import c
+                WHERE c.special_goods_application_number IS NOT NULL AND NOT EXISTS (
+                  SELECT 1 FROM customs.special_goods_application a
+                  WHERE a.number = c.special_goods_application_number AND a.consolidated_import_id = c.id)`);
+    await none(`SELECT cis.awb FROM drugs.consolidated_import_shipment cis
+                JOIN drugs.consolidated_import c ON c.id = cis.consolidated_import_id
+                WHERE NOT EXISTS (SELECT 1 FROM customs.special_goods_shipment sgs
+                  WHERE sgs.awb = cis.awb AND sgs.application_number = c.special_goods_application_number)`);
+    await none(`SELECT sgs.awb FROM customs.special_goods_shipment sgs
+                JOIN customs.special_goods_application a ON a.number = sgs.application_number
+                WHERE NOT EXISTS (SELECT 1 FROM drugs.consolidated_import_shipment cis
+                  WHERE cis.awb = sgs.awb AND cis.consolidated_import_id = a.consolidated_import_id)`);
+  });
+
+  test('agents are customs enterprises; consolidated lines use valid approvals covering the hospital', async () => {
+    await none(`SELECT q.uscc FROM drugs.agent_qualification q
+                WHERE NOT EXISTS (SELECT 1 FROM customs.enterprise e WHERE e.uscc = q.uscc)`);
+    await none(`SELECT l.* FROM drugs.consolidated_line l
+                JOIN drugs.drug_approval a ON a.number = l.approval_number
+                WHERE a.status <> 'VALID' OR NOT EXISTS (SELECT 1 FROM drugs.approved_unit u
+                  WHERE u.approval_number = l.approval_number AND u.institution_id = l.institution_id)`);
+    // The agent is the consignee of its shipments and the applicant for their special goods.
+    await none(`SELECT s.awb FROM drugs.consolidated_import_shipment cis
+                JOIN drugs.consolidated_import c ON c.id = cis.consolidated_import_id
+                JOIN customs.shipment s ON s.awb = cis.awb
+                JOIN customs.special_goods_application a ON a.number = c.special_goods_application_number
+                WHERE s.consignee_uscc <> c.agent_uscc OR a.applicant_uscc <> c.agent_uscc`);
+  });
+});
+
+describe('legs and timelines', () => {
+  test('legs fly real flights of real routes, chained, from the shipment origin to its destination', async () => {
+    await none(`SELECT l.awb FROM routes.shipment_leg l
+                JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
+                JOIN routes.route r ON r.id = f.route_id
+                WHERE r.origin_iata <> l.from_iata OR r.destination_iata <> l.to_iata
+                   OR f.status = 'CANCELLED'`);
+    await none(`SELECT a.awb FROM routes.shipment_leg a
+                JOIN routes.shipment_leg b ON b.awb = a.awb AND b.sequence = a.sequence + 1
+                JOIN routes.flight fa ON fa.number = a.flight_number AND fa.date = a.flight_date
+                JOIN routes.flight fb ON fb.number = b.flight_number AND fb.date = b.flight_date
+                WHERE a.to_iata <> b.from_iata OR fb.scheduled_departure <= fa.scheduled_arrival
+                   OR fb.actual_departure <= fa.actual_arrival`);
+    await none(`SELECT s.awb FROM customs.shipment s
+                WHERE s.origin_iata <> (SELECT from_iata FROM routes.shipment_leg l
+                                        WHERE l.awb = s.awb ORDER BY sequence LIMIT 1)
+                   OR s.destination_iata <> (SELECT to_iata FROM routes.shipment_leg l
+                                             WHERE l.awb = s.awb ORDER BY sequence DESC LIMIT 1)
+                   OR (SELECT max(sequence) FROM routes.shipment_leg l WHERE l.awb = s.awb)
+                      <> (SELECT count(*) FROM routes.shipment_leg l WHERE l.awb = s.awb)`);
+  });
+
+  test('manifest ≥ 4 h before arrival; cargo received after landing (before take-off for exports)', async () => {
+    await none(`SELECT s.awb FROM customs.shipment s
+                JOIN routes.shipment_leg l ON l.awb = s.awb AND l.to_iata = s.port_of_entry_iata
+                JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
+                WHERE f.actual_arrival IS NOT NULL
+                  AND s.manifested_at > f.actual_arrival - interval '4 hours'`);
+    await none(`SELECT a.awb FROM airports.cargo_arrival a
+                JOIN customs.shipment s ON s.awb = a.awb
+                JOIN routes.shipment_leg l ON l.awb = a.awb AND l.to_iata = s.port_of_entry_iata
+                JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
+                WHERE f.actual_arrival IS NULL OR a.arrived_at < f.actual_arrival
+                   OR a.airport_iata <> s.port_of_entry_iata`);
+    await none(`SELECT a.awb FROM airports.cargo_arrival a
+                JOIN customs.shipment s ON s.awb = a.awb
+                JOIN routes.shipment_leg l ON l.awb = a.awb AND l.from_iata = s.port_of_entry_iata
+                JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
+                WHERE a.arrived_at >= f.scheduled_departure OR a.airport_iata <> s.port_of_entry_iata`);
+    // The facility is at the port of entry and operational by then.
+    await none(`SELECT a.awb FROM airports.cargo_arrival a JOIN airports.facility f ON f.id = a.facility_id
+                WHERE f.airport_iata <> a.airport_iata OR f.commissioned_on IS NULL
+                   OR f.commissioned_on > a.arrived_at::date`);
+  });
+
+  test('handling events are chronological, start with ARRIVED at the tally, and belong to arrived cargo', async () => {
+    await none(`SELECT awb FROM (
+                  SELECT awb, at, lag(at) OVER (PARTITION BY awb ORDER BY id) AS before
+                  FROM airports.handling_event) e
+                WHERE at < before`);
+    await none(`SELECT * FROM (
+                  SELECT DISTINCT ON (awb) awb, type FROM airports.handling_event ORDER BY awb, id) f
+                WHERE type <> 'ARRIVED'`);
+    await none(`SELECT e.awb FROM airports.handling_event e JOIN airports.cargo_arrival a ON a.awb = e.awb
+                WHERE (e.type = 'ARRIVED' AND e.at <> a.arrived_at)
+                   OR (e.type = 'TALLIED' AND e.at <= a.arrived_at)`);
+    await none(`SELECT e.awb FROM airports.handling_event e
+                WHERE NOT EXISTS (SELECT 1 FROM airports.cargo_arrival a WHERE a.awb = e.awb)`);
+  });
+
+  test('declarations: filed within 14 days of arrival, released after filing, cargo out after release', async () => {
+    await none(`SELECT d.number FROM customs.declaration d JOIN airports.cargo_arrival a ON a.awb = d.awb
+                WHERE d.direction = 'IMPORT'
+                  AND (d.filed_at < a.arrived_at OR d.filed_at > a.arrived_at + interval '14 days')`);
+    await none(`SELECT d.number FROM customs.declaration d
+                WHERE NOT EXISTS (SELECT 1 FROM airports.cargo_arrival a WHERE a.awb = d.awb)`);
+    await none(`SELECT number FROM customs.declaration
+                WHERE (status = 'RELEASED') <> (released_at IS NOT NULL)
+                   OR (status = 'REJECTED') <> (rejection_reason IS NOT NULL)
+                   OR released_at < filed_at`);
+    await none(`SELECT e.awb FROM airports.handling_event e JOIN customs.shipment s ON s.awb = e.awb
+                WHERE e.type = 'RELEASED_FROM_WAREHOUSE' AND (s.released_at IS NULL OR e.at < s.released_at)`);
+  });
+
+  test('perishables are released 2–6 h after arrival, drugs 24–72 h', async () => {
+    const stats = await rows<{ kind: string; n: number; lo: number; hi: number }>(`
+      SELECT CASE WHEN i.drug_approval_number IS NULL THEN 'perishable' ELSE 'drug' END AS kind,
+             count(*)::int AS n,
+             min(extract(epoch FROM s.released_at - a.arrived_at) / 3600)::float AS lo,
+             max(extract(epoch FROM s.released_at - a.arrived_at) / 3600)::float AS hi
+      FROM customs.shipment s
+      JOIN airports.cargo_arrival a ON a.awb = s.awb
+      JOIN customs.declaration d ON d.awb = s.awb
+      JOIN customs.declaration_item i ON i.declaration_number = d.number AND i.line = 1
+      WHERE s.clearance_status = 'RELEASED'
+        AND (i.hs_code LIKE '03%' OR i.hs_code LIKE '08%' OR i.drug_approval_number IS NOT NULL)
+      GROUP BY 1 ORDER BY 1`);
+    expect(stats.map((s) => s.kind)).toEqual(['drug', 'perishable']);
+    const [drug, perishable] = stats;
+    expect(perishable.lo).toBeGreaterThanOrEqual(2);
+    expect(perishable.hi).toBeLessThanOrEqual(6);
+    expect(drug.lo).toBeGreaterThanOrEqual(24);
+    expect(drug.hi).toBeLessThanOrEqual(72);
+  });
+
+  test('the clearance summary of every shipment follows the rule over its declarations', async () => {
+    await none(`
+      WITH d AS (
+        SELECT s.awb, s.clearance_status, s.released_at,
+               count(d.number) AS n,
+               count(*) FILTER (WHERE d.status = 'INSPECTION_REQUIRED') AS insp,
+               count(*) FILTER (WHERE d.status = 'REJECTED') AS rej,
+               count(*) FILTER (WHERE d.status = 'RELEASED') AS rel,
+               max(d.released_at) AS last_release
+        FROM customs.shipment s LEFT JOIN customs.declaration d ON d.awb = s.awb
+        GROUP BY s.awb)
+      SELECT * FROM d
+      WHERE clearance_status <> CASE
+          WHEN n = 0 THEN 'NOT_DECLARED'
+          WHEN insp > 0 THEN 'INSPECTION'
+          WHEN rel > 0 AND rel = n - rej THEN 'RELEASED'
+          WHEN rej = n THEN 'REJECTED'
+          ELSE 'IN_PROGRESS' END
+        OR released_at IS DISTINCT FROM
+           CASE WHEN insp = 0 AND rel > 0 AND rel = n - rej THEN last_release END`);
+    const statuses = await rows<{ clearance_status: string }>(
+      'SELECT DISTINCT clearance_status FROM customs.shipment',
+    );
+    expect(statuses.map((r) => r.clearance_status).sort()).toEqual(
+      ['IN_PROGRESS', 'INSPECTION', 'NOT_DECLARED', 'REJECTED', 'RELEASED'].sort(),
+    );
+  });
+});
+
+describe('every kind of shipment is present', () => {
+  test('every supervision mode, both bonded zones with their modes, 1210 only at PKX', async () => {
+    const modes = await rows<{ code: string }>(
+      'SELECT DISTINCT supervision_mode_code AS code FROM customs.declaration ORDER BY 1',
+    );
+    expect(modes.map((m) => m.code)).toEqual([
+      '0110',
+      '1210',
+      '5000',
+      '5034',
+      '5100',
+      '9610',
+      '9710',
+      '9810',
+    ]);
+    const zones = await rows(
+      `SELECT bonded_zone_code AS code,
+              array_agg(DISTINCT supervision_mode_code ORDER BY supervision_mode_code) AS modes
+       FROM customs.declaration WHERE bonded_zone_code IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    );
+    expect(zones).toEqual([
+      { code: 'BJ-DAXING-CBZ', modes: ['1210', '5034'] },
+      { code: 'BJ-ZGC-CBZ', modes: ['5000', '5100'] },
+    ]);
+    await none(`SELECT d.number FROM customs.declaration d JOIN customs.shipment s USING (awb)
+                WHERE d.supervision_mode_code = '1210'
+                  AND (d.bonded_zone_code IS DISTINCT FROM 'BJ-DAXING-CBZ' OR s.port_of_entry_iata <> 'PKX')`);
+  });
+
+  test('fruit and chilled seafood are received and inspected at the designated sites, with licences', async () => {
+    const sites = await rows(`
+      SELECT DISTINCT CASE WHEN i.hs_code LIKE '08%' THEN 'fruit' ELSE 'seafood' END AS goods,
+             f.kind AS site, af.kind AS received
+      FROM customs.declaration d
+      JOIN customs.declaration_item i ON i.declaration_number = d.number
+      JOIN airports.facility f ON f.id = d.inspection_site_id
+      JOIN airports.cargo_arrival a ON a.awb = d.awb
+      JOIN airports.facility af ON af.id = a.facility_id
+      WHERE i.hs_code LIKE '08%' OR i.hs_code LIKE '03%'
+      ORDER BY 1`);
+    expect(sites).toEqual([
+      { goods: 'fruit', site: 'DESIGNATED_SITE_FRUIT', received: 'DESIGNATED_SITE_FRUIT' },
+      {
+        goods: 'seafood',
+        site: 'DESIGNATED_SITE_CHILLED_AQUATIC',
+        received: 'DESIGNATED_SITE_CHILLED_AQUATIC',
+      },
+    ]);
+    await none(`SELECT d.number FROM customs.declaration d
+                JOIN customs.declaration_item i ON i.declaration_number = d.number
+                WHERE (i.hs_code LIKE '08%' OR i.hs_code LIKE '03%')
+                  AND (NOT d.inspection_required OR NOT EXISTS (
+                    SELECT 1 FROM customs.licence l WHERE l.declaration_number = d.number AND l.code = 'A'))`);
+    await none(`SELECT d.number FROM customs.declaration d
+                JOIN customs.declaration_item i ON i.declaration_number = d.number
+                WHERE i.hs_code LIKE '0302%' AND NOT EXISTS (
+                  SELECT 1 FROM customs.licence l WHERE l.declaration_number = d.number AND l.code = 'U')`);
+    // The PKX sites are used, and only from the days they were approved.
+    const pkx = await rows<{ id: string; first: string }>(`
+      SELECT facility_id AS id, min(arrived_at)::date::text AS first FROM airports.cargo_arrival
+      WHERE facility_id IN ('PKX-FRUIT', 'PKX-AQUATIC') GROUP BY 1 ORDER BY 1`);
+    expect(pkx.map((p) => p.id)).toEqual(['PKX-AQUATIC', 'PKX-FRUIT']);
+    expect(pkx[0].first >= '2025-07-10').toBe(true);
+    expect(pkx[1].first >= '2024-09-27').toBe(true);
+  });
+
+  test('remanufactured goods are supervised as new, in general trade', async () => {
+    expect(
+      await one(`
+        SELECT count(*) > 0 AS present,
+               count(*) FILTER (WHERE NOT i.supervised_as_new OR d.supervision_mode_code <> '0110')::int AS wrong
+        FROM customs.declaration_item i JOIN customs.declaration d ON d.number = i.declaration_number
+        WHERE i.remanufactured`),
+    ).toEqual({ present: true, wrong: 0 });
+  });
+
+  test('cell therapy comes through a qualified agent with a consolidated import and an approved special-goods application', async () => {
+    const found = await rows(`
+      SELECT s.awb FROM customs.shipment s
+      JOIN customs.declaration d ON d.awb = s.awb
+      JOIN customs.declaration_item i ON i.declaration_number = d.number
+      JOIN drugs.drug_approval a ON a.number = i.drug_approval_number AND a.category = 'CELL_THERAPY'
+      JOIN customs.licence l ON l.declaration_number = d.number AND l.code = 'Q'
+      JOIN drugs.consolidated_import_shipment cis ON cis.awb = s.awb
+      JOIN drugs.consolidated_import c ON c.id = cis.consolidated_import_id
+      JOIN drugs.agent_qualification q ON q.uscc = c.agent_uscc AND 'CELL_THERAPY' = ANY (q.categories)
+      JOIN customs.special_goods_shipment sgs ON sgs.awb = s.awb
+      JOIN customs.special_goods_application sga ON sga.number = sgs.application_number
+      WHERE sga.status = 'APPROVED' AND sga.risk_level = 'D' AND sga.category = 'HUMAN_TISSUE'
+        AND sga.valid_until >= s.manifested_at::date AND sga.decided_at < s.manifested_at`);
+    expect(found.length).toBeGreaterThan(0);
+    // Every drug item is a need of a hospital in the shipment's consolidated import.
+    await none(`SELECT i.* FROM customs.declaration_item i
+                JOIN customs.declaration d ON d.number = i.declaration_number
+                WHERE i.drug_approval_number IS NOT NULL AND NOT EXISTS (
+                  SELECT 1 FROM drugs.consolidated_import_shipment cis
+                  JOIN drugs.consolidated_line cl ON cl.consolidated_import_id = cis.consolidated_import_id
+                  WHERE cis.awb = d.awb AND cl.approval_number = i.drug_approval_number)`);
+  });
+
+  test('transshipments have two or more legs; rejected declarations carry a reason', async () => {
+    expect(
+      await one(`
+        SELECT count(*) FILTER (WHERE s.destination_iata NOT IN ('PEK', 'PKX'))::int > 0 AS onward,
+               count(*) FILTER (WHERE s.destination_iata IN ('PEK', 'PKX'))::int > 0 AS via_foreign_hub
+        FROM customs.shipment s
+        WHERE (SELECT count(*) FROM routes.shipment_leg l WHERE l.awb = s.awb) >= 2`),
+    ).toEqual({ onward: true, via_foreign_hub: true });
+    await none(`SELECT s.awb FROM customs.shipment s JOIN airports.cargo_arrival a ON a.awb = s.awb
+                WHERE s.destination_iata NOT IN ('PEK', 'PKX') AND s.origin_iata NOT IN ('PEK', 'PKX')
+                  AND a.arrived_at < '2026-11-20' AND NOT EXISTS (
+                    SELECT 1 FROM airports.handling_event e
+                    WHERE e.awb = s.awb AND e.type = 'TRANSFERRED_FOR_TRANSSHIPMENT')`);
+    expect(
+      await one(`SELECT count(*)::int > 0 AS present FROM customs.declaration
+                 WHERE status = 'REJECTED' AND length(rejection_reason) > 10`),
+    ).toEqual({ present: true });
+  });
+
+  test('routes: active, suspended, resumed and planned, with flights only while flying', async () => {
+    const statuses = await rows<{ status: string }>(
+      'SELECT DISTINCT status FROM routes.route ORDER BY 1',
+    );
+    expect(statuses.map((s) => s.status)).toEqual(['ACTIVE', 'PLANNED', 'RESUMED', 'SUSPENDED']);
+    await none(`SELECT f.number, f.date FROM routes.flight f JOIN routes.route r ON r.id = f.route_id
+                WHERE r.opened_on IS NULL OR f.date < r.opened_on
+                   OR (f.date >= r.suspended_on AND (r.resumed_on IS NULL OR f.date < r.resumed_on))`);
+    const named = await rows(`
+      SELECT r.id, r.status, min(f.date)::text AS first, max(f.date)::text AS last
+      FROM routes.route r LEFT JOIN routes.flight f ON f.route_id = r.id
+      WHERE r.id IN ('CA-PEK-FRA', 'CZ-PKX-LHR', 'CA-PEK-IAD', 'LH-FRA-PEK', 'UA-SFO-PEK')
+      GROUP BY 1, 2 ORDER BY 1`);
+    expect(named).toEqual([
+      { id: 'CA-PEK-FRA', status: 'ACTIVE', first: '2022-12-22', last: '2026-12-11' },
+      {
+        id: 'CA-PEK-IAD',
+        status: 'RESUMED',
+        first: expect.stringMatching(/^2023-11-/),
+        last: expect.any(String),
+      },
+      {
+        id: 'CZ-PKX-LHR',
+        status: 'ACTIVE',
+        first: expect.stringMatching(/^2023-06-/),
+        last: '2026-12-11',
+      },
+      { id: 'LH-FRA-PEK', status: 'SUSPENDED', first: expect.any(String), last: '2024-10-26' },
+      { id: 'UA-SFO-PEK', status: 'RESUMED', first: '2023-08-31', last: '2026-12-11' },
+    ]);
+  });
+});
+
+describe('showcase shipments', () => {
+  const legs = (awb: string) =>
+    rows<{ from_iata: string; to_iata: string; flight_number: string }>(
+      'SELECT from_iata, to_iata, flight_number FROM routes.shipment_leg WHERE awb = $1 ORDER BY sequence',
+      [awb],
+    );
+  const declarations = (awb: string) =>
+    rows(
+      `SELECT d.*, (SELECT array_agg(code ORDER BY code) FROM customs.licence l
+                    WHERE l.declaration_number = d.number) AS licences
+       FROM customs.declaration d WHERE awb = $1 ORDER BY filed_at`,
+      [awb],
+    );
+  const shipment = (awb: string) => one('SELECT * FROM customs.shipment WHERE awb = $1', [awb]);
+  const arrival = (awb: string) =>
+    rows(
+      `SELECT facility_id, (arrived_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day, weight_kg
+       FROM airports.cargo_arrival WHERE awb = $1`,
+      [awb],
+    );
+
+  test('all exist', async () => {
+    const found = await rows<{ awb: string }>(
+      'SELECT awb FROM customs.shipment WHERE awb = ANY ($1) ORDER BY awb',
+      [Object.values(SHOWCASE)],
+    );
+    expect(found.map((r) => r.awb)).toEqual([...Object.values(SHOWCASE)].sort());
+  });
+
+  test('transshipment, fruit, seafood', async () => {
+    expect((await legs(SHOWCASE.transshipment)).map((l) => l.to_iata)).toEqual(['PEK', 'ICN']);
+    expect(await shipment(SHOWCASE.transshipment)).toMatchObject({
+      clearance_status: 'NOT_DECLARED',
+      port_of_entry_iata: 'PEK',
+    });
+
+    expect((await legs(SHOWCASE.fruit)).map((l) => l.flight_number)).toEqual(['QR8161', 'QR892']);
+    expect(await arrival(SHOWCASE.fruit)).toEqual([
+      { facility_id: 'PKX-FRUIT', day: '2024-12-04', weight_kg: 3833 },
+    ]);
+
+    expect((await declarations(SHOWCASE.chilledSeafood))[0]).toMatchObject({
+      inspection_site_id: 'PKX-AQUATIC',
+      status: 'RELEASED',
+      licences: ['A', 'U'],
+    });
+    expect(await arrival(SHOWCASE.seaUrchin)).toEqual([
+      { facility_id: 'PKX-AQUATIC', day: '2025-10-17', weight_kg: 270 },
+    ]);
+  });
+
+  test('bonded e-commerce, remanufactured, drugs', async () => {
+    expect((await declarations(SHOWCASE.bondedEcommerce1210))[0]).toMatchObject({
+      supervision_mode_code: '1210',
+      bonded_zone_code: 'BJ-DAXING-CBZ',
+    });
+    expect(
+      await one(
+        `SELECT bool_and(remanufactured AND supervised_as_new) AS ok, count(*) > 0 AS present
+         FROM customs.declaration_item i JOIN customs.declaration d ON d.number = i.declaration_number
+         WHERE d.awb = $1 AND i.hs_code IN ('8408200000', '8407340000', '8708400000', '8511400000')`,
+        [SHOWCASE.remanufactured],
+      ),
+    ).toEqual({ ok: true, present: true });
+
+    for (const [awb, category] of [
+      [SHOWCASE.cellTherapy, 'CELL_THERAPY'],
+      [SHOWCASE.geneTherapy, 'GENE_THERAPY'],
+      [SHOWCASE.urgentDrug, 'CLINICALLY_URGENT_DRUG'],
+    ]) {
+      expect(
+        await one(
+          `SELECT a.category, sga.status, sga.risk_level, c.status AS ci, l.code
+           FROM customs.declaration d
+           JOIN customs.declaration_item i ON i.declaration_number = d.number AND i.line = 1
+           JOIN drugs.drug_approval a ON a.number = i.drug_approval_number
+           JOIN customs.licence l ON l.declaration_number = d.number
+           JOIN drugs.consolidated_import_shipment cis ON cis.awb = d.awb
+           JOIN drugs.consolidated_import c ON c.id = cis.consolidated_import_id
+           JOIN customs.special_goods_application sga ON sga.number = c.special_goods_application_number
+           WHERE d.awb = $1`,
+          [awb],
+        ),
+      ).toEqual({ category, status: 'APPROVED', risk_level: 'D', ci: 'DELIVERED', code: 'Q' });
+    }
+  });
+
+  test('rejected, re-filed, held, under review, not arrived, not declared', async () => {
+    expect((await declarations(SHOWCASE.rejected)).map((d) => d.status)).toEqual(['REJECTED']);
+    expect(await shipment(SHOWCASE.rejected)).toMatchObject({
+      clearance_status: 'REJECTED',
+      released_at: null,
+    });
+    expect((await declarations(SHOWCASE.refiled)).map((d) => d.status)).toEqual([
+      'REJECTED',
+      'RELEASED',
+    ]);
+    expect(await shipment(SHOWCASE.refiled)).toMatchObject({ clearance_status: 'RELEASED' });
+    expect(await shipment(SHOWCASE.heldForInspection)).toMatchObject({
+      clearance_status: 'INSPECTION',
+      port_of_entry_iata: 'PKX',
+    });
+    expect((await declarations(SHOWCASE.heldPerishable))[0]).toMatchObject({
+      status: 'INSPECTION_REQUIRED',
+      inspection_result: 'PENDING',
+      inspection_site_id: 'PKX-AQUATIC',
+    });
+    expect(await shipment(SHOWCASE.underReview)).toMatchObject({ clearance_status: 'IN_PROGRESS' });
+    expect(await shipment(SHOWCASE.notYetArrived)).toMatchObject({
+      clearance_status: 'NOT_DECLARED',
+    });
+    expect(await arrival(SHOWCASE.notYetArrived)).toEqual([]);
+    expect(await shipment(SHOWCASE.notDeclared)).toMatchObject({
+      clearance_status: 'NOT_DECLARED',
+    });
+    expect(await arrival(SHOWCASE.notDeclared)).toHaveLength(1);
+  });
+
+  test('one per supervision mode and zone; a resumed route', async () => {
+    const modes: [string, string, string | null, string][] = [
+      [SHOWCASE.generalTradePek, '0110', null, 'PEK'],
+      [SHOWCASE.generalTradePkx, '0110', null, 'PKX'],
+      [SHOWCASE.cbecDirectMail9610, '9610', null, 'PEK'],
+      [SHOWCASE.zoneLogistics5034, '5034', 'BJ-DAXING-CBZ', 'PKX'],
+      [SHOWCASE.zgcRnd5000, '5000', 'BJ-ZGC-CBZ', 'PEK'],
+      [SHOWCASE.zgcExport5100, '5100', 'BJ-ZGC-CBZ', 'PEK'],
+      [SHOWCASE.cbecExportB2b9710, '9710', null, 'PKX'],
+      [SHOWCASE.overseasWarehouse9810, '9810', null, 'PEK'],
+    ];
+    for (const [awb, mode, zone, port] of modes) {
+      expect(
+        await one(
+          `SELECT d.supervision_mode_code AS mode, d.bonded_zone_code AS zone,
+                  s.port_of_entry_iata AS port, d.status
+           FROM customs.declaration d JOIN customs.shipment s USING (awb) WHERE awb = $1`,
+          [awb],
+        ),
+      ).toEqual({ mode, zone, port, status: 'RELEASED' });
+    }
+    expect((await legs(SHOWCASE.resumedRoute))[0]).toMatchObject({
+      from_iata: 'IAD',
+      flight_number: 'CA818',
+    });
+  });
+});
