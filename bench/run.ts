@@ -6,7 +6,7 @@ import { FULL_PICTURE_QUERY } from '../gateway/explorer/full-picture-query';
 import { projectRoot, runMain } from '../subgraphs/kit';
 import { prepareDatabases } from '../scripts/database-setup';
 import { isSeeded, seedDemo } from '../scripts/demo/seed-demo';
-import { startInProcessFederation } from '../scripts/in-process-federation';
+import { GraphQLResponse, startInProcessFederation } from '../scripts/in-process-federation';
 
 /**
  * `npm run bench`: latency and SQL cost of the full picture through the whole federation, on the
@@ -28,6 +28,10 @@ async function timeEach(n: number, run: (i: number) => Promise<void>): Promise<n
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   return times.sort((a, b) => a - b);
+}
+
+interface AwbPage {
+  shipments: { nodes: { awb: string }[]; pageInfo: { endCursor: string | null } };
 }
 
 const PAGE_QUERY = FULL_PICTURE_QUERY.replace(/^#.*\n/, '')
@@ -66,7 +70,7 @@ runMain(async () => {
         'query($after: String) { shipments(first: 1000, after: $after) { nodes { awb } pageInfo { endCursor } } }',
         { after },
       );
-      const page = res.data!.shipments;
+      const page: AwbPage['shipments'] = res.data!.shipments;
       sample.push(...page.nodes.filter((_, i) => i % 7 === 0).map((n) => n.awb));
       if (!page.pageInfo.endCursor) break;
       after = page.pageInfo.endCursor;

@@ -1,30 +1,22 @@
 import type { NextFunction, Request, Response } from 'express';
 
+type HttpError = Error & { status?: number; type?: string };
+
 /**
  * Requests that never reach GraphQL (malformed JSON, an oversized body) still get a GraphQL-shaped
  * JSON error with a stable code, never Express's HTML page or a stack trace.
  */
-export function jsonHttpErrors(
-  err: Error & { status?: number; type?: string },
-  _req: Request,
-  res: Response,
-  next: NextFunction,
-): void {
-  if (res.headersSent) return next(err);
-  const status = err.status ?? 500;
-  const code =
-    err.type === 'entity.too.large'
-      ? 'PAYLOAD_TOO_LARGE'
-      : err.type === 'entity.parse.failed'
-        ? 'BAD_REQUEST'
-        : status < 500
-          ? 'BAD_REQUEST'
-          : 'INTERNAL_SERVER_ERROR';
-  const message =
-    code === 'PAYLOAD_TOO_LARGE'
-      ? 'request body too large'
-      : code === 'BAD_REQUEST'
-        ? `malformed request: ${err.message}`
-        : 'internal error';
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+export function jsonHttpErrors(log: (msg: string) => void) {
+  return (err: HttpError, req: Request, res: Response, next: NextFunction): void => {
+    if (res.headersSent) return next(err);
+    const status = err.status ?? 500;
+    let code = status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    let message = status < 500 ? `malformed request: ${err.message}` : 'internal error';
+    if (err.type === 'entity.too.large') {
+      code = 'PAYLOAD_TOO_LARGE';
+      message = 'request body too large';
+    }
+    if (status >= 500) log(`${req.method} ${req.path} failed: ${err.stack ?? err.message}`);
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
 }

@@ -72,7 +72,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
   app.use(explorerRouter(options.explorerAwb ?? '999-31415926'));
-  app.use(jsonHttpErrors);
+  app.use(jsonHttpErrors(log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import express from 'express';
 import { FULL_PICTURE_QUERY } from './full-picture-query';
 
@@ -6,18 +7,25 @@ import { FULL_PICTURE_QUERY } from './full-picture-query';
  * GraphiQL served from the npm packages themselves (no CDN): the explorer works on a machine
  * with no internet, as at an airport's internal network.
  */
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'graphiql.min.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.min.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'graphiql.min.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.min.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
   'react.production.min.js': {
-    module: 'react/umd/react.production.min.js',
+    pkg: 'react',
+    file: 'umd/react.production.min.js',
     type: 'text/javascript',
   },
   'react-dom.production.min.js': {
-    module: 'react-dom/umd/react-dom.production.min.js',
+    pkg: 'react-dom',
+    file: 'umd/react-dom.production.min.js',
     type: 'text/javascript',
   },
 };
+
+/** A file inside an installed package (React's `exports` map hides its UMD builds from require). */
+function packageFile(pkg: string, file: string): string {
+  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
+}
 
 function page(defaultAwb: string): string {
   const config = JSON.stringify({
@@ -69,10 +77,10 @@ export function explorerRouter(defaultAwb: string): express.Router {
         .json({ error: 'NOT_FOUND', message: `no explorer asset ${req.params.asset}` });
       return;
     }
-    let body = cache.get(asset.module);
+    let body = cache.get(req.params.asset);
     if (!body) {
-      body = readFileSync(require.resolve(asset.module));
-      cache.set(asset.module, body);
+      body = readFileSync(packageFile(asset.pkg, asset.file));
+      cache.set(req.params.asset, body);
     }
     res.type(asset.type).set('Cache-Control', 'public, max-age=86400').send(body);
   });

@@ -19,6 +19,7 @@ import { ClearanceStatus, Shipment } from './entities/shipment';
 
 /** Validated filters of `shipments` (identifiers already checked and normalised). */
 export interface ShipmentQuery {
+  awbs?: string[] | null;
   arrivalAirport?: string | null;
   destinationAirport?: string | null;
   consignee?: string | null;
@@ -163,6 +164,7 @@ function shipmentWhere(filter: ShipmentQuery, values: unknown[]): string[] {
     values.push(value);
     return `$${values.length}`;
   };
+  if (filter.awbs) where.push(`s.awb = ANY(${param(filter.awbs)}::text[])`);
   if (filter.arrivalAirport) where.push(`s.port_of_entry_iata = ${param(filter.arrivalAirport)}`);
   if (filter.destinationAirport) {
     where.push(`s.destination_iata = ${param(filter.destinationAirport)}`);

@@ -108,7 +108,7 @@ describe('the full cross-agency picture through the gateway', () => {
   });
 
   it('answers null for an unknown but valid AWB, and BAD_USER_INPUT for a bad check digit', async () => {
-    const unknown = await fed.query(FULL_PICTURE_QUERY, { awb: '999-99999994' });
+    const unknown = await fed.query(FULL_PICTURE_QUERY, { awb: '999-99999992' });
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data).toEqual({ shipment: null });
 

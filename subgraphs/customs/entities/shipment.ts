@@ -152,6 +152,13 @@ export class ShipmentFilter {
   })
   arrivalAirport?: string | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Only these air waybills (a watchlist or an export selection), at most 1000; unknown ones are skipped.',
+  })
+  awbs?: string[] | null;
+
   @Field(() => ID, { nullable: true, description: 'IATA code of the final destination.' })
   destinationAirport?: string | null;
 

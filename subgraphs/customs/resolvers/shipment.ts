@@ -39,6 +39,16 @@ function hoursBetween(from: Date, to: Date): number {
 function validFilter(filter: ShipmentFilter | null | undefined): ShipmentQuery {
   if (!filter) return {};
   const f = 'filter';
+  let awbs: string[] | undefined;
+  if (filter.awbs != null) {
+    if (filter.awbs.length > MAX_FILTER_AWBS) {
+      throw badUserInput(
+        `\`filter.awbs\` lists ${filter.awbs.length} AWBs; at most ${MAX_FILTER_AWBS} are allowed`,
+        `${f}.awbs`,
+      );
+    }
+    awbs = filter.awbs.map((awb, i) => validAwb(awb, `${f}.awbs[${i}]`));
+  }
   if (filter.arrivalAirport != null) validAirport(filter.arrivalAirport, `${f}.arrivalAirport`);
   if (filter.destinationAirport != null) {
     validAirport(filter.destinationAirport, `${f}.destinationAirport`);
@@ -57,8 +67,10 @@ function validFilter(filter: ShipmentFilter | null | undefined): ShipmentQuery {
       `${f}.manifestedTo`,
     );
   }
-  return { ...filter };
+  return { ...filter, awbs };
 }
+
+const MAX_FILTER_AWBS = 1000;
 
 /** PostgreSQL's text form of a timestamptz, as `shipment.manifested_at::text` gives it. */
 const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
