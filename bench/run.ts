@@ -64,9 +64,7 @@ runMain(async () => {
     const sample: string[] = [];
     let after: string | null = null;
     while (sample.length < iterations) {
-      const res = await fed.query<{
-        shipments: { nodes: { awb: string }[]; pageInfo: { endCursor: string } };
-      }>(
+      const res: GraphQLResponse<AwbPage> = await fed.query<AwbPage>(
         'query($after: String) { shipments(first: 1000, after: $after) { nodes { awb } pageInfo { endCursor } } }',
         { after },
       );
