@@ -1,22 +1,16 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import {
-  databaseUrlFor,
-  EmbeddedServer,
-  migrateAgency,
-  runMain,
-  startEmbeddedPostgres,
-  usesEmbeddedDatabase,
-} from '../subgraphs/kit';
+import { runMain } from '../subgraphs/kit';
+import { prepareDatabases, redact } from './database-setup';
 import { DEFAULT_SEED, DEFAULT_SHIPMENTS, MIN_SHIPMENTS } from './demo/config';
-import { seedDemo } from './demo/seed-demo';
-import { AGENCIES, Agency } from './demo/tables';
+import { isSeeded, seedDemo } from './demo/seed-demo';
 
-const USAGE = `usage: npm run seed -- [--shipments N] [--seed S]
+const USAGE = `usage: npm run seed -- [--shipments N] [--seed S] [--if-empty]
 
 Replaces the demo data of all four agencies with a deterministic data set.
   --shipments N   number of shipments, at least ${MIN_SHIPMENTS} (default ${DEFAULT_SHIPMENTS})
   --seed S        random seed, 0 to 4294967295 (default ${DEFAULT_SEED})
+  --if-empty      do nothing when shipments are already there (for container start-up)
 Databases: <AGENCY>_DATABASE_URL, else DATABASE_URL, else the embedded PostgreSQL server.`;
 
 function integerArg(
@@ -37,23 +31,14 @@ function integerArg(
   return value;
 }
 
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
-}
-
 async function main(): Promise<void> {
-  let values: { shipments?: string; seed?: string; help?: boolean };
+  let values: { shipments?: string; seed?: string; 'if-empty'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         shipments: { type: 'string', short: 'n' },
         seed: { type: 'string', short: 's' },
+        'if-empty': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -76,21 +61,12 @@ async function main(): Promise<void> {
   const seed = integerArg('seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
   const log = (msg: string) => console.log(`[seed] ${msg}`);
 
-  let embedded: EmbeddedServer | undefined;
+  const { urls, embedded } = await prepareDatabases(log);
   try {
-    if (AGENCIES.some((a) => usesEmbeddedDatabase(a))) {
-      embedded = await startEmbeddedPostgres(log);
-      log('embedded PostgreSQL running');
-    }
-    const urls = Object.fromEntries(AGENCIES.map((a) => [a, databaseUrlFor(a)])) as Record<
-      Agency,
-      string
-    >;
-    for (const agency of AGENCIES) {
-      const applied = await migrateAgency(urls[agency], agency);
-      log(
-        `${agency}: ${redact(urls[agency])}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`,
-      );
+    for (const [agency, url] of Object.entries(urls)) log(`${agency}: ${redact(url)}`);
+    if (values['if-empty'] && (await isSeeded(urls.customs))) {
+      log('shipments already present: nothing to do (--if-empty)');
+      return;
     }
     log(`seeding ${shipments} shipments with seed ${seed}`);
     const result = await seedDemo({ urls, shipments, seed, log });

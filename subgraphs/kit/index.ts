@@ -1,3 +1,5 @@
+// type-graphql's decorators read design-time types through this polyfill: load it before any class.
+import 'reflect-metadata';
 export * from './database';
 export * from './errors';
 export * from './federation';

@@ -5,10 +5,12 @@ import { projectRoot } from './project-root';
 
 /**
  * Applies an agency's versioned SQL migrations (`subgraphs/<agency>/migrations/*.sql`) to its own
- * PostgreSQL schema. node-pg-migrate records each applied file in `<agency>.pgmigrations`, takes
- * an advisory lock so that replicas starting together do not race, runs each file in a
- * transaction, and refuses to run when an applied file is missing or out of order. A released
- * migration is never edited: a change is a new file.
+ * PostgreSQL schema. node-pg-migrate records each applied file in `<agency>.pgmigrations`, runs
+ * each file in a transaction, and refuses to run when an applied file is missing or out of order.
+ * A released migration is never edited: a change is a new file.
+ *
+ * Replicas of one subgraph may start together: they queue on an advisory lock of their agency
+ * (node-pg-migrate's own lock fails instead of waiting, and is one lock for every schema).
  */
 export async function migrateAgency(
   databaseUrl: string,
@@ -18,6 +20,7 @@ export async function migrateAgency(
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`tradegraph.migrate.${agency}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${agency}`);
     const applied = await runner({
       dbClient: client,
@@ -28,12 +31,14 @@ export async function migrateAgency(
       migrationsSchema: agency,
       schema: agency,
       checkOrder: true,
+      noLock: true,
       verbose: false,
-      log,
-      logger: { debug: () => undefined, info: log, warn: log, error: log },
+      log: () => undefined,
+      logger: { debug: () => undefined, info: () => undefined, warn: log, error: log },
     });
     return applied.map((m) => m.name);
   } finally {
+    // Ending the session releases the advisory lock.
     await client.end();
   }
 }

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { ArgsType, ClassType, Field, Int, ObjectType, Directive } from 'type-graphql';
 import { badUserInput } from './errors';
 
