@@ -44,10 +44,17 @@ export interface InProcessFederation {
 export async function startInProcessFederation(urls: AgencyUrls): Promise<InProcessFederation> {
   const databases: Record<string, Database> = {};
   const subgraphs: RunningSubgraph[] = [];
+  // Subgraphs reach other agencies through the gateway, which starts last.
+  let gatewayUrl: string | undefined;
   for (const def of SUBGRAPHS) {
     databases[def.name] = new Database(urls[def.name as keyof AgencyUrls], { max: 4 });
     subgraphs.push(
-      await startSubgraph(def, { db: databases[def.name], port: 0, log: () => undefined }),
+      await startSubgraph(def, {
+        db: databases[def.name],
+        port: 0,
+        log: () => undefined,
+        gatewayUrl: () => gatewayUrl,
+      }),
     );
   }
   const supergraphSdl = readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8');
@@ -57,6 +64,7 @@ export async function startInProcessFederation(urls: AgencyUrls): Promise<InProc
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     log: () => undefined,
   });
+  gatewayUrl = gateway.url;
   return {
     gateway,
     subgraphs,

@@ -96,12 +96,15 @@ runMain(async () => {
     }
 
     const gatewayEnv: NodeJS.ProcessEnv = {};
+    const gatewayPort = intFromEnv('PORT', 4000);
     for (const def of SUBGRAPHS) {
       const envName = def.name.toUpperCase();
       const port = intFromEnv(`${envName}_PORT`, def.defaultPort);
       const proc = launch(def.name, join(dist, 'subgraphs', def.name, 'main.js'), [], {
         [`${envName}_DATABASE_URL`]: urls[def.name as keyof typeof urls],
         [`${envName}_PORT`]: String(port),
+        // Cross-agency rules read other agencies' data through the gateway.
+        GATEWAY_URL: process.env.GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}/graphql`,
       });
       gatewayEnv[`${envName}_URL`] = `http://127.0.0.1:${port}/graphql`;
       proc.once('exit', (code) => void shutdown(`${def.name} exited (${code})`, 1));
@@ -114,7 +117,6 @@ runMain(async () => {
       }),
     );
 
-    const gatewayPort = intFromEnv('PORT', 4000);
     const host = stringFromEnv('HOST', '127.0.0.1')!;
     const gateway = launch(
       'gateway',

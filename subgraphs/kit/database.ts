@@ -57,10 +57,10 @@ export class Database {
     this.pool.on('error', (err) => console.error(`[db] idle client error: ${err.message}`));
   }
 
-  async query<T extends Row = Row>(text: string, values?: unknown[]): Promise<T[]> {
+  async query<T extends object = Row>(text: string, values?: unknown[]): Promise<T[]> {
     this.statementCount++;
-    const result = await this.pool.query<T>(text, values);
-    return result.rows;
+    const result = await this.pool.query(text, values);
+    return result.rows as T[];
   }
 
   /** Runs `work` in one transaction on one connection: all of it or none. */

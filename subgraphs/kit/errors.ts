@@ -4,6 +4,14 @@ import { GraphQLError } from 'graphql';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  /** A status change that the record's state machine does not allow from its current state. */
+  INVALID_STATE_TRANSITION: 'INVALID_STATE_TRANSITION',
+  /** `expectedVersion` is stale, or the record already exists: re-read and decide again. */
+  CONFLICT: 'CONFLICT',
+  /** The idempotency key was used before with a different input. */
+  IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
+  /** Another agency's data was needed for a rule and could not be had: nothing was written. */
+  DEPENDENCY_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -21,4 +29,53 @@ export function badUserInput(message: string, field?: string): GraphQLError {
 /** Throws a BAD_USER_INPUT error unless `check` returns null (valid) — the checkers below return a reason. */
 export function assertValid(reason: string | null, field: string): void {
   if (reason !== null) throw badUserInput(reason, field);
+}
+
+/** A referenced record that does not exist; `field` names the argument that referenced it. */
+export function notFound(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.NOT_FOUND, ...(field ? { field } : {}) },
+  });
+}
+
+/** A domain rule refused the input (e.g. a release before the inspection passed). */
+export function ruleViolation(message: string, field?: string): GraphQLError {
+  return badUserInput(message, field);
+}
+
+export function invalidTransition(
+  entity: string,
+  id: string,
+  current: string,
+  requested: string,
+  why?: string,
+): GraphQLError {
+  return new GraphQLError(
+    `${entity} ${id} cannot go from ${current} to ${requested}${why ? `: ${why}` : ''}`,
+    { extensions: { code: ErrorCode.INVALID_STATE_TRANSITION, entity, id, current, requested } },
+  );
+}
+
+export function versionConflict(
+  entity: string,
+  id: string,
+  expected: number,
+  actual: number,
+): GraphQLError {
+  return new GraphQLError(
+    `${entity} ${id} is at version ${actual}, not ${expected}: someone changed it since you read it; re-read and retry`,
+    {
+      extensions: {
+        code: ErrorCode.CONFLICT,
+        entity,
+        id,
+        expectedVersion: expected,
+        currentVersion: actual,
+      },
+    },
+  );
+}
+
+export function dependencyUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE } });
 }

@@ -14,3 +14,8 @@ export * from './env';
 export * from './subgraph';
 export * from './standalone';
 export * from './embedded-postgres';
+export * from './actor';
+export * from './gateway-client';
+export * from './history';
+export * from './mutation';
+export * from './state-machine';

@@ -1,6 +1,7 @@
 import type express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { Database } from './database';
+import { defaultGatewayUrl, GatewayClient } from './gateway-client';
 import { RunningSubgraph, startSubgraphServer } from './server';
 
 /**
@@ -15,7 +16,13 @@ export interface SubgraphDefinition<C extends object = object> {
   /** Builds the federated schema; memoised by `startSubgraph`. */
   buildSchema(): Promise<GraphQLSchema>;
   /** Per-request context: fresh DataLoaders over this agency's database. */
-  createContext(db: Database, req: express.Request): C;
+  createContext(db: Database, req: express.Request, services: SubgraphServices): C;
+}
+
+/** What a subgraph may use beyond its own database. */
+export interface SubgraphServices {
+  /** Reads another agency's data for a rule, through the gateway. */
+  gateway: GatewayClient;
 }
 
 const schemas = new WeakMap<SubgraphDefinition, Promise<GraphQLSchema>>();
@@ -31,13 +38,23 @@ export function schemaOf(def: SubgraphDefinition): Promise<GraphQLSchema> {
 
 export async function startSubgraph<C extends object>(
   def: SubgraphDefinition<C>,
-  options: { db: Database; port?: number; host?: string; log?: (msg: string) => void },
+  options: {
+    db: Database;
+    port?: number;
+    host?: string;
+    log?: (msg: string) => void;
+    /** Where the gateway is (read at each call): GATEWAY_URL or :4000 by default. */
+    gatewayUrl?: () => string | undefined;
+  },
 ): Promise<RunningSubgraph> {
+  const services: SubgraphServices = {
+    gateway: new GatewayClient(def.name, options.gatewayUrl ?? defaultGatewayUrl),
+  };
   return startSubgraphServer<C>({
     name: def.name,
     schema: await schemaOf(def),
     db: options.db,
-    createContext: (req) => def.createContext(options.db, req),
+    createContext: (req) => def.createContext(options.db, req, services),
     port: options.port,
     host: options.host,
     log: options.log,

@@ -1,0 +1,55 @@
+import { GraphQLError } from 'graphql';
+import { dependencyUnavailable } from './errors';
+
+/**
+ * How a subgraph reads another agency's data for a rule: through the gateway, like any client,
+ * under its own service identity, never from the other agency's tables. When the gateway or the
+ * other agency cannot answer, the rule cannot be checked and the mutation is refused with
+ * DEPENDENCY_UNAVAILABLE (fail closed): nothing is written on a guess.
+ */
+export class GatewayClient {
+  constructor(
+    /** The agency calling, sent as its service identity. */
+    readonly service: string,
+    private readonly url: () => string | undefined,
+    private readonly timeoutMs = 5000,
+  ) {}
+
+  async query<T>(query: string, variables: Record<string, unknown>, purpose: string): Promise<T> {
+    const url = this.url();
+    if (!url) {
+      throw dependencyUnavailable(
+        `cannot check ${purpose}: no gateway is configured (GATEWAY_URL)`,
+      );
+    }
+    let body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tradegraph-service': this.service },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      body = (await res.json()) as typeof body;
+    } catch (err) {
+      throw dependencyUnavailable(
+        `cannot check ${purpose}: the gateway did not answer (${(err as Error).message})`,
+      );
+    }
+    if (body.errors?.length) {
+      const first = body.errors[0];
+      // A bad argument is the caller's problem; anything else means the other agency failed.
+      if (first.extensions?.code === 'BAD_USER_INPUT') {
+        throw new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      throw dependencyUnavailable(`cannot check ${purpose}: ${first.message}`);
+    }
+    if (!body.data)
+      throw dependencyUnavailable(`cannot check ${purpose}: the gateway returned no data`);
+    return body.data;
+  }
+}
+
+export function defaultGatewayUrl(): string {
+  return process.env.GATEWAY_URL || 'http://127.0.0.1:4000/graphql';
+}
