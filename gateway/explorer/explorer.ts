@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import express from 'express';
+import { parse, print } from 'graphql';
 import { FULL_PICTURE_QUERY } from './full-picture-query';
 
 /**
@@ -28,8 +29,10 @@ function packageFile(pkg: string, file: string): string {
 }
 
 function page(defaultAwb: string): string {
+  // The contract writes the picture compactly; the explorer shows it one field per line.
+  const [comment] = FULL_PICTURE_QUERY.split('\n', 1);
   const config = JSON.stringify({
-    query: FULL_PICTURE_QUERY,
+    query: `${comment}\n${print(parse(FULL_PICTURE_QUERY))}\n`,
     variables: JSON.stringify({ awb: defaultAwb }, null, 2),
   }).replace(/</g, '\\u003c');
   return `<!doctype html>
