@@ -6,13 +6,15 @@ export interface GatewayConfig {
   host: string;
   subgraphTimeoutMs: number;
   explorerAwb?: string;
+  corsOrigins: string[];
 }
 
 const USAGE = `usage: gateway [--supergraph FILE|URL] [--port N] [--host ADDR]
   --supergraph  supergraph SDL file or http(s) URL (env SUPERGRAPH; default schema/supergraph.graphql)
   --port        port to listen on (env PORT; default 4000)
   --host        address to bind (env HOST; default 127.0.0.1; 0.0.0.0 in containers)
-Per-subgraph URLs override the supergraph's with <NAME>_URL, e.g. CUSTOMS_URL.`;
+Per-subgraph URLs override the supergraph's with <NAME>_URL, e.g. CUSTOMS_URL.
+CORS_ORIGINS: comma-separated browser origins allowed to call /graphql (default *).`;
 
 function positiveInt(name: string, raw: string): number {
   const n = Number(raw);
@@ -51,5 +53,9 @@ export function gatewayConfig(
     host: parsed.host ?? env.HOST ?? '127.0.0.1',
     subgraphTimeoutMs: positiveInt('SUBGRAPH_TIMEOUT_MS', env.SUBGRAPH_TIMEOUT_MS ?? '10000'),
     explorerAwb: env.EXPLORER_AWB,
+    corsOrigins: (env.CORS_ORIGINS ?? '*')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }

@@ -5,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express from 'express';
 import { explorerRouter } from './explorer/explorer';
 import { jsonHttpErrors } from './http-errors';
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** AWB preloaded in the explorer's variables. */
   explorerAwb?: string;
+  /** Browser origins allowed to call `/graphql` (CORS); `*` for any. */
+  corsOrigins?: string[];
   log?: (msg: string) => void;
 }
 
@@ -70,7 +73,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+  // Frontends on other origins call the API from browsers; Apollo's CSRF prevention still
+  // refuses simple (non-JSON, header-less) cross-site requests.
+  const origins = options.corsOrigins ?? ['*'];
+  app.use(
+    '/graphql',
+    cors({ origin: origins.includes('*') ? true : origins, maxAge: 600 }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo),
+  );
   app.use(explorerRouter(options.explorerAwb ?? '999-31415926'));
   app.use(jsonHttpErrors(log));
 

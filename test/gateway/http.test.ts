@@ -26,6 +26,19 @@ describe('the gateway over HTTP', () => {
     expect((await fetch(`${base}/explorer/nope.js`)).status).toBe(404);
   });
 
+  it('lets browser frontends on other origins call /graphql (CORS)', async () => {
+    const preflight = await fetch(fed.gateway.url, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.example.cn',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.cn');
+  });
+
   it('answers /health', async () => {
     const res = await fetch(`${base}/health`);
     expect(await res.json()).toEqual({ status: 'ok' });
