@@ -5,10 +5,17 @@ import { CargoArrival, Shipment } from './entities/shipment';
 import { BondedZoneResolver } from './resolvers/bonded-zone';
 import { ClearanceStatsResolver } from './resolvers/clearance-stats';
 import { DeclarationResolver } from './resolvers/declaration';
+import { DeclarationDecisionMutationResolver } from './resolvers/declaration-decision-mutations';
+import { DeclarationFilingMutationResolver } from './resolvers/declaration-filing-mutations';
 import { EnterpriseResolver } from './resolvers/enterprise';
+import { InspectionResolver } from './resolvers/inspection';
+import { InspectionMutationResolver } from './resolvers/inspection-mutations';
 import { ManifestResolver } from './resolvers/manifest';
+import { ManifestMutationResolver } from './resolvers/manifest-mutations';
+import { ReleaseMutationResolver } from './resolvers/release-mutations';
 import { ShipmentResolver } from './resolvers/shipment';
 import { SpecialGoodsApplicationResolver } from './resolvers/special-goods-application';
+import { SpecialGoodsMutationResolver } from './resolvers/special-goods-mutations';
 
 export { summariseClearance } from './clearance';
 export type { ClearanceSummary, DeclarationState } from './clearance';
@@ -68,7 +75,10 @@ const referenceResolvers = {
   },
 };
 
-/** Customs: the shipment register, declarations, bonded zones, enterprises, special goods. */
+/**
+ * Customs: the shipment register, declarations, bonded zones, enterprises, special goods; and
+ * their writes (manifests, declarations and their lifecycle, special-goods applications).
+ */
 export const customsSubgraph: SubgraphDefinition<Context> = {
   name: 'customs',
   defaultPort: 4002,
@@ -83,9 +93,16 @@ export const customsSubgraph: SubgraphDefinition<Context> = {
           EnterpriseResolver,
           SpecialGoodsApplicationResolver,
           ClearanceStatsResolver,
+          InspectionResolver,
+          ManifestMutationResolver,
+          DeclarationFilingMutationResolver,
+          DeclarationDecisionMutationResolver,
+          InspectionMutationResolver,
+          ReleaseMutationResolver,
+          SpecialGoodsMutationResolver,
         ],
       },
       referenceResolvers as never,
     ),
-  createContext: (db) => createContext(db),
+  createContext: (db, req, services) => createContext(db, req, services),
 };

@@ -1,4 +1,4 @@
-import { Database, groupedLoader, keyedLoader } from '../kit';
+import { Database, groupedLoader, keyedLoader, statusHistoryLoader } from '../kit';
 import { CustomsRepository } from './repository';
 
 /**
@@ -43,6 +43,9 @@ export function createLoaders(db: Database) {
       },
       (s) => s.applicationNumber,
     ),
+    declarationHistory: statusHistoryLoader(db, 'customs', 'Declaration'),
+    inspectionHistory: statusHistoryLoader(db, 'customs', 'Inspection'),
+    applicationHistory: statusHistoryLoader(db, 'customs', 'SpecialGoodsApplication'),
   };
   return loaders;
 }

@@ -49,7 +49,8 @@ const SHIPMENT_COLUMNS = `
   s.manifested_at AS "manifestedAt",
   s.manifested_at::text AS "cursorAt",
   s.clearance_status AS "clearanceStatus",
-  s.released_at AS "releasedAt"`;
+  s.released_at AS "releasedAt",
+  s.version`;
 
 const DECLARATION_COLUMNS = `
   d.number,
@@ -68,7 +69,8 @@ const DECLARATION_COLUMNS = `
   d.inspection_required AS "inspectionRequired",
   d.inspection_site_id AS "inspectionSiteId",
   d.inspection_result AS "inspectionResult",
-  d.inspection_completed_at AS "inspectionCompletedAt"`;
+  d.inspection_completed_at AS "inspectionCompletedAt",
+  d.version`;
 
 interface DeclarationRow {
   number: string;
@@ -88,6 +90,7 @@ interface DeclarationRow {
   inspectionSiteId: string | null;
   inspectionResult: NonNullable<Declaration['inspection']>['result'];
   inspectionCompletedAt: Date | null;
+  version: number;
 }
 
 function toDeclaration(row: DeclarationRow): Declaration {
@@ -108,6 +111,7 @@ function toDeclaration(row: DeclarationRow): Declaration {
     releasedAt: row.releasedAt,
     rejectionReason: row.rejectionReason,
     totalValue: { amount: row.totalAmount, currency: row.currency },
+    version: row.version,
     bondedZoneCode: row.bondedZoneCode,
     inspection: hasInspection
       ? {
@@ -115,6 +119,7 @@ function toDeclaration(row: DeclarationRow): Declaration {
           site: row.inspectionSiteId === null ? null : { id: row.inspectionSiteId },
           result: row.inspectionResult,
           completedAt: row.inspectionCompletedAt,
+          declarationNumber: row.number,
         }
       : null,
   };
@@ -145,7 +150,8 @@ const APPLICATION_COLUMNS = `
   a.submitted_at AS "submittedAt",
   a.decided_at AS "decidedAt",
   a.valid_until AS "validUntil",
-  a.consolidated_import_id AS "consolidatedImportId"`;
+  a.consolidated_import_id AS "consolidatedImportId",
+  a.version`;
 
 function toApplication<R extends ApplicationRow>(
   row: R,

@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { StatusChange } from '../../kit';
 import { DeclarationStatus } from '../clearance';
 import { BondedZone } from './bonded-zone';
 import { Enterprise } from './enterprise';
@@ -101,6 +102,15 @@ export class Inspection {
 
   @Field(() => Date, { nullable: true, description: 'When the inspection was completed.' })
   completedAt!: Date | null;
+
+  /** The declaration inspected (key behind `history`). */
+  declarationNumber!: string;
+
+  @Field(() => [StatusChange], {
+    description:
+      'Every change of the inspection result, oldest first: PENDING when required, then PASSED or FAILED.',
+  })
+  history?: StatusChange[];
 }
 
 @ObjectType({ description: 'A licence or certificate attached to a declaration.' })
@@ -182,4 +192,15 @@ export class Declaration {
 
   @Field(() => Shipment, { description: 'The shipment (AWB) declared.' })
   shipment?: Shipment;
+
+  @Field(() => Int, {
+    description:
+      'Incremented by every change; pass it as `expectedVersion` to change the declaration only if nobody else has since.',
+  })
+  version!: number;
+
+  @Field(() => [StatusChange], {
+    description: 'Every status change, oldest first: FILED on filing (from null), then each move.',
+  })
+  history?: StatusChange[];
 }

@@ -109,6 +109,13 @@ export class Shipment {
   /** Stored summary of the declarations (see `summariseClearance`). */
   clearanceStatus!: ClearanceStatus;
   releasedAt!: Date | null;
+
+  @Field(() => Int, {
+    description:
+      'Incremented by every change of the shipment record (its clearance summary included).',
+  })
+  version!: number;
+
   /** `manifested_at` as PostgreSQL text (microsecond-exact), for keyset cursors. */
   cursorAt!: string;
 

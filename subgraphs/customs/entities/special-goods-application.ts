@@ -1,5 +1,5 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../../kit';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, StatusChange } from '../../kit';
 import { Enterprise } from './enterprise';
 import { Shipment } from './shipment';
 import { ConsolidatedImport } from './stubs';
@@ -86,4 +86,16 @@ export class SpecialGoodsApplication {
 
   @Field(() => [Shipment], { description: 'Shipments covered by the application.' })
   shipments?: Shipment[];
+
+  @Field(() => Int, {
+    description:
+      'Incremented by every change; pass it as `expectedVersion` to decide only if nobody else has since.',
+  })
+  version!: number;
+
+  @Field(() => [StatusChange], {
+    description:
+      'Every status change, oldest first: SUBMITTED on submission (from null), then each decision.',
+  })
+  history?: StatusChange[];
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { BondedZone } from '../entities/bonded-zone';
 import {
@@ -68,6 +69,11 @@ export class DeclarationResolver {
   @FieldResolver(() => BondedZone, { nullable: true })
   async bondedZone(@Root() d: Declaration, @Ctx() ctx: Context): Promise<BondedZone | null> {
     return d.bondedZoneCode === null ? null : ctx.loaders.bondedZoneByCode.load(d.bondedZoneCode);
+  }
+
+  @FieldResolver(() => [StatusChange])
+  history(@Root() d: Declaration, @Ctx() ctx: Context): Promise<StatusChange[]> {
+    return ctx.loaders.declarationHistory.load(d.number);
   }
 
   @FieldResolver(() => Shipment)

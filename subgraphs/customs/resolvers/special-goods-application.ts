@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assertValid } from '../../kit';
+import { assertValid, StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { Enterprise } from '../entities/enterprise';
 import { Shipment } from '../entities/shipment';
@@ -25,6 +25,11 @@ export class SpecialGoodsApplicationResolver {
     const enterprise = await ctx.loaders.enterpriseByUscc.load(a.applicantUscc);
     if (!enterprise) throw new Error(`applicant ${a.applicantUscc} is not registered`);
     return enterprise;
+  }
+
+  @FieldResolver(() => [StatusChange])
+  history(@Root() a: SpecialGoodsApplication, @Ctx() ctx: Context): Promise<StatusChange[]> {
+    return ctx.loaders.applicationHistory.load(a.number);
   }
 
   @FieldResolver(() => [Shipment])

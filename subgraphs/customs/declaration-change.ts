@@ -1,0 +1,109 @@
+import { notFound, recordStatusChange, versionConflict } from '../kit';
+import { DeclarationStatus } from './clearance';
+import type { Context } from './context';
+import { Declaration } from './entities/declaration';
+import { DeclarationTransitionInput } from './entities/inputs/declaration-transition-inputs';
+import { expectedVersion } from './input-validation/checks';
+import { AGENCY, checkVersion, customsMutation, isReplay } from './mutation-support';
+import { declarationLifecycle } from './state-machines';
+import { validDeclarationNumber } from './validation';
+import {
+  CustomsWriteRepository,
+  DeclarationPatch,
+  LockedDeclaration,
+  LockedShipment,
+} from './write-repository';
+
+/** One history row to write: a status change of the declaration or of its inspection. */
+export interface HistoryEntry {
+  entityType: 'Declaration' | 'Inspection';
+  from: string | null;
+  to: string;
+  reason?: string | null;
+}
+
+export interface DeclarationChange {
+  patch: DeclarationPatch;
+  history: HistoryEntry[];
+}
+
+export interface ChangeSpec<T> {
+  operation: string;
+  input: DeclarationTransitionInput;
+  idempotencyKey?: string | null;
+  /**
+   * Facts from other agencies, read before the transaction. Skipped when the change is
+   * impossible from the state read beforehand (`possibleFrom`), so an illegal move is reported as
+   * such even while another agency is down.
+   */
+  precheck?: (before: Declaration) => Promise<T>;
+  possibleFrom?: (before: Declaration) => boolean;
+  /** Under the row locks, version already checked: the state rules and what to write. */
+  apply: (locked: {
+    repo: CustomsWriteRepository;
+    declaration: LockedDeclaration;
+    shipment: LockedShipment;
+    facts: T | undefined;
+  }) => Promise<DeclarationChange> | DeclarationChange;
+}
+
+/** A status move of the declaration's lifecycle (INVALID_STATE_TRANSITION unless allowed). */
+export function statusMove(
+  d: LockedDeclaration,
+  to: DeclarationStatus,
+  reason?: string | null,
+): HistoryEntry {
+  declarationLifecycle.assert(d.number, d.status, to);
+  return { entityType: 'Declaration', from: d.status, to, reason };
+}
+
+/**
+ * Every change of an existing declaration takes this path: validate the number, read the
+ * declaration, check other agencies' facts, then one transaction that locks the shipment and the
+ * declaration (in that order), checks `expectedVersion`, applies the change's rules, writes the
+ * row (version + 1), its history and the shipment's clearance summary. Returns the declaration
+ * re-read after the commit.
+ */
+export async function changeDeclaration<T>(
+  ctx: Context,
+  spec: ChangeSpec<T>,
+): Promise<Declaration> {
+  const number = validDeclarationNumber(spec.input.number, 'input.number');
+  const expected = expectedVersion(spec.input.expectedVersion, 'input.expectedVersion');
+  const before = await ctx.loaders.declarationByNumber.load(number);
+  if (!before) throw notFound(`no declaration has the number ${number}`, 'input.number');
+
+  const replay = await isReplay(ctx, spec.operation, spec.idempotencyKey);
+  const checked = !replay && spec.precheck !== undefined && (spec.possibleFrom?.(before) ?? true);
+  const facts = checked ? await spec.precheck!(before) : undefined;
+
+  const key = await customsMutation(
+    ctx,
+    spec.operation,
+    spec.idempotencyKey,
+    spec.input,
+    async (repo, tx) => {
+      const shipment = await repo.lockShipment(before.awb);
+      const declaration = await repo.lockDeclaration(number);
+      if (!shipment || !declaration) throw new Error(`declaration ${number} vanished`);
+      checkVersion('Declaration', number, expected, declaration.version);
+      if (spec.precheck && !checked && declaration.version !== before.version) {
+        // The other agencies' facts were not read because the move looked impossible, and the
+        // declaration has moved since: the caller must look again.
+        throw versionConflict('Declaration', number, before.version, declaration.version);
+      }
+      const change = await spec.apply({ repo, declaration, shipment, facts });
+      await repo.updateDeclaration(number, change.patch);
+      for (const entry of change.history) {
+        await recordStatusChange(tx, AGENCY, { ...entry, entityId: number, actor: ctx.actor });
+      }
+      await repo.syncClearance(before.awb);
+      return number;
+    },
+  );
+  ctx.loaders.declarationByNumber.clear(key);
+  ctx.loaders.shipmentByAwb.clear(before.awb);
+  const after = await ctx.loaders.declarationByNumber.load(key);
+  if (!after) throw new Error(`declaration ${key} vanished after the change`);
+  return after;
+}

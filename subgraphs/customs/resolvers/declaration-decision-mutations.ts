@@ -1,0 +1,78 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { DeclarationStatus } from '../clearance';
+import type { Context } from '../context';
+import { changeDeclaration, statusMove } from '../declaration-change';
+import { Declaration } from '../entities/declaration';
+import {
+  AcceptDeclarationInput,
+  RejectDeclarationInput,
+  ReviewDeclarationInput,
+} from '../entities/inputs/declaration-transition-inputs';
+import { text } from '../input-validation/checks';
+import { IDEMPOTENCY_KEY } from './transition-args';
+
+@Resolver()
+export class DeclarationDecisionMutationResolver {
+  @Mutation(() => Declaration, {
+    description: 'Accepts a FILED declaration (FILED → ACCEPTED).',
+  })
+  acceptDeclaration(
+    @Arg('input', () => AcceptDeclarationInput, { description: 'Which declaration.' })
+    input: AcceptDeclarationInput,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Declaration> {
+    return changeDeclaration(ctx, {
+      operation: 'acceptDeclaration',
+      input,
+      idempotencyKey,
+      apply: ({ declaration }) => ({
+        patch: { status: DeclarationStatus.ACCEPTED },
+        history: [statusMove(declaration, DeclarationStatus.ACCEPTED)],
+      }),
+    });
+  }
+
+  @Mutation(() => Declaration, {
+    description:
+      'Puts an ACCEPTED declaration under document review and risk screening (ACCEPTED → UNDER_REVIEW).',
+  })
+  reviewDeclaration(
+    @Arg('input', () => ReviewDeclarationInput, { description: 'Which declaration.' })
+    input: ReviewDeclarationInput,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Declaration> {
+    return changeDeclaration(ctx, {
+      operation: 'reviewDeclaration',
+      input,
+      idempotencyKey,
+      apply: ({ declaration }) => ({
+        patch: { status: DeclarationStatus.UNDER_REVIEW },
+        history: [statusMove(declaration, DeclarationStatus.UNDER_REVIEW)],
+      }),
+    });
+  }
+
+  @Mutation(() => Declaration, {
+    description:
+      "Rejects a declaration that is not yet final, with the reason (kept as `rejectionReason` and in history); the shipment's clearance summary follows.",
+  })
+  rejectDeclaration(
+    @Arg('input', () => RejectDeclarationInput, { description: 'Which declaration, and why.' })
+    input: RejectDeclarationInput,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Declaration> {
+    const reason = text(input.reason, 'input.reason', 1000);
+    return changeDeclaration(ctx, {
+      operation: 'rejectDeclaration',
+      input,
+      idempotencyKey,
+      apply: ({ declaration }) => ({
+        patch: { status: DeclarationStatus.REJECTED, rejectionReason: reason },
+        history: [statusMove(declaration, DeclarationStatus.REJECTED, reason)],
+      }),
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { notFound, recordStatusChange } from '../../kit';
+import { DeclarationStatus } from '../clearance';
+import type { Context } from '../context';
+import { checkDrugApprovals } from '../cross-agency';
+import { Declaration, TradeDirection } from '../entities/declaration';
+import { FileDeclarationInput } from '../entities/inputs/file-declaration-input';
+import { beijingYear, notBefore } from '../input-validation/checks';
+import { validDeclaration } from '../input-validation/declaration';
+import {
+  AGENCY,
+  alreadyExists,
+  customsMutation,
+  isReplay,
+  requireReferences,
+} from '../mutation-support';
+
+const OPERATION = 'fileDeclaration';
+
+@Resolver()
+export class DeclarationFilingMutationResolver {
+  @Mutation(() => Declaration, {
+    description:
+      "Files a customs declaration for a manifested shipment, with its goods lines and licences; it starts FILED (history: null → FILED) and the shipment's clearance summary follows. Every drug approval named by a line must be VALID (drugs agency, through the gateway). Without `number`, customs assigns the next serial of office, year and direction.",
+  })
+  async fileDeclaration(
+    @Arg('input', () => FileDeclarationInput, { description: 'The declaration.' })
+    input: FileDeclarationInput,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description:
+        'Makes retries safe: the same key with the same input returns the first result (one declaration); with another input it is an IDEMPOTENCY_CONFLICT.',
+    })
+    idempotencyKey: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Declaration> {
+    const d = validDeclaration(input, new Date());
+    if (!(await isReplay(ctx, OPERATION, idempotencyKey))) {
+      await checkDrugApprovals(
+        ctx.services.gateway,
+        d.items.flatMap((item, i) =>
+          item.drugApprovalNumber === null
+            ? []
+            : [
+                {
+                  number: item.drugApprovalNumber,
+                  field: `input.items[${i}].drugApproval`,
+                  line: item.line,
+                },
+              ],
+        ),
+      );
+    }
+    const number = await customsMutation(
+      ctx,
+      OPERATION,
+      idempotencyKey,
+      input,
+      async (repo, tx) => {
+        const shipment = await repo.lockShipment(d.awb);
+        if (!shipment) throw notFound(`no shipment ${d.awb} is manifested`, 'input.awb');
+        notBefore(d.filedAt, shipment.manifestedAt, 'input.filedAt', 'filedAt', 'the manifest');
+        await requireReferences(repo, [
+          {
+            table: 'customs_office',
+            key: d.customsOfficeCode,
+            field: 'input.customsOffice',
+            what: 'customs office',
+          },
+          {
+            table: 'supervision_mode',
+            key: d.supervisionModeCode,
+            field: 'input.supervisionMode',
+            what: 'supervision mode',
+          },
+          {
+            table: 'enterprise',
+            key: d.declarantUscc,
+            field: 'input.declarant',
+            what: 'enterprise',
+          },
+          {
+            table: 'bonded_zone',
+            key: d.bondedZoneCode,
+            field: 'input.bondedZone',
+            what: 'bonded zone',
+          },
+        ]);
+        const assigned =
+          d.number ??
+          (await repo.nextDeclarationNumber(
+            `${d.customsOfficeCode}${beijingYear(d.filedAt)}${d.direction === TradeDirection.IMPORT ? 1 : 0}`,
+          ));
+        if (!(await repo.insertDeclaration({ ...d, number: assigned }))) {
+          throw alreadyExists('Declaration', assigned, 'input.number');
+        }
+        await recordStatusChange(tx, AGENCY, {
+          entityType: 'Declaration',
+          entityId: assigned,
+          from: null,
+          to: DeclarationStatus.FILED,
+          actor: ctx.actor,
+        });
+        await repo.syncClearance(d.awb);
+        return assigned;
+      },
+    );
+    ctx.loaders.declarationByNumber.clear(number);
+    ctx.loaders.shipmentByAwb.clear(d.awb);
+    const declaration = await ctx.loaders.declarationByNumber.load(number);
+    if (!declaration) throw new Error(`declaration ${number} vanished after filing`);
+    return declaration;
+  }
+}
