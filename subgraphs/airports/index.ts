@@ -4,11 +4,13 @@ import { Context, createContext } from './context';
 import { Shipment } from './entities/shipment';
 import { AirportResolver } from './resolvers/airport';
 import { FacilityResolver } from './resolvers/facility';
+import { FacilityMutationResolver } from './resolvers/facility-mutations';
 import {
   CargoArrivalResolver,
   HandlingEventResolver,
   ShipmentResolver,
 } from './resolvers/shipment';
+import { ShipmentMutationResolver } from './resolvers/shipment-mutations';
 import { ThroughputResolver } from './resolvers/throughput';
 
 /**
@@ -28,6 +30,8 @@ export const airportsSubgraph: SubgraphDefinition<Context> = {
           CargoArrivalResolver,
           HandlingEventResolver,
           ThroughputResolver,
+          FacilityMutationResolver,
+          ShipmentMutationResolver,
         ],
         // Shipment is reached only through `_entities` (customs owns the register).
         orphanedTypes: [Shipment],
@@ -49,5 +53,5 @@ export const airportsSubgraph: SubgraphDefinition<Context> = {
         },
       },
     ),
-  createContext: (db) => createContext(db),
+  createContext: (db, req, services) => createContext(db, req, services),
 };

@@ -1,11 +1,11 @@
-import { groupedLoader, keyedLoader } from '../kit';
+import { Database, groupedLoader, keyedLoader, statusHistoryLoader } from '../kit';
 import { AirportsRepository } from './repository';
 
 /**
  * The per-request DataLoaders: one per entity lookup and one per per-parent list. Each batches the
  * keys asked for in one tick into one repository call, i.e. one SQL statement.
  */
-export function createLoaders(repo: AirportsRepository) {
+export function createLoaders(repo: AirportsRepository, db: Database) {
   return {
     /** Airport by IATA code; unknown codes give null. */
     airportByCode: keyedLoader(
@@ -32,6 +32,8 @@ export function createLoaders(repo: AirportsRepository) {
       (awbs: readonly string[]) => repo.handlingEventsByAwbs(awbs),
       (e) => e.awb,
     ),
+    /** A facility's status changes by facility id, oldest first; [] when none was recorded. */
+    facilityHistory: statusHistoryLoader(db, 'airports', 'Facility'),
   };
 }
 

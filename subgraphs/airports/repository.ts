@@ -16,7 +16,7 @@ const AIRPORT_COLUMNS = `
 
 const FACILITY_COLUMNS = `
   id, airport_iata AS "airportIata", kind, name, status, commissioned_on AS "commissionedOn",
-  annual_capacity_tonnes AS "annualCapacityTonnes"`;
+  annual_capacity_tonnes AS "annualCapacityTonnes", version`;
 
 export interface FacilityFilter {
   airport?: string | null;

@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, DateScalar } from '../../kit';
 
 /** What a cargo facility at a Beijing hub is for. */
@@ -85,6 +85,12 @@ export class Facility {
     description: 'Designed handling capacity in tonnes per year, when published.',
   })
   annualCapacityTonnes!: number | null;
+
+  @Field(() => Int, {
+    description:
+      'Incremented by every change of the facility: send it back as `expectedVersion` to refuse a change made on stale data.',
+  })
+  version!: number;
 }
 
 @ObjectType({ description: 'A page of facilities, ordered by id.' })

@@ -10,7 +10,14 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { assertValid, checkAirportCode, PageArgs, pageRequest, toConnection } from '../../kit';
+import {
+  assertValid,
+  checkAirportCode,
+  PageArgs,
+  pageRequest,
+  StatusChange,
+  toConnection,
+} from '../../kit';
 import { Context } from '../context';
 import { Airport } from '../entities/airport';
 import { Facility, FacilityConnection, FacilityKind, FacilityStatus } from '../entities/facility';
@@ -67,5 +74,13 @@ export class FacilityResolver {
     if (!airport)
       throw new Error(`facility ${facility.id}: airport ${facility.airportIata} missing`);
     return airport;
+  }
+
+  @FieldResolver(() => [StatusChange], {
+    description:
+      'Every status change of the facility made through the API, oldest first: when, from, to, who and why. Empty until the first change through the API (statuses loaded with the data set have no history).',
+  })
+  history(@Root() facility: Facility, @Ctx() ctx: Context): Promise<StatusChange[]> {
+    return ctx.loaders.facilityHistory.load(facility.id);
   }
 }

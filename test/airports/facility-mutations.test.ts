@@ -1,0 +1,291 @@
+import { AirportsHarness } from './harness';
+import { refusal, SET_FACILITY_STATUS } from './mutation-support';
+
+/**
+ * setFacilityStatus over the fixtures: PKX-CONS-1 is PLANNED, PEK-CBEC-1 UNDER_CONSTRUCTION,
+ * PKX-COLD-1 OPERATIONAL. Tests that need a fresh facility insert their own.
+ */
+describe('setFacilityStatus', () => {
+  let h: AirportsHarness;
+  beforeAll(async () => {
+    h = await AirportsHarness.start();
+  });
+  afterAll(() => h?.stop());
+
+  const set = (input: Record<string, unknown>) => h.gql(SET_FACILITY_STATUS, { input });
+
+  async function addPlanned(id: string): Promise<void> {
+    await h.db.query(
+      `INSERT INTO airports.facility (id, airport_iata, kind, name, status)
+       VALUES ($1, 'PKX', 'GENERAL_CARGO_WAREHOUSE', $1, 'PLANNED')`,
+      [id],
+    );
+  }
+
+  async function stateOf(id: string) {
+    const [row] = await h.db.query<{ status: string; version: number; changes: number }>(
+      `SELECT status, version,
+              (SELECT count(*)::int FROM airports.status_change
+                WHERE entity_type = 'Facility' AND entity_id = $1) AS changes
+         FROM airports.facility WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  it('moves a facility forward step by step, with its history and version', async () => {
+    const building = await set({
+      id: 'PKX-CONS-1',
+      status: 'UNDER_CONSTRUCTION',
+      reason: 'ground broken',
+      expectedVersion: 1,
+    });
+    expect(building.errors).toBeUndefined();
+    expect(building.data!.setFacilityStatus).toMatchObject({
+      id: 'PKX-CONS-1',
+      status: 'UNDER_CONSTRUCTION',
+      commissionedOn: null,
+      version: 2,
+      history: [
+        { from: 'PLANNED', to: 'UNDER_CONSTRUCTION', actor: 'anonymous', reason: 'ground broken' },
+      ],
+    });
+
+    const open = await set({
+      id: 'PKX-CONS-1',
+      status: 'OPERATIONAL',
+      commissionedOn: '2025-06-01',
+      expectedVersion: 2,
+    });
+    expect(open.errors).toBeUndefined();
+    const facility = open.data!.setFacilityStatus;
+    expect(facility).toMatchObject({
+      status: 'OPERATIONAL',
+      commissionedOn: '2025-06-01',
+      version: 3,
+    });
+    expect(facility.history.map((c: { from: string; to: string }) => [c.from, c.to])).toEqual([
+      ['PLANNED', 'UNDER_CONSTRUCTION'],
+      ['UNDER_CONSTRUCTION', 'OPERATIONAL'],
+    ]);
+    expect(Date.parse(facility.history[1].at)).toBeGreaterThanOrEqual(
+      Date.parse(facility.history[0].at),
+    );
+
+    // Read back as any client would.
+    const read = await h.gql(`{ facility(id: "PKX-CONS-1") { status version history { to } } }`);
+    expect(read.data!.facility).toEqual({
+      status: 'OPERATIONAL',
+      version: 3,
+      history: [{ to: 'UNDER_CONSTRUCTION' }, { to: 'OPERATIONAL' }],
+    });
+  });
+
+  describe('illegal transitions → INVALID_STATE_TRANSITION naming both states', () => {
+    it.each([
+      [
+        'backwards from OPERATIONAL (final)',
+        'PKX-COLD-1',
+        'UNDER_CONSTRUCTION',
+        'OPERATIONAL',
+        'OPERATIONAL is final',
+      ],
+      [
+        'backwards to PLANNED',
+        'PEK-CBEC-1',
+        'PLANNED',
+        'UNDER_CONSTRUCTION',
+        'can go to OPERATIONAL',
+      ],
+      [
+        'to the same status',
+        'PEK-CBEC-1',
+        'UNDER_CONSTRUCTION',
+        'UNDER_CONSTRUCTION',
+        'can go to OPERATIONAL',
+      ],
+    ])('refuses %s', async (_what, id, status, current, message) => {
+      const before = await stateOf(id);
+      const err = refusal(await set({ id, status }));
+      expect(err).toMatchObject({
+        code: 'INVALID_STATE_TRANSITION',
+        extensions: { entity: 'Facility', id, current, requested: status },
+      });
+      expect(err.message).toContain(message);
+      expect(await stateOf(id)).toEqual(before);
+    });
+
+    it('refuses skipping construction (PLANNED → OPERATIONAL)', async () => {
+      await addPlanned('PKX-SKIP-1');
+      const err = refusal(
+        await set({ id: 'PKX-SKIP-1', status: 'OPERATIONAL', commissionedOn: '2025-01-01' }),
+      );
+      expect(err).toMatchObject({
+        code: 'INVALID_STATE_TRANSITION',
+        extensions: { current: 'PLANNED', requested: 'OPERATIONAL' },
+      });
+      expect(await stateOf('PKX-SKIP-1')).toEqual({ status: 'PLANNED', version: 1, changes: 0 });
+    });
+  });
+
+  describe('input checks', () => {
+    it.each([
+      [
+        'OPERATIONAL without commissionedOn',
+        { id: 'PEK-CBEC-1', status: 'OPERATIONAL' },
+        'input.commissionedOn',
+      ],
+      [
+        'commissionedOn with another status',
+        { id: 'PEK-CBEC-1', status: 'UNDER_CONSTRUCTION', commissionedOn: '2025-01-01' },
+        'input.commissionedOn',
+      ],
+      ['an empty id', { id: '', status: 'UNDER_CONSTRUCTION' }, 'input.id'],
+      [
+        'a reason over 500 characters',
+        {
+          id: 'PEK-CBEC-1',
+          status: 'OPERATIONAL',
+          commissionedOn: '2025-01-01',
+          reason: 'r'.repeat(501),
+        },
+        'input.reason',
+      ],
+      [
+        'expectedVersion 0',
+        {
+          id: 'PEK-CBEC-1',
+          status: 'OPERATIONAL',
+          commissionedOn: '2025-01-01',
+          expectedVersion: 0,
+        },
+        'input.expectedVersion',
+      ],
+    ])('refuses %s → BAD_USER_INPUT', async (_what, input, field) => {
+      const err = refusal(await set(input));
+      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+
+    it('refuses an invalid date (scalar) → BAD_USER_INPUT naming input.commissionedOn', async () => {
+      const err = refusal(
+        await set({ id: 'PEK-CBEC-1', status: 'OPERATIONAL', commissionedOn: '2025-02-30' }),
+      );
+      expect(err.code).toBe('BAD_USER_INPUT');
+      expect(err.message).toContain('input.commissionedOn');
+    });
+
+    it('refuses an unknown facility → NOT_FOUND', async () => {
+      const err = refusal(await set({ id: 'PKX-NONE-9', status: 'UNDER_CONSTRUCTION' }));
+      expect(err).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+    });
+  });
+
+  it('refuses a stale expectedVersion → CONFLICT, writing nothing', async () => {
+    await addPlanned('PKX-STALE-1');
+    expect((await set({ id: 'PKX-STALE-1', status: 'UNDER_CONSTRUCTION' })).errors).toBeUndefined();
+    const err = refusal(
+      await set({
+        id: 'PKX-STALE-1',
+        status: 'OPERATIONAL',
+        commissionedOn: '2025-03-01',
+        expectedVersion: 1,
+      }),
+    );
+    expect(err).toMatchObject({
+      code: 'CONFLICT',
+      extensions: { entity: 'Facility', id: 'PKX-STALE-1', expectedVersion: 1, currentVersion: 2 },
+    });
+    expect(await stateOf('PKX-STALE-1')).toEqual({
+      status: 'UNDER_CONSTRUCTION',
+      version: 2,
+      changes: 1,
+    });
+  });
+
+  describe('idempotency', () => {
+    const input = { id: 'PKX-IDEM-1', status: 'UNDER_CONSTRUCTION', idempotencyKey: 'build-1' };
+
+    it('returns the first result for a retry with the same key, writing nothing', async () => {
+      await addPlanned('PKX-IDEM-1');
+      const first = await set(input);
+      expect(first.errors).toBeUndefined();
+      // Without the key the same change would now be illegal (already UNDER_CONSTRUCTION).
+      const retry = await set(input);
+      expect(retry.errors).toBeUndefined();
+      expect(retry.data).toEqual(first.data);
+      expect(await stateOf('PKX-IDEM-1')).toEqual({
+        status: 'UNDER_CONSTRUCTION',
+        version: 2,
+        changes: 1,
+      });
+    });
+
+    it('refuses the same key with another input → IDEMPOTENCY_CONFLICT', async () => {
+      const err = refusal(await set({ ...input, reason: 'another request' }));
+      expect(err).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', field: 'input.idempotencyKey' });
+      expect(await stateOf('PKX-IDEM-1')).toMatchObject({ version: 2, changes: 1 });
+    });
+
+    it('keys are per operation: another facility with another key is independent', async () => {
+      const other = await set({
+        id: 'PEK-CBEC-1',
+        status: 'OPERATIONAL',
+        commissionedOn: '2025-05-05',
+        idempotencyKey: 'build-2',
+      });
+      expect(other.errors).toBeUndefined();
+      expect(other.data!.setFacilityStatus.status).toBe('OPERATIONAL');
+    });
+  });
+
+  describe('50 concurrent conflicting calls', () => {
+    it('without expectedVersion: one wins, the others see the new state', async () => {
+      await addPlanned('PKX-RACE-1');
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          set({ id: 'PKX-RACE-1', status: 'UNDER_CONSTRUCTION', reason: `caller ${i}` }),
+        ),
+      );
+      const winners = results.filter((r) => !r.errors);
+      expect(winners).toHaveLength(1);
+      for (const r of results.filter((x) => x.errors)) {
+        expect(r.errors![0].extensions).toMatchObject({
+          code: 'INVALID_STATE_TRANSITION',
+          current: 'UNDER_CONSTRUCTION',
+          requested: 'UNDER_CONSTRUCTION',
+        });
+      }
+      expect(await stateOf('PKX-RACE-1')).toEqual({
+        status: 'UNDER_CONSTRUCTION',
+        version: 2,
+        changes: 1,
+      });
+      const [change] = await h.db.query<{ reason: string }>(
+        `SELECT reason FROM airports.status_change WHERE entity_id = 'PKX-RACE-1'`,
+      );
+      expect(change.reason).toBe(winners[0].data!.setFacilityStatus.history[0].reason);
+    });
+
+    it('with the same expectedVersion: one wins, the others get CONFLICT', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          set({
+            id: 'PKX-RACE-1',
+            status: 'OPERATIONAL',
+            commissionedOn: '2025-07-01',
+            expectedVersion: 2,
+          }),
+        ),
+      );
+      expect(results.filter((r) => !r.errors)).toHaveLength(1);
+      for (const r of results.filter((x) => x.errors)) {
+        expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 3 });
+      }
+      expect(await stateOf('PKX-RACE-1')).toEqual({
+        status: 'OPERATIONAL',
+        version: 3,
+        changes: 2,
+      });
+    });
+  });
+});

@@ -1,0 +1,317 @@
+import { makeAwb } from '../../subgraphs/kit';
+import { AWB } from './fixtures';
+import { AirportsHarness } from './harness';
+import { RECORD_EVENT, refusal } from './mutation-support';
+
+/**
+ * recordHandlingEvent over the fixtures (no cross-agency rule: the arrival was checked against
+ * the customs register when it was recorded).
+ *   cherries: ARRIVED, TALLIED, INSPECTED, RELEASED, PICKED_UP (final)
+ *   coldA:    STORED 15:45, TEMPERATURE_EXCURSION 18:00 (Dec 4, UTC), at PKX
+ *   coldB:    arrival at 16:30 at PKX, no events
+ *   coldC:    arrival 2024-12-09T01:00Z at PKX, no events
+ *   urchin:   arrival at PKX-AQUA-1, no events
+ *   pekGeneral: arrival at PEK;  notArrived: no arrival
+ */
+describe('recordHandlingEvent', () => {
+  let h: AirportsHarness;
+  beforeAll(async () => {
+    h = await AirportsHarness.start();
+  });
+  afterAll(() => h?.stop());
+
+  const record = (input: Record<string, unknown>) => h.gql(RECORD_EVENT, { input });
+
+  async function eventCount(awb: string): Promise<number> {
+    const [row] = await h.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM airports.handling_event WHERE awb = $1`,
+      [awb],
+    );
+    return row.n;
+  }
+
+  it('appends an event, returned at once with the others in order', async () => {
+    const res = await record({
+      awb: AWB.coldB,
+      type: 'STORED',
+      at: '2024-12-05T01:00:00+08:00',
+      facility: 'PKX-COLD-1',
+      note: '  rack 12  ',
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recordHandlingEvent.handlingEvents).toEqual([
+      {
+        at: '2024-12-04T17:00:00.000Z',
+        type: 'STORED',
+        facility: { id: 'PKX-COLD-1' },
+        note: 'rack 12',
+      },
+    ]);
+    const read = await h.gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shipment { handlingEvents { type } } } }`,
+      { r: [{ __typename: 'Shipment', awb: AWB.coldB }] },
+    );
+    expect(read.data!._entities[0].handlingEvents).toEqual([{ type: 'STORED' }]);
+  });
+
+  it('accepts an event at the same instant as the last one', async () => {
+    const res = await record({
+      awb: AWB.coldB,
+      type: 'TEMPERATURE_EXCURSION',
+      at: '2024-12-04T17:00:00Z',
+      facility: 'PKX-COLD-1',
+    });
+    expect(res.errors).toBeUndefined();
+    expect(
+      res.data!.recordHandlingEvent.handlingEvents.map((e: { type: string }) => e.type),
+    ).toEqual(['STORED', 'TEMPERATURE_EXCURSION']);
+  });
+
+  describe('the cargo lifecycle', () => {
+    it('refuses any event after PICKED_UP → INVALID_STATE_TRANSITION', async () => {
+      const err = refusal(
+        await record({
+          awb: AWB.cherries,
+          type: 'TEMPERATURE_EXCURSION',
+          at: '2024-12-05T00:00:00Z',
+        }),
+      );
+      expect(err).toMatchObject({
+        code: 'INVALID_STATE_TRANSITION',
+        extensions: {
+          entity: 'Shipment',
+          id: AWB.cherries,
+          current: 'PICKED_UP',
+          requested: 'TEMPERATURE_EXCURSION',
+        },
+      });
+      expect(err.message).toContain('PICKED_UP is final');
+      expect(await eventCount(AWB.cherries)).toBe(5);
+    });
+
+    it('refuses a pickup before the release from the warehouse', async () => {
+      const err = refusal(
+        await record({ awb: AWB.coldA, type: 'PICKED_UP', at: '2024-12-05T00:00:00Z' }),
+      );
+      // The excursion is an incident: the cargo's current step is still STORED.
+      expect(err).toMatchObject({
+        code: 'INVALID_STATE_TRANSITION',
+        extensions: { current: 'STORED', requested: 'PICKED_UP' },
+      });
+      expect(err.message).toContain('RELEASED_FROM_WAREHOUSE before it is PICKED_UP');
+    });
+
+    it('refuses a second release', async () => {
+      const first = await record({
+        awb: AWB.pekGeneral,
+        type: 'RELEASED_FROM_WAREHOUSE',
+        at: '2024-12-04T09:00:00Z',
+        facility: 'PEK-GEN-1',
+      });
+      expect(first.errors).toBeUndefined();
+      const err = refusal(
+        await record({
+          awb: AWB.pekGeneral,
+          type: 'RELEASED_FROM_WAREHOUSE',
+          at: '2024-12-04T10:00:00Z',
+        }),
+      );
+      expect(err).toMatchObject({
+        code: 'INVALID_STATE_TRANSITION',
+        extensions: { current: 'RELEASED_FROM_WAREHOUSE', requested: 'RELEASED_FROM_WAREHOUSE' },
+      });
+    });
+
+    it.each(['ARRIVED', 'TALLIED'])('refuses %s: it is written by recordArrival', async (type) => {
+      const err = refusal(await record({ awb: AWB.coldC, type, at: '2024-12-09T02:00:00Z' }));
+      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.type' });
+      expect(err.message).toContain('recordArrival');
+    });
+
+    it('refuses an event for a shipment without a recorded arrival → NOT_FOUND', async () => {
+      const err = refusal(
+        await record({ awb: AWB.notArrived, type: 'STORED', at: '2024-12-09T02:00:00Z' }),
+      );
+      expect(err).toMatchObject({ code: 'NOT_FOUND', field: 'input.awb' });
+      expect(err.message).toContain('no recorded arrival');
+      expect(await eventCount(AWB.notArrived)).toBe(0);
+    });
+  });
+
+  describe('chronological order', () => {
+    it('refuses an event before the last one', async () => {
+      const err = refusal(
+        await record({ awb: AWB.coldA, type: 'STORED', at: '2024-12-04T17:59:59Z' }),
+      );
+      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.at' });
+      expect(err.message).toContain('before its last event (TEMPERATURE_EXCURSION)');
+      expect(await eventCount(AWB.coldA)).toBe(2);
+    });
+
+    it('refuses an event before the arrival', async () => {
+      const err = refusal(
+        await record({ awb: AWB.coldC, type: 'STORED', at: '2024-12-09T08:59:00+08:00' }),
+      );
+      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.at' });
+      expect(err.message).toContain('before its arrival');
+    });
+
+    it('refuses a DateTime without an offset', async () => {
+      const err = refusal(
+        await record({ awb: AWB.coldC, type: 'STORED', at: '2024-12-09T10:00:00' }),
+      );
+      expect(err.code).toBe('BAD_USER_INPUT');
+      expect(err.message).toContain('input.at');
+    });
+  });
+
+  describe('facilities', () => {
+    it('records an inspection at a designated site', async () => {
+      const res = await record({
+        awb: AWB.urchin,
+        type: 'INSPECTED_AT_DESIGNATED_SITE',
+        at: '2025-01-01T03:00:00+08:00',
+        facility: 'PKX-AQUA-1',
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.recordHandlingEvent.handlingEvents).toEqual([
+        expect.objectContaining({
+          type: 'INSPECTED_AT_DESIGNATED_SITE',
+          facility: { id: 'PKX-AQUA-1' },
+        }),
+      ]);
+    });
+
+    it.each([
+      ['at a warehouse', 'PKX-COLD-1', 'DESIGNATED_SITE_FRUIT'],
+      ['without a facility', undefined, 'names the site'],
+    ])('refuses an inspection at a designated site %s', async (_what, facility, message) => {
+      const err = refusal(
+        await record({
+          awb: AWB.coldC,
+          type: 'INSPECTED_AT_DESIGNATED_SITE',
+          at: '2024-12-09T03:00:00Z',
+          facility,
+        }),
+      );
+      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.facility' });
+      expect(err.message).toContain(message);
+    });
+
+    it.each([
+      ['of another airport', 'PKX-COLD-1', AWB.pekGeneral, 'not at PEK'],
+      ['that is not operational', 'PKX-CONS-1', AWB.coldC, 'only OPERATIONAL'],
+    ])('refuses a facility %s', async (_what, facility, awb, message) => {
+      const err = refusal(
+        await record({ awb, type: 'STORED', at: '2024-12-20T00:00:00Z', facility }),
+      );
+      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.facility' });
+      expect(err.message).toContain(message);
+    });
+
+    it('refuses an unknown facility → NOT_FOUND', async () => {
+      const err = refusal(
+        await record({
+          awb: AWB.coldC,
+          type: 'STORED',
+          at: '2024-12-20T00:00:00Z',
+          facility: 'PKX-X-9',
+        }),
+      );
+      expect(err).toMatchObject({ code: 'NOT_FOUND', field: 'input.facility' });
+    });
+  });
+
+  describe('input checks', () => {
+    it.each([
+      ['a wrong AWB check digit', { awb: '157-41200019' }, 'input.awb'],
+      ['a note over 500 characters', { note: 'x'.repeat(501) }, 'input.note'],
+      ['a negative expectedVersion', { expectedVersion: -1 }, 'input.expectedVersion'],
+      [
+        'an idempotency key over 200 characters',
+        { idempotencyKey: 'k'.repeat(201) },
+        'input.idempotencyKey',
+      ],
+    ])('refuses %s → BAD_USER_INPUT', async (_what, change, field) => {
+      const err = refusal(
+        await record({ awb: AWB.coldC, type: 'STORED', at: '2024-12-20T00:00:00Z', ...change }),
+      );
+      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+  });
+
+  describe('retries and concurrency', () => {
+    const stored = {
+      awb: AWB.coldC,
+      type: 'STORED',
+      at: '2024-12-09T02:00:00Z',
+      facility: 'PKX-COLD-1',
+    };
+
+    it('returns the first result for a retry with the same key, writing nothing', async () => {
+      const first = await record({ ...stored, idempotencyKey: 'scan-42' });
+      expect(first.errors).toBeUndefined();
+      const retry = await record({ ...stored, idempotencyKey: 'scan-42' });
+      expect(retry.errors).toBeUndefined();
+      expect(retry.data).toEqual(first.data);
+      expect(await eventCount(AWB.coldC)).toBe(1);
+    });
+
+    it('refuses the same key with another input → IDEMPOTENCY_CONFLICT', async () => {
+      const err = refusal(
+        await record({ ...stored, at: '2024-12-09T02:30:00Z', idempotencyKey: 'scan-42' }),
+      );
+      expect(err).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', field: 'input.idempotencyKey' });
+      expect(await eventCount(AWB.coldC)).toBe(1);
+    });
+
+    it('refuses a stale expectedVersion (the number of events read) → CONFLICT', async () => {
+      const err = refusal(
+        await record({ ...stored, at: '2024-12-09T03:00:00Z', expectedVersion: 0 }),
+      );
+      expect(err).toMatchObject({
+        code: 'CONFLICT',
+        extensions: { expectedVersion: 0, currentVersion: 1 },
+      });
+      const ok = await record({ ...stored, at: '2024-12-09T03:00:00Z', expectedVersion: 1 });
+      expect(ok.errors).toBeUndefined();
+      expect(await eventCount(AWB.coldC)).toBe(2);
+    });
+
+    it('serialises concurrent events of one shipment: one release of 20 wins', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          record({
+            awb: AWB.coldC,
+            type: 'RELEASED_FROM_WAREHOUSE',
+            at: `2024-12-10T0${Math.floor(i / 10)}:${String(i % 10).padStart(2, '0')}:00Z`,
+          }),
+        ),
+      );
+      const won = results.filter((r) => !r.errors);
+      expect(won).toHaveLength(1);
+      for (const r of results.filter((x) => x.errors)) {
+        expect(r.errors![0].extensions).toMatchObject({
+          code: 'INVALID_STATE_TRANSITION',
+          current: 'RELEASED_FROM_WAREHOUSE',
+        });
+      }
+      expect(await eventCount(AWB.coldC)).toBe(3);
+    });
+
+    it('keeps concurrent events chronological', async () => {
+      const awb = makeAwb('999', 1000002); // coldB: STORED, TEMPERATURE_EXCURSION at 17:00Z
+      const times = Array.from({ length: 10 }, (_, i) => `2024-12-05T0${i}:00:00Z`);
+      await Promise.all(
+        times.map((at) => record({ awb, type: 'STORED', at, facility: 'PKX-COLD-1' })),
+      );
+      const rows = await h.db.query<{ at: Date }>(
+        `SELECT at FROM airports.handling_event WHERE awb = $1 ORDER BY id`,
+        [awb],
+      );
+      const ats = rows.map((r) => r.at.getTime());
+      expect(ats.length).toBeGreaterThan(3);
+      expect([...ats].sort((a, b) => a - b)).toEqual(ats);
+    });
+  });
+});
