@@ -27,6 +27,8 @@ export interface MutationOptions {
   idempotencyKey?: string | null;
   /** The mutation's arguments, less the idempotency key: a retry must send the same. */
   input: unknown;
+  /** Where the key sits in the arguments, for errors (default `input.idempotencyKey`). */
+  idempotencyKeyField?: string;
 }
 
 /** JSON with object keys sorted, so that the same input always hashes the same. */
@@ -60,13 +62,14 @@ export async function runMutation<K>(
   work: (tx: Tx) => Promise<K>,
 ): Promise<K> {
   const { db, agency, operation, idempotencyKey } = options;
+  const keyField = options.idempotencyKeyField ?? 'input.idempotencyKey';
   if (
     idempotencyKey != null &&
     (idempotencyKey.length === 0 || idempotencyKey.length > MAX_KEY_LENGTH)
   ) {
     throw badUserInput(
       `\`idempotencyKey\` must be 1 to ${MAX_KEY_LENGTH} characters`,
-      'idempotencyKey',
+      keyField,
     );
   }
   const hash = requestHash(options.input);
@@ -87,7 +90,7 @@ export async function runMutation<K>(
         if (first.requestHash !== hash) {
           throw new GraphQLError(
             `idempotency key "${idempotencyKey}" was already used for ${operation} with a different input; use a new key for a new request`,
-            { extensions: { code: ErrorCode.IDEMPOTENCY_CONFLICT, field: 'idempotencyKey' } },
+            { extensions: { code: ErrorCode.IDEMPOTENCY_CONFLICT, field: keyField } },
           );
         }
         return first.result;

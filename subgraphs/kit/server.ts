@@ -82,6 +82,17 @@ export async function startSubgraphServer<C extends BaseContext>(
   };
 }
 
+/**
+ * A variable that fails its scalar's or enum's coercion (`Variable "$input" got invalid value … at
+ * "input.arrivedAt"; …`) is refused before any resolver runs: name the field from the message,
+ * as resolvers do for their own checks.
+ */
+function withCoercionField(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const m = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?;/s.exec(formatted.message);
+  if (!m) return formatted;
+  return { ...formatted, extensions: { ...formatted.extensions, field: m[2] ?? m[1] } };
+}
+
 function maskInternalError(
   subgraph: string,
   formatted: GraphQLFormattedError,
@@ -89,6 +100,9 @@ function maskInternalError(
   log: (msg: string) => void,
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  if (code === ErrorCode.BAD_USER_INPUT && !formatted.extensions?.field) {
+    return withCoercionField(formatted);
+  }
   if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   const original = (error as { originalError?: Error })?.originalError ?? error;
   log(`[${subgraph}] internal error: ${(original as Error)?.stack ?? String(original)}`);

@@ -1,0 +1,93 @@
+import { Arg, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  buildFederatedSchema,
+  Database,
+  RunningSubgraph,
+  startSubgraphServer,
+} from '../../subgraphs/kit';
+import { postGraphQL } from '../../scripts/in-process-federation';
+import { testServerUrl } from '../support/test-database';
+
+@InputType()
+class StampInput {
+  @Field()
+  at!: Date;
+}
+
+@ObjectType()
+class Stamp {
+  @Field()
+  at!: Date;
+}
+
+@Resolver()
+class StampResolver {
+  @Query(() => String)
+  ping(): string {
+    return 'pong';
+  }
+
+  @Query(() => String)
+  broken(): string {
+    throw new Error('connection string password=secret leaked');
+  }
+
+  @Mutation(() => Stamp)
+  stamp(@Arg('input', () => StampInput) input: StampInput): Stamp {
+    return { at: input.at };
+  }
+}
+
+describe('subgraph server', () => {
+  let server: RunningSubgraph;
+  let db: Database;
+  const logs: string[] = [];
+  beforeAll(async () => {
+    db = new Database(testServerUrl(), { max: 1 });
+    server = await startSubgraphServer({
+      name: 'test',
+      schema: await buildFederatedSchema({ resolvers: [StampResolver] }),
+      db,
+      createContext: () => ({}),
+      log: (m) => logs.push(m),
+    });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await db.close();
+  });
+
+  it('names the input field a variable failed to coerce at', async () => {
+    const res = await postGraphQL(
+      server.url,
+      'mutation($i: StampInput!) { stamp(input: $i) { at } }',
+      {
+        i: { at: 'yesterday' },
+      },
+    );
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'i.at' });
+    const ok = await postGraphQL(
+      server.url,
+      'mutation($i: StampInput!) { stamp(input: $i) { at } }',
+      {
+        i: { at: '2025-10-17T08:30:00+08:00' },
+      },
+    );
+    expect(ok.data).toEqual({ stamp: { at: '2025-10-17T00:30:00.000Z' } });
+  });
+
+  it('hides internal errors from clients and logs them', async () => {
+    const res = await postGraphQL(server.url, '{ broken }');
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'internal error in the test subgraph',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(JSON.stringify(res)).not.toContain('secret');
+    expect(logs.join('\n')).toContain('password=secret');
+  });
+
+  it('reports database readiness at /health', async () => {
+    const res = await fetch(server.url.replace(/\/graphql$/, '/health'));
+    expect(await res.json()).toEqual({ status: 'ok', subgraph: 'test' });
+  });
+});
