@@ -1235,6 +1235,8 @@ export interface DrugApprovalRef {
   approvedOn: string;
   validUntil: string;
   status: 'VALID' | 'SUSPENDED' | 'EXPIRED' | 'REVOKED';
+  /** When a SUSPENDED or REVOKED approval got that status (its history) [A]. */
+  statusSince?: string;
   safetyAssessed: boolean;
   hsCode: string;
   unit: string;
@@ -1448,6 +1450,7 @@ export const DRUG_APPROVALS: readonly DrugApprovalRef[] = [
     approvedOn: '2020-07-21',
     validUntil: '2029-07-20',
     status: 'SUSPENDED',
+    statusSince: '2025-08-12',
     safetyAssessed: false,
     hsCode: '3002590000',
     unit: 'bag',

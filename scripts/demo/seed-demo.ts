@@ -3,12 +3,22 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DEFAULT_SEED, MIN_SHIPMENTS } from './config';
 import { FlightTable } from './flights';
+import { flightHistory, HistoryWriter, writeReferenceHistory } from './history';
 import { demoEnterprises } from './reference';
 import { writeReferenceRows } from './reference-rows';
 import { Rng, subSeed } from './rng';
 import { ShipmentGenerator } from './shipments';
 import { SHOWCASE, SHOWCASE_SEED, SHOWCASE_SPECS, ShowcaseName } from './showcase';
-import { Agency, AGENCIES, qualified, RowSink, TableName, TABLE_ORDER, TABLES } from './tables';
+import {
+  Agency,
+  AGENCIES,
+  clearedTables,
+  qualified,
+  RowSink,
+  TableName,
+  TABLE_ORDER,
+  TABLES,
+} from './tables';
 
 export interface SeedOptions {
   /** Each agency's database (they may all be the same database). Migrations must be applied. */
@@ -28,6 +38,9 @@ export interface SeedResult {
 
 /** Shipments generated per chunk: loaded with one COPY per table while the next is generated. */
 const CHUNK = 10_000;
+
+/** Flights whose status histories are loaded with one COPY. */
+const FLIGHT_HISTORY_CHUNK = 20_000;
 
 function checkOptions(options: SeedOptions): number {
   const { shipments } = options;
@@ -146,7 +159,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
         qualified(TABLES[t]),
       );
       await client.query('BEGIN');
-      await client.query(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
+      const cleared = [...tables, ...clearedTables(agency)];
+      await client.query(`TRUNCATE ${cleared.join(', ')} RESTART IDENTITY CASCADE`);
       deferred[agency] = await dropSecondaryIndexes(client, tables);
     }
 
@@ -154,10 +168,18 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     const flights = new FlightTable(subSeed(seed, 1));
     const enterprises = demoEnterprises();
     writeReferenceRows(sink, enterprises, flights);
+    const history = new HistoryWriter(sink);
+    writeReferenceHistory(history);
     await load(clients, sink.drain());
+    // The flights' histories (a few rows per flight), in chunks like the shipments.
+    for (let i = 0; i < flights.all.length; i += FLIGHT_HISTORY_CHUNK) {
+      const end = Math.min(flights.all.length, i + FLIGHT_HISTORY_CHUNK);
+      for (let j = i; j < end; j++) flightHistory(history, flights.all[j]);
+      await load(clients, sink.drain());
+    }
     log(`reference data loaded (${flights.all.length} flights)`);
 
-    const generator = new ShipmentGenerator(flights, enterprises, sink);
+    const generator = new ShipmentGenerator(flights, enterprises, sink, new Rng(subSeed(seed, 3)));
     const showcaseRng = new Rng(SHOWCASE_SEED);
     for (const name of Object.keys(SHOWCASE) as ShowcaseName[]) {
       const spec = { ...SHOWCASE_SPECS[name], awb: SHOWCASE[name] };

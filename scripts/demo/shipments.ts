@@ -22,6 +22,12 @@ import {
 import { DATA_START_DAY, DEMO_NOW, DEMO_NOW_DAY, HOLD_WINDOW_MS, officeForPort } from './config';
 import { Flight, FlightTable } from './flights';
 import {
+  applicationHistory,
+  consolidatedImportHistory,
+  declarationHistory,
+  HistoryWriter,
+} from './history';
+import {
   AGENTS,
   AgentRef,
   AIRLINES,
@@ -222,14 +228,21 @@ export class ShipmentGenerator {
   readonly counters: Counters = { awb: new Map(), declaration: 0, licence: 0, consolidated: 0 };
   private readonly consignees: EnterpriseRef[];
   private readonly brokers: EnterpriseRef[];
+  private readonly history: HistoryWriter;
 
+  /**
+   * `historyRng` times the steps of the status histories: a stream of its own, so that the
+   * records themselves do not change with how their histories are drawn.
+   */
   constructor(
     readonly flights: FlightTable,
     enterprises: readonly EnterpriseRef[],
     private readonly sink: RowSink,
+    private readonly historyRng: Rng,
   ) {
     this.brokers = enterprises.slice(0, BROKER_COUNT);
     this.consignees = enterprises.slice(BROKER_COUNT);
+    this.history = new HistoryWriter(sink);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -754,6 +767,19 @@ export class ShipmentGenerator {
         result,
         completed === null ? null : iso(completed),
       );
+      declarationHistory(
+        this.history,
+        {
+          number,
+          status,
+          filed: d.filed,
+          decided: status === 'RELEASED' || status === 'REJECTED' ? d.decided : null,
+          reason,
+          inspected: d.inspectionSite !== null,
+          inspectionDone: d.inspectionDone,
+        },
+        this.historyRng,
+      );
       lines.forEach((l, i) =>
         s.add(
           'declaration_item',
@@ -1007,6 +1033,22 @@ export class ShipmentGenerator {
     );
     s.add('special_goods_shipment', number, awb);
     s.add('consolidated_import', id, agent.uscc, ciStatus, number, iso(created), iso(submitted));
+    applicationHistory(
+      this.history,
+      number,
+      appStatus,
+      submitted,
+      appStatus === 'UNDER_REVIEW' ? null : decided,
+      appStatus === 'UNDER_REVIEW' ? null : isoDate(validUntilDay),
+      this.historyRng,
+    );
+    consolidatedImportHistory(this.history, id, ciStatus, {
+      created,
+      submitted,
+      approved: decided,
+      departed: firstLeg.departs,
+      delivered: pickedUp ? pickedUp.at : null,
+    });
     lines.forEach((l, i) =>
       s.add('consolidated_line', id, i + 1, l.approval, l.institution, l.quantity, l.goods.unit),
     );
@@ -1047,16 +1089,33 @@ export class ShipmentGenerator {
           null,
           id,
         );
+        applicationHistory(
+          this.history,
+          appNumber,
+          k % 4 === 1 ? 'SUBMITTED' : 'UNDER_REVIEW',
+          submitted,
+          null,
+          null,
+          this.historyRng,
+        );
       }
+      const ciStatus = collecting ? 'COLLECTING' : 'SUBMITTED';
       s.add(
         'consolidated_import',
         id,
         agent.uscc,
-        collecting ? 'COLLECTING' : 'SUBMITTED',
+        ciStatus,
         appNumber,
         iso(created),
         submitted === null ? null : iso(submitted),
       );
+      consolidatedImportHistory(this.history, id, ciStatus, {
+        created,
+        submitted,
+        approved: null,
+        departed: null,
+        delivered: null,
+      });
       const lineCount = rng.int(1, 3);
       const used = new Set<string>();
       let line = 0;

@@ -19,6 +19,15 @@ const t = (agency: Agency, name: string, columns: string): TableDef => ({
   columns: columns.split(/,\s*/),
 });
 
+/** `<agency>.status_change`: its `id` is left to the sequence (restarted by the reseed). */
+function history(agency: Agency): TableDef {
+  return t(
+    agency,
+    'status_change',
+    'entity_type, entity_id, at, from_status, to_status, actor, reason',
+  );
+}
+
 /** Every table, parents before children within an agency. */
 export const TABLES = {
   airport: t(
@@ -109,10 +118,30 @@ export const TABLES = {
     'consolidated_import_shipment',
     'consolidated_import_id, awb',
   ),
+
+  // Every agency's status history (see history.ts); no foreign keys, so loaded in any order.
+  airports_status_change: history('airports'),
+  customs_status_change: history('customs'),
+  drugs_status_change: history('drugs'),
+  routes_status_change: history('routes'),
 } as const;
 
 export type TableName = keyof typeof TABLES;
 export const TABLE_ORDER = Object.keys(TABLES) as TableName[];
+
+/**
+ * Tables the seeder does not fill but empties with the rest, so a reseed leaves nothing of the
+ * previous data set behind: the idempotency keys of mutations (their stored results name records
+ * that are gone).
+ */
+export function clearedTables(agency: Agency): string[] {
+  return [`${agency}.idempotency_key`];
+}
+
+/** The status history table of an agency. */
+export function historyTable(agency: Agency): TableName {
+  return `${agency}_status_change`;
+}
 
 export function qualified(def: TableDef): string {
   return `${def.agency}.${def.name}`;

@@ -54,6 +54,10 @@ const FINGERPRINTED = [
   'drugs.consolidated_import',
   'drugs.consolidated_line',
   'drugs.consolidated_import_shipment',
+  'airports.status_change',
+  'customs.status_change',
+  'drugs.status_change',
+  'routes.status_change',
 ];
 
 async function fingerprints(c: pg.Client): Promise<Record<string, string>> {
@@ -658,4 +662,266 @@ describe('showcase shipments', () => {
       flight_number: 'CA818',
     });
   });
+});
+
+/**
+ * The state machines of the records with a history, as the writes enforce them: which statuses a
+ * record may be created in, and which may follow which.
+ */
+const MACHINES: Record<string, { initial: string[]; next: Record<string, string[]> }> = {
+  Declaration: {
+    initial: ['FILED'],
+    next: {
+      FILED: ['ACCEPTED', 'REJECTED'],
+      ACCEPTED: ['UNDER_REVIEW', 'INSPECTION_REQUIRED', 'RELEASED', 'REJECTED'],
+      UNDER_REVIEW: ['INSPECTION_REQUIRED', 'RELEASED', 'REJECTED'],
+      INSPECTION_REQUIRED: ['RELEASED', 'REJECTED'],
+    },
+  },
+  SpecialGoodsApplication: {
+    initial: ['SUBMITTED'],
+    next: {
+      SUBMITTED: ['UNDER_REVIEW', 'APPROVED', 'REJECTED'],
+      UNDER_REVIEW: ['APPROVED', 'REJECTED'],
+      APPROVED: ['EXPIRED'],
+    },
+  },
+  ConsolidatedImport: {
+    initial: ['COLLECTING'],
+    next: {
+      COLLECTING: ['SUBMITTED'],
+      SUBMITTED: ['APPROVED'],
+      APPROVED: ['IN_TRANSIT'],
+      IN_TRANSIT: ['DELIVERED'],
+    },
+  },
+  DrugApproval: {
+    initial: ['VALID'],
+    next: {
+      VALID: ['SUSPENDED', 'EXPIRED', 'REVOKED'],
+      SUSPENDED: ['VALID', 'EXPIRED', 'REVOKED'],
+    },
+  },
+  Route: {
+    initial: ['PLANNED', 'ACTIVE'],
+    next: {
+      PLANNED: ['ACTIVE'],
+      ACTIVE: ['SUSPENDED'],
+      SUSPENDED: ['RESUMED'],
+      RESUMED: ['SUSPENDED'],
+    },
+  },
+  Flight: {
+    initial: ['SCHEDULED'],
+    next: { SCHEDULED: ['DEPARTED', 'CANCELLED'], DEPARTED: ['ARRIVED', 'DIVERTED'] },
+  },
+  Facility: {
+    initial: ['PLANNED'],
+    next: { PLANNED: ['UNDER_CONSTRUCTION'], UNDER_CONSTRUCTION: ['OPERATIONAL'] },
+  },
+};
+
+/** Every record with a history: where it is, its entity id and its current status. */
+const HISTORIED = [
+  { type: 'Declaration', agency: 'customs', table: 'customs.declaration', id: 'r.number' },
+  {
+    type: 'SpecialGoodsApplication',
+    agency: 'customs',
+    table: 'customs.special_goods_application',
+    id: 'r.number',
+  },
+  { type: 'ConsolidatedImport', agency: 'drugs', table: 'drugs.consolidated_import', id: 'r.id' },
+  { type: 'DrugApproval', agency: 'drugs', table: 'drugs.drug_approval', id: 'r.number' },
+  { type: 'Route', agency: 'routes', table: 'routes.route', id: 'r.id' },
+  {
+    type: 'Flight',
+    agency: 'routes',
+    table: 'routes.flight',
+    id: `r.number || '/' || to_char(r.date, 'YYYY-MM-DD')`,
+  },
+  { type: 'Facility', agency: 'airports', table: 'airports.facility', id: 'r.id' },
+] as const;
+
+const HISTORY_AGENCIES = ['airports', 'customs', 'drugs', 'routes'];
+const DEMO_NOW = '2026-11-27T04:00:00Z';
+
+describe('status history', () => {
+  test('every record has a history ending in its current status; no history without a record', async () => {
+    for (const e of HISTORIED) {
+      const [counts] = await rows<{ records: number; with_history: number }>(`
+        SELECT count(*)::int AS records, count(h.entity_id)::int AS with_history
+        FROM ${e.table} r
+        LEFT JOIN LATERAL (
+          SELECT c.entity_id, c.to_status FROM ${e.agency}.status_change c
+          WHERE c.entity_type = '${e.type}' AND c.entity_id = ${e.id}
+          ORDER BY c.at DESC, c.id DESC LIMIT 1) h ON true
+        WHERE h.to_status IS NOT DISTINCT FROM r.status`);
+      const [total] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${e.table}`);
+      expect({ type: e.type, ...counts }).toEqual({
+        type: e.type,
+        records: total.n,
+        with_history: total.n,
+      });
+      expect(total.n).toBeGreaterThan(0);
+      await none(`SELECT c.entity_id FROM ${e.agency}.status_change c
+                  WHERE c.entity_type = '${e.type}'
+                    AND NOT EXISTS (SELECT 1 FROM ${e.table} r WHERE ${e.id} = c.entity_id)`);
+    }
+    for (const agency of HISTORY_AGENCIES) {
+      const types = HISTORIED.filter((e) => e.agency === agency).map((e) => e.type);
+      await none(`SELECT DISTINCT entity_type FROM ${agency}.status_change
+                  WHERE entity_type <> ALL ('{${types.join(',')}}'::text[])`);
+    }
+  });
+
+  test('each history is a chain from creation (from NULL), in time order, by the seeding actor', async () => {
+    for (const agency of HISTORY_AGENCIES) {
+      // The loader's order (at, id) is the insertion order: times never go back.
+      await none(`SELECT * FROM (
+                    SELECT entity_type, entity_id, id, at, from_status, to_status,
+                           row_number() OVER w AS n, lag(to_status) OVER w AS previous,
+                           lag(at) OVER (PARTITION BY entity_type, entity_id ORDER BY id) AS previous_at,
+                           lag(id) OVER w AS previous_id
+                    FROM ${agency}.status_change
+                    WINDOW w AS (PARTITION BY entity_type, entity_id ORDER BY at, id)) c
+                  WHERE (n = 1 AND from_status IS NOT NULL)
+                     OR (n > 1 AND from_status IS DISTINCT FROM previous)
+                     OR previous_at > at OR previous_id > id`);
+      await none(`SELECT id FROM ${agency}.status_change
+                  WHERE actor <> 'system:demo-seed' OR at > '${DEMO_NOW}'`);
+    }
+  });
+
+  test('every transition is legal for its state machine, and every machine is exercised', async () => {
+    const seen = new Map<string, Set<string>>();
+    for (const agency of HISTORY_AGENCIES) {
+      const moves = await rows<{
+        entity_type: string;
+        from_status: string | null;
+        to_status: string;
+      }>(`SELECT DISTINCT entity_type, from_status, to_status FROM ${agency}.status_change`);
+      for (const m of moves) {
+        const machine = MACHINES[m.entity_type];
+        expect(machine).toBeDefined();
+        const legal =
+          m.from_status === null
+            ? machine.initial.includes(m.to_status)
+            : (machine.next[m.from_status] ?? []).includes(m.to_status);
+        if (!legal) throw new Error(`illegal: ${m.entity_type} ${m.from_status} → ${m.to_status}`);
+        const key = m.entity_type;
+        if (!seen.has(key)) seen.set(key, new Set());
+        seen.get(key)!.add(`${m.from_status ?? '∅'}→${m.to_status}`);
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual(Object.keys(MACHINES).sort());
+    // The interesting paths are there.
+    expect([...seen.get('Declaration')!]).toEqual(
+      expect.arrayContaining([
+        '∅→FILED',
+        'FILED→ACCEPTED',
+        'FILED→REJECTED',
+        'ACCEPTED→RELEASED',
+        'ACCEPTED→INSPECTION_REQUIRED',
+        'INSPECTION_REQUIRED→RELEASED',
+        'ACCEPTED→UNDER_REVIEW',
+        'UNDER_REVIEW→RELEASED',
+      ]),
+    );
+    expect([...seen.get('Flight')!]).toEqual(
+      expect.arrayContaining(['SCHEDULED→DEPARTED', 'DEPARTED→ARRIVED', 'SCHEDULED→CANCELLED']),
+    );
+    expect([...seen.get('Route')!]).toEqual(
+      expect.arrayContaining(['∅→PLANNED', '∅→ACTIVE', 'ACTIVE→SUSPENDED', 'SUSPENDED→RESUMED']),
+    );
+    expect([...seen.get('Facility')!]).toEqual(
+      expect.arrayContaining(['UNDER_CONSTRUCTION→OPERATIONAL']),
+    );
+    expect([...seen.get('DrugApproval')!]).toEqual(
+      expect.arrayContaining(['VALID→SUSPENDED', 'VALID→EXPIRED']),
+    );
+  });
+
+  test('the changes happen at the times the records hold', async () => {
+    // Declarations: filed at filed_at, released at released_at, rejected with their reason.
+    await none(`SELECT d.number FROM customs.declaration d
+                JOIN customs.status_change c ON c.entity_type = 'Declaration' AND c.entity_id = d.number
+                WHERE (c.from_status IS NULL AND c.at <> d.filed_at)
+                   OR (c.to_status = 'RELEASED' AND c.at IS DISTINCT FROM d.released_at)
+                   OR (c.to_status = 'REJECTED' AND c.reason IS DISTINCT FROM d.rejection_reason)
+                   OR c.at < d.filed_at OR c.at > coalesce(d.released_at, '${DEMO_NOW}')
+                   OR (c.to_status = 'INSPECTION_REQUIRED' AND NOT d.inspection_required)
+                   OR (c.to_status = 'INSPECTION_REQUIRED' AND c.at > d.inspection_completed_at)`);
+    // Applications: submitted, decided at decided_at, expired the day after valid_until.
+    await none(`SELECT a.number FROM customs.special_goods_application a
+                JOIN customs.status_change c
+                  ON c.entity_type = 'SpecialGoodsApplication' AND c.entity_id = a.number
+                WHERE (c.to_status = 'SUBMITTED' AND c.at <> a.submitted_at)
+                   OR (c.to_status = 'APPROVED' AND c.at IS DISTINCT FROM a.decided_at)
+                   OR (c.to_status = 'EXPIRED'
+                       AND (c.at AT TIME ZONE 'Asia/Shanghai')::date <> a.valid_until + 1)
+                   OR c.at < a.submitted_at`);
+    // Consolidated imports: created, submitted, approved as their application, then shipped.
+    await none(`SELECT i.id FROM drugs.consolidated_import i
+                JOIN drugs.status_change c ON c.entity_type = 'ConsolidatedImport' AND c.entity_id = i.id
+                LEFT JOIN customs.special_goods_application a
+                  ON a.number = i.special_goods_application_number
+                WHERE (c.to_status = 'COLLECTING' AND c.at <> i.created_at)
+                   OR (c.to_status = 'SUBMITTED' AND c.at IS DISTINCT FROM i.submitted_at)
+                   OR (c.to_status = 'APPROVED' AND c.at IS DISTINCT FROM a.decided_at)`);
+    // Flights: departed and arrived at their actual times.
+    await none(`SELECT f.number, f.date FROM routes.flight f
+                JOIN routes.status_change c ON c.entity_type = 'Flight'
+                 AND c.entity_id = f.number || '/' || to_char(f.date, 'YYYY-MM-DD')
+                WHERE (c.to_status = 'DEPARTED' AND c.at IS DISTINCT FROM f.actual_departure)
+                   OR (c.to_status = 'ARRIVED' AND c.at IS DISTINCT FROM f.actual_arrival)
+                   OR (c.to_status IN ('SCHEDULED', 'CANCELLED') AND c.at > f.scheduled_departure)`);
+    // Routes and facilities: on the dates they hold (Beijing time).
+    await none(`SELECT r.id FROM routes.route r
+                JOIN routes.status_change c ON c.entity_type = 'Route' AND c.entity_id = r.id
+                WHERE (c.to_status = 'ACTIVE' AND (c.at AT TIME ZONE 'Asia/Shanghai')::date <> r.opened_on)
+                   OR (c.to_status = 'SUSPENDED' AND (c.at AT TIME ZONE 'Asia/Shanghai')::date <> r.suspended_on)
+                   OR (c.to_status = 'RESUMED' AND (c.at AT TIME ZONE 'Asia/Shanghai')::date <> r.resumed_on)`);
+    await none(`SELECT f.id FROM airports.facility f
+                JOIN airports.status_change c ON c.entity_type = 'Facility' AND c.entity_id = f.id
+                WHERE c.to_status = 'OPERATIONAL'
+                  AND (c.at AT TIME ZONE 'Asia/Shanghai')::date IS DISTINCT FROM f.commissioned_on`);
+    // A showcase: the rejected declaration says why, the re-filed one was released after.
+    const history = await rows<{ from: string | null; to: string; reason: string | null }>(
+      `SELECT c.from_status AS from, c.to_status AS to, c.reason
+       FROM customs.declaration d
+       JOIN customs.status_change c ON c.entity_type = 'Declaration' AND c.entity_id = d.number
+       WHERE d.awb = $1 ORDER BY c.at, c.id`,
+      [SHOWCASE.rejected],
+    );
+    expect(history[0]).toEqual({ from: null, to: 'FILED', reason: null });
+    expect(history[history.length - 1]).toEqual({
+      from: expect.any(String),
+      to: 'REJECTED',
+      reason: expect.stringMatching(/.{10}/),
+    });
+  });
+
+  test('reseeding replaces the history and clears idempotency keys', async () => {
+    const before = await fingerprints(client);
+    for (const agency of HISTORY_AGENCIES) {
+      await client.query(
+        `INSERT INTO ${agency}.idempotency_key (operation, key, request_hash, result)
+         VALUES ('demoTest', 'key-1', 'hash', '{"ok": true}')`,
+      );
+      await client.query(
+        `INSERT INTO ${agency}.status_change (entity_type, entity_id, from_status, to_status, actor)
+         VALUES ('Stale', 'stale-1', NULL, 'STALE', 'user:test')`,
+      );
+    }
+    await seedDemo({ urls: urlsOf(db.url), shipments: SHIPMENTS, seed: SEED });
+    for (const agency of HISTORY_AGENCIES) {
+      expect(
+        await one(`SELECT (SELECT count(*)::int FROM ${agency}.idempotency_key) AS keys,
+                          (SELECT count(*)::int FROM ${agency}.status_change
+                            WHERE entity_type = 'Stale' OR actor <> 'system:demo-seed') AS stale,
+                          (SELECT min(id)::int FROM ${agency}.status_change) AS first_id`),
+      ).toEqual({ keys: 0, stale: 0, first_id: 1 });
+    }
+    expect(await fingerprints(client)).toEqual(before);
+  }, 120_000);
 });

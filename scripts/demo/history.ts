@@ -1,0 +1,271 @@
+import { DEMO_NOW, DEMO_NOW_DAY } from './config';
+import { Flight, flightState } from './flights';
+import { DRUG_APPROVALS, FACILITIES, ROUTES } from './reference';
+import { hash01, Rng } from './rng';
+import { Agency, historyTable, RowSink, TableName } from './tables';
+import { DAY, dayOf, HOUR, iso, MINUTE } from './time';
+
+/**
+ * The status history of the seeded records, as `<agency>.status_change` rows: a creation row
+ * (`from_status` NULL), then every transition on the way to the record's current status, each
+ * legal for its state machine and no earlier than the one before. The kit's `statusHistoryLoader`
+ * reads them by entity type and id (the types below; a flight's id is `<number>/<date>`).
+ */
+
+/** Who made the seeded changes: clearly the seeder, never a user or a service. */
+export const SEED_ACTOR = 'system:demo-seed';
+
+/** Entity types as the subgraphs' `history` fields ask for them. */
+export const ENTITY = {
+  declaration: 'Declaration',
+  application: 'SpecialGoodsApplication',
+  consolidatedImport: 'ConsolidatedImport',
+  drugApproval: 'DrugApproval',
+  route: 'Route',
+  flight: 'Flight',
+  facility: 'Facility',
+} as const;
+
+/** A flight's entity id, e.g. `CA931/2025-03-01`. */
+export function flightEntityId(number: string, date: string): string {
+  return `${number}/${date}`;
+}
+
+/** Start of a Beijing calendar date (UTC+8), the instant a dated change takes effect. */
+export function beijingStart(isoDate: string): number {
+  return dayOf(isoDate) * DAY - 8 * HOUR;
+}
+
+/** Writes one record's history row by row: `begin` with its creation, then `to` each change. */
+export class HistoryWriter {
+  private table: TableName = 'customs_status_change';
+  private type = '';
+  private id = '';
+  private status = '';
+  private at = 0;
+
+  constructor(private readonly sink: RowSink) {}
+
+  begin(agency: Agency, type: string, id: string, status: string, at: number): this {
+    if (at > DEMO_NOW) throw new Error(`demo data: ${type} ${id} created after now (${iso(at)})`);
+    this.table = historyTable(agency);
+    this.type = type;
+    this.id = id;
+    this.status = status;
+    this.at = at;
+    this.sink.add(this.table, type, id, iso(at), null, status, SEED_ACTOR, null);
+    return this;
+  }
+
+  to(status: string, at: number, reason: string | null = null): this {
+    if (at < this.at || at > DEMO_NOW) {
+      throw new Error(
+        `demo data: ${this.type} ${this.id} would go ${this.status} → ${status} at ${iso(at)}, ` +
+          `out of order (previous change ${iso(this.at)}, now ${iso(DEMO_NOW)})`,
+      );
+    }
+    this.sink.add(this.table, this.type, this.id, iso(at), this.status, status, SEED_ACTOR, reason);
+    this.status = status;
+    this.at = at;
+    return this;
+  }
+}
+
+/** A point between two instants, at a random fraction of the way (never before `from`). */
+function between(from: number, until: number, rng: Rng, lo = 0.2, hi = 0.6): number {
+  return until <= from ? from : from + (until - from) * rng.between(lo, hi);
+}
+
+export interface DeclarationState {
+  number: string;
+  status: string;
+  filed: number;
+  /** When it was released or rejected (null while undecided). */
+  decided: number | null;
+  reason: string | null;
+  /** An inspection was ordered (a released declaration went through INSPECTION_REQUIRED). */
+  inspected: boolean;
+  inspectionDone: number | null;
+}
+
+/**
+ * A declaration: FILED, ACCEPTED after a few minutes, then review or inspection as its current
+ * status says, and the decision (RELEASED, REJECTED with its reason) when it was made.
+ */
+export function declarationHistory(h: HistoryWriter, d: DeclarationState, rng: Rng): void {
+  h.begin('customs', ENTITY.declaration, d.number, 'FILED', d.filed);
+  if (d.status === 'FILED') return;
+  const end = d.decided ?? DEMO_NOW;
+  if (d.status === 'REJECTED' && rng.chance(0.5)) {
+    h.to('REJECTED', end, d.reason); // refused on receipt: incomplete or wrong filing
+    return;
+  }
+  // An inspection is ordered before it is done.
+  const limit = d.inspectionDone !== null && d.inspectionDone < end ? d.inspectionDone : end;
+  const accepted = d.filed + Math.min(rng.int(3, 40) * MINUTE, (limit - d.filed) * 0.3);
+  h.to('ACCEPTED', accepted);
+  switch (d.status) {
+    case 'ACCEPTED':
+      return;
+    case 'UNDER_REVIEW':
+      h.to('UNDER_REVIEW', between(accepted, end, rng));
+      return;
+    case 'REJECTED':
+      h.to('UNDER_REVIEW', between(accepted, end, rng)).to('REJECTED', end, d.reason);
+      return;
+    case 'INSPECTION_REQUIRED':
+      if (rng.chance(0.3)) {
+        const review = between(accepted, end, rng);
+        h.to('UNDER_REVIEW', review).to('INSPECTION_REQUIRED', between(review, end, rng));
+      } else {
+        h.to('INSPECTION_REQUIRED', between(accepted, end, rng));
+      }
+      return;
+    case 'RELEASED':
+      if (d.inspected) h.to('INSPECTION_REQUIRED', between(accepted, limit, rng));
+      else if (rng.chance(0.25)) h.to('UNDER_REVIEW', between(accepted, end, rng));
+      h.to('RELEASED', end);
+      return;
+  }
+  throw new Error(`demo data: declaration ${d.number} has no history for status ${d.status}`);
+}
+
+/**
+ * A special-goods application: SUBMITTED, UNDER_REVIEW within a day, then APPROVED at the
+ * decision (and EXPIRED the day after `valid_until` when it has).
+ */
+export function applicationHistory(
+  h: HistoryWriter,
+  number: string,
+  status: string,
+  submitted: number,
+  decided: number | null,
+  validUntil: string | null,
+  rng: Rng,
+): void {
+  h.begin('customs', ENTITY.application, number, 'SUBMITTED', submitted);
+  if (status === 'SUBMITTED') return;
+  const end = decided ?? DEMO_NOW;
+  h.to('UNDER_REVIEW', submitted + Math.min(rng.between(2, 24) * HOUR, (end - submitted) * 0.5));
+  if (status === 'UNDER_REVIEW') return;
+  if (decided === null) throw new Error(`demo data: application ${number} has no decision time`);
+  h.to('APPROVED', decided);
+  if (status === 'APPROVED') return;
+  if (status === 'EXPIRED' && validUntil !== null) {
+    h.to('EXPIRED', beijingStart(validUntil) + DAY);
+    return;
+  }
+  throw new Error(`demo data: application ${number} has no history for status ${status}`);
+}
+
+/** The instants of a consolidated import's steps (null: not reached). */
+export interface ConsolidatedImportTimes {
+  created: number;
+  submitted: number | null;
+  approved: number | null;
+  departed: number | null;
+  delivered: number | null;
+}
+
+const IMPORT_STEPS = ['SUBMITTED', 'APPROVED', 'IN_TRANSIT', 'DELIVERED'] as const;
+
+/** A consolidated import: COLLECTING when created, then each step up to its current status. */
+export function consolidatedImportHistory(
+  h: HistoryWriter,
+  id: string,
+  status: string,
+  t: ConsolidatedImportTimes,
+): void {
+  h.begin('drugs', ENTITY.consolidatedImport, id, 'COLLECTING', t.created);
+  if (status === 'COLLECTING') return;
+  const times = [t.submitted, t.approved, t.departed, t.delivered];
+  for (let i = 0; i < IMPORT_STEPS.length; i++) {
+    const at = times[i];
+    if (at === null) throw new Error(`demo data: consolidated import ${id} lacks a time`);
+    h.to(IMPORT_STEPS[i], at);
+    if (IMPORT_STEPS[i] === status) return;
+  }
+  throw new Error(`demo data: consolidated import ${id} has no history for status ${status}`);
+}
+
+/** When the planned routes were announced [A]. */
+const PLANNED_ROUTES_ANNOUNCED = beijingStart('2026-06-18');
+
+/**
+ * The reference records' histories: routes (opened, suspended, resumed, or planned), facilities
+ * (planned, built, commissioned) and drug approvals (valid, then suspended, expired or revoked).
+ * Their dates come from the reference data; the facilities' planning and construction dates,
+ * which it does not hold, from a fixed hash, so they do not depend on the seed either.
+ */
+export function writeReferenceHistory(h: HistoryWriter): void {
+  for (const r of ROUTES) {
+    if (r.status === 'PLANNED') {
+      h.begin('routes', ENTITY.route, r.id, 'PLANNED', PLANNED_ROUTES_ANNOUNCED);
+      continue;
+    }
+    if (r.openedOn === null) throw new Error(`demo data: route ${r.id} is ${r.status} unopened`);
+    h.begin('routes', ENTITY.route, r.id, 'ACTIVE', beijingStart(r.openedOn));
+    const suspended = r.status === 'SUSPENDED' || r.status === 'RESUMED';
+    if (
+      suspended !== (r.suspendedOn !== null) ||
+      (r.status === 'RESUMED') !== (r.resumedOn !== null)
+    ) {
+      throw new Error(`demo data: route ${r.id} is ${r.status} with other dates`);
+    }
+    if (r.suspendedOn !== null) h.to('SUSPENDED', beijingStart(r.suspendedOn));
+    if (r.resumedOn !== null) h.to('RESUMED', beijingStart(r.resumedOn));
+  }
+
+  const today = DEMO_NOW_DAY * DAY - 8 * HOUR;
+  FACILITIES.forEach((f, i) => {
+    const days = (lo: number, hi: number, salt: number) =>
+      Math.round(lo + (hi - lo) * hash01(i, salt)) * DAY;
+    if (f.status === 'OPERATIONAL') {
+      if (f.commissionedOn === null) throw new Error(`demo data: facility ${f.id} undated`);
+      const commissioned = beijingStart(f.commissionedOn);
+      h.begin('airports', ENTITY.facility, f.id, 'PLANNED', commissioned - days(900, 1400, 1))
+        .to('UNDER_CONSTRUCTION', commissioned - days(420, 800, 2))
+        .to('OPERATIONAL', commissioned);
+    } else if (f.status === 'UNDER_CONSTRUCTION') {
+      h.begin('airports', ENTITY.facility, f.id, 'PLANNED', today - days(500, 800, 1)).to(
+        'UNDER_CONSTRUCTION',
+        today - days(60, 400, 2),
+      );
+    } else {
+      h.begin('airports', ENTITY.facility, f.id, 'PLANNED', today - days(30, 300, 1));
+    }
+  });
+
+  for (const a of DRUG_APPROVALS) {
+    h.begin('drugs', ENTITY.drugApproval, a.number, 'VALID', beijingStart(a.approvedOn));
+    if (a.status === 'VALID') continue;
+    if (a.status === 'EXPIRED') {
+      h.to('EXPIRED', beijingStart(a.validUntil) + DAY);
+      continue;
+    }
+    if (!a.statusSince) throw new Error(`demo data: approval ${a.number} is ${a.status} undated`);
+    h.to(a.status, beijingStart(a.statusSince));
+  }
+}
+
+/**
+ * A flight: SCHEDULED when the timetable was filed (45 days ahead), then CANCELLED a few hours
+ * before departure, or DEPARTED and ARRIVED at its actual times, as far as "now" has come.
+ */
+export function flightHistory(h: HistoryWriter, f: Flight): void {
+  const state = flightState(f);
+  h.begin(
+    'routes',
+    ENTITY.flight,
+    flightEntityId(f.number, f.date),
+    'SCHEDULED',
+    f.scheduledDeparture - 45 * DAY,
+  );
+  if (state.status === 'CANCELLED') {
+    const hoursBefore = 2 + Math.floor(22 * hash01(f.day, f.scheduledDeparture % 100_003, 7));
+    h.to('CANCELLED', f.scheduledDeparture - hoursBefore * HOUR);
+    return;
+  }
+  if (state.actualDeparture !== null) h.to('DEPARTED', state.actualDeparture);
+  if (state.actualArrival !== null) h.to('ARRIVED', state.actualArrival);
+}
