@@ -1,0 +1,220 @@
+import { DRUG_APPROVALS, FACILITIES } from '../../scripts/demo/reference';
+import { Json } from './harness';
+import { WritesHarness } from './writes-harness';
+
+/**
+ * Mutation documents and input builders of the customs write tests, over the demo world that
+ * `WritesHarness` seeds (its airports, facilities, drug approvals, enterprises).
+ */
+
+export const DECLARATION_FIELDS = `
+  number status version direction filedAt releasedAt rejectionReason
+  totalValue { amount currency }
+  customsOffice { code } supervisionMode { code } declarant { uscc } bondedZone { code }
+  inspection { required site { id } result completedAt history { from to } }
+  items { line hsCode quantity value { amount currency } remanufactured supervisedAsNew drugApproval { number } }
+  licences { code number }
+  history { from to actor reason }
+  shipment { awb version clearance { status releasedAt } }`;
+
+export const APPLICATION_FIELDS = `
+  number status version category riskLevel submittedAt decidedAt validUntil
+  applicant { uscc } consolidatedImport { id } shipments { awb }
+  history { from to actor reason }`;
+
+export const REGISTER_MANIFEST = `mutation($input: RegisterManifestInput!, $key: String) {
+  registerManifest(input: $input, idempotencyKey: $key) {
+    awb version portOfEntry { iataCode }
+    manifest { origin { iataCode } destination { iataCode } consignee { uscc } pieces grossWeightKg manifestedAt }
+    clearance { status releasedAt } declarations { number }
+  }
+}`;
+
+export const FILE_DECLARATION = `mutation($input: FileDeclarationInput!, $key: String) {
+  fileDeclaration(input: $input, idempotencyKey: $key) { ${DECLARATION_FIELDS} }
+}`;
+
+function transition(name: string, inputType: string): string {
+  return `mutation($input: ${inputType}!, $key: String) {
+    ${name}(input: $input, idempotencyKey: $key) { ${DECLARATION_FIELDS} }
+  }`;
+}
+
+export const ACCEPT = transition('acceptDeclaration', 'AcceptDeclarationInput');
+export const REVIEW = transition('reviewDeclaration', 'ReviewDeclarationInput');
+export const REQUIRE_INSPECTION = transition('requireInspection', 'RequireInspectionInput');
+export const RECORD_RESULT = transition('recordInspectionResult', 'RecordInspectionResultInput');
+export const RELEASE = transition('releaseDeclaration', 'ReleaseDeclarationInput');
+export const REJECT = transition('rejectDeclaration', 'RejectDeclarationInput');
+
+export const SUBMIT_APPLICATION = `mutation($input: SubmitSpecialGoodsApplicationInput!, $key: String) {
+  submitSpecialGoodsApplication(input: $input, idempotencyKey: $key) { ${APPLICATION_FIELDS} }
+}`;
+
+export const DECIDE_APPLICATION = `mutation($input: DecideSpecialGoodsApplicationInput!, $key: String) {
+  decideSpecialGoodsApplication(input: $input, idempotencyKey: $key) { ${APPLICATION_FIELDS} }
+}`;
+
+export const DECLARATION = `query($n: ID!) { declaration(number: $n) { ${DECLARATION_FIELDS} } }`;
+
+function approval(category: string, status: string): string {
+  const found = DRUG_APPROVALS.find((a) => a.category === category && a.status === status);
+  if (!found) throw new Error(`the demo world has no ${status} ${category} approval`);
+  return found.number;
+}
+
+/** Drug approvals of the demo world, by what the rules care about. */
+export const DRUGS = {
+  registered: approval('REGISTERED_DRUG', 'VALID'),
+  cellTherapy: approval('CELL_THERAPY', 'VALID'),
+  expired: approval('CELL_THERAPY', 'EXPIRED'),
+  suspended: approval('GENE_THERAPY', 'SUSPENDED'),
+};
+
+function facility(airport: string, operational: boolean): string {
+  const found = FACILITIES.find(
+    (f) => f.airport === airport && (f.status === 'OPERATIONAL') === operational,
+  );
+  if (!found) throw new Error(`the demo world has no such facility at ${airport}`);
+  return found.id;
+}
+
+/** Facilities of the demo world: where PEK shipments can (or cannot) be inspected. */
+export const SITES = {
+  pek: facility('PEK', true),
+  pekNotOperational: facility('PEK', false),
+  pkx: facility('PKX', true),
+};
+
+export const MANIFESTED_AT = '2025-06-01T02:00:00.000Z';
+export const FILED_AT = '2025-06-01T10:00:00.000Z';
+
+/** Reference data picked from the seeded database. */
+export interface World {
+  enterprise: string;
+  otherEnterprise: string;
+  /** A qualified agent and one of its consolidated imports. */
+  agent: string;
+  consolidatedImport: string;
+  /** A consolidated import of another agent. */
+  foreignImport: string;
+}
+
+export async function loadWorld(h: WritesHarness): Promise<World> {
+  const enterprises = await h.sql<{ uscc: string }>(
+    'SELECT uscc FROM customs.enterprise ORDER BY uscc LIMIT 2',
+  );
+  const imports = await h.sql<{ id: string; agent: string }>(
+    `SELECT id, agent_uscc AS agent FROM drugs.consolidated_import ORDER BY id`,
+  );
+  const [first] = imports;
+  const foreign = imports.find((i) => i.agent !== first.agent);
+  if (!first || !foreign)
+    throw new Error('the demo world needs consolidated imports of two agents');
+  return {
+    enterprise: enterprises[0].uscc,
+    otherEnterprise: enterprises[1].uscc,
+    agent: first.agent,
+    consolidatedImport: first.id,
+    foreignImport: foreign.id,
+  };
+}
+
+export function manifestInput(world: World, awb: string, overrides: Json = {}): Json {
+  return {
+    awb,
+    origin: 'FRA',
+    destination: 'PEK',
+    portOfEntry: 'PEK',
+    shipper: 'Example Shipper GmbH',
+    consignee: world.enterprise,
+    pieces: 3,
+    grossWeightKg: 120.5,
+    goodsDescription: 'Portable computers',
+    manifestedAt: MANIFESTED_AT,
+    ...overrides,
+  };
+}
+
+export function itemInput(overrides: Json = {}): Json {
+  return {
+    hsCode: '8471300000',
+    description: 'Portable computers',
+    quantity: 10,
+    unit: 'pcs',
+    value: '500.00',
+    originCountry: 'DE',
+    ...overrides,
+  };
+}
+
+export function declarationInput(world: World, awb: string, overrides: Json = {}): Json {
+  return {
+    awb,
+    direction: 'IMPORT',
+    customsOffice: '0101',
+    supervisionMode: '0110',
+    declarant: world.enterprise,
+    filedAt: FILED_AT,
+    currency: 'USD',
+    items: [itemInput(), itemInput({ hsCode: '8408200000', value: '1250.5', quantity: 1 })],
+    licences: [{ code: 'A', number: 'A2025000001' }],
+    ...overrides,
+  };
+}
+
+/** Builds records through the mutations themselves. */
+export class Builder {
+  constructor(
+    private readonly h: WritesHarness,
+    readonly world: World,
+  ) {}
+
+  async shipment(overrides: Json = {}): Promise<string> {
+    const awb = await this.h.freshAwb();
+    await this.h.data(REGISTER_MANIFEST, { input: manifestInput(this.world, awb, overrides) });
+    return awb;
+  }
+
+  /** A new shipment and one declaration on it; returns the declaration number. */
+  async declaration(overrides: Json = {}, shipment: Json = {}): Promise<string> {
+    const awb = await this.shipment(shipment);
+    const data = await this.h.data(FILE_DECLARATION, {
+      input: declarationInput(this.world, awb, overrides),
+    });
+    return data.fileDeclaration.number;
+  }
+
+  /** A declaration moved through the mutations to `status`. */
+  async declarationIn(
+    status:
+      | 'FILED'
+      | 'ACCEPTED'
+      | 'UNDER_REVIEW'
+      | 'INSPECTION_REQUIRED'
+      | 'PASSED'
+      | 'FAILED'
+      | 'RELEASED'
+      | 'REJECTED',
+    overrides: Json = {},
+    shipment: Json = {},
+  ): Promise<string> {
+    const number = await this.declaration(overrides, shipment);
+    const run = (doc: string, input: Json) => this.h.data(doc, { input: { number, ...input } });
+    if (status === 'FILED') return number;
+    if (status === 'REJECTED') {
+      await run(REJECT, { reason: 'Goods do not match the description' });
+      return number;
+    }
+    await run(ACCEPT, {});
+    if (status === 'UNDER_REVIEW') await run(REVIEW, {});
+    if (['INSPECTION_REQUIRED', 'PASSED', 'FAILED'].includes(status)) {
+      await run(REQUIRE_INSPECTION, { facility: SITES.pek });
+    }
+    if (status === 'PASSED' || status === 'FAILED') {
+      await run(RECORD_RESULT, { result: status, completedAt: '2025-06-01T12:00:00Z' });
+    }
+    if (status === 'RELEASED') await run(RELEASE, { releasedAt: '2025-06-01T14:00:00Z' });
+    return number;
+  }
+}
