@@ -9,7 +9,10 @@ import { Shipment } from './entities/shipment';
 import { AirlineResolver } from './resolvers/airline';
 import { AirportResolver } from './resolvers/airport';
 import { FlightResolver } from './resolvers/flight';
+import { FlightMutationsResolver } from './resolvers/flight-mutations';
+import { LegMutationsResolver } from './resolvers/leg-mutations';
 import { RouteResolver } from './resolvers/route';
+import { RouteMutationsResolver } from './resolvers/route-mutations';
 import { RouteRecoveryResolver } from './resolvers/route-recovery';
 import { ShipmentLegResolver, ShipmentResolver } from './resolvers/shipment';
 import { isFlightKey } from './validation';
@@ -56,11 +59,14 @@ export const routesSubgraph: SubgraphDefinition<Context> = {
           ShipmentResolver,
           ShipmentLegResolver,
           AirportResolver,
+          RouteMutationsResolver,
+          FlightMutationsResolver,
+          LegMutationsResolver,
         ],
         // Reached only through `_entities` (or kept explicit for clarity).
         orphanedTypes: [Shipment, Airport, Airline, Route, Flight],
       },
       referenceResolvers,
     ),
-  createContext: (db) => createContext(db),
+  createContext: (db, req, services) => createContext(db, req, services),
 };

@@ -1,4 +1,4 @@
-import { Database, groupedLoader, keyedLoader } from '../kit';
+import { Database, groupedLoader, keyedLoader, statusHistoryLoader } from '../kit';
 import {
   AirportRoutesKey,
   FlightKey,
@@ -56,6 +56,10 @@ export function createLoaders(db: Database) {
       (keys: readonly AirportRoutesKey[]) => repo.routesOfAirports(keys),
       (row: KeyedRoute): AirportRoutesKey => [row.keyIata, row.keyStatus, row.keyRegion],
     ),
+    /** Status changes of routes, by route id, oldest first. */
+    routeHistory: statusHistoryLoader(db, 'routes', 'Route'),
+    /** Status changes of flights, by `NUMBER/DATE`, oldest first. */
+    flightHistory: statusHistoryLoader(db, 'routes', 'Flight'),
   };
 }
 

@@ -11,17 +11,19 @@ const AIRLINE_COLUMNS = `
   a.iata_code AS "iataCode", a.icao_code AS "icaoCode", a.name, a.country_code AS "countryCode",
   a.awb_prefix AS "awbPrefix"`;
 
-const ROUTE_COLUMNS = `
+export const ROUTE_COLUMNS = `
   r.id, r.airline_iata AS "airlineIata", r.origin_iata AS "originIata",
   r.destination_iata AS "destinationIata", r.region, r.status,
   r.weekly_frequency AS "weeklyFrequency",
   r.weekly_cargo_capacity_tonnes AS "weeklyCargoCapacityTonnes",
-  r.opened_on AS "openedOn", r.suspended_on AS "suspendedOn", r.resumed_on AS "resumedOn"`;
+  r.opened_on AS "openedOn", r.suspended_on AS "suspendedOn", r.resumed_on AS "resumedOn",
+  r.version`;
 
-const FLIGHT_COLUMNS = `
+export const FLIGHT_COLUMNS = `
   f.number, f.date, f.route_id AS "routeId",
   f.scheduled_departure AS "scheduledDeparture", f.scheduled_arrival AS "scheduledArrival",
-  f.actual_departure AS "actualDeparture", f.actual_arrival AS "actualArrival", f.status`;
+  f.actual_departure AS "actualDeparture", f.actual_arrival AS "actualArrival", f.status,
+  f.version`;
 
 const LEG_COLUMNS = `
   l.awb, l.sequence, l.flight_number AS "flightNumber", l.flight_date AS "flightDate",

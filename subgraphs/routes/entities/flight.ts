@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../scalars';
 
 export enum FlightStatus {
@@ -49,4 +49,10 @@ export class Flight {
 
   @Field(() => FlightStatus, { description: 'Operating status of the flight.' })
   status!: FlightStatus;
+
+  @Field(() => Int, {
+    description:
+      'Revision of the record, incremented by every write: pass it as `expectedVersion` to change the flight only if nobody changed it since you read it.',
+  })
+  version!: number;
 }

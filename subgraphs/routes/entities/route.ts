@@ -83,6 +83,12 @@ export class Route {
     description: 'Date operations resumed after the suspension; null if not (yet) resumed.',
   })
   resumedOn!: string | null;
+
+  @Field(() => Int, {
+    description:
+      'Revision of the record, incremented by every write: pass it as `expectedVersion` to change the route only if nobody changed it since you read it.',
+  })
+  version!: number;
 }
 
 @ObjectType({ description: 'A page of routes, ordered by route id.' })

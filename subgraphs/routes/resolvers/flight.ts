@@ -1,9 +1,10 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { assertValid, checkFlightNumber } from '../../kit';
+import { assertValid, checkFlightNumber, StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { Flight } from '../entities/flight';
 import { Route } from '../entities/route';
 import { assertDate, DateScalar } from '../scalars';
+import { flightHistoryId } from '../state-machines';
 
 @ArgsType()
 class FlightArgs {
@@ -31,5 +32,13 @@ export class FlightResolver {
     const route = await ctx.loaders.route.load(flight.routeId);
     if (!route) throw new Error(`flight ${flight.number} ${flight.date}: route is missing`);
     return route;
+  }
+
+  @FieldResolver(() => [StatusChange], {
+    description:
+      'Every change of the flight’s status, oldest first: when, from, to, who and why. Flights loaded before writes existed have no history before their first change.',
+  })
+  history(@Root() flight: Flight, @Ctx() ctx: Context): Promise<StatusChange[]> {
+    return ctx.loaders.flightHistory.load(flightHistoryId(flight.number, flight.date));
   }
 }

@@ -19,6 +19,7 @@ import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   pageRequest,
+  StatusChange,
   toConnection,
 } from '../../kit';
 import type { Context } from '../context';
@@ -128,5 +129,13 @@ export class RouteResolver {
     assertDate(to, 'to');
     assertDateRange(from, to);
     return ctx.loaders.flightsOfRoute.load([route.id, from, to]);
+  }
+
+  @FieldResolver(() => [StatusChange], {
+    description:
+      'Every change of the route’s status, oldest first: when, from, to, who and why. Routes loaded before writes existed have no history before their first change.',
+  })
+  history(@Root() route: Route, @Ctx() ctx: Context): Promise<StatusChange[]> {
+    return ctx.loaders.routeHistory.load(route.id);
   }
 }

@@ -1,0 +1,27 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../context';
+import { checkShipmentRegistered } from '../cross-agency';
+import { AssignShipmentLegInput } from '../entities/inputs/leg-inputs';
+import { Shipment } from '../entities/shipment';
+import { appendLeg } from '../leg-rules';
+import { runRoutesMutation } from '../mutation-support';
+import { checkAssignShipmentLeg } from '../write-validation';
+
+@Resolver(() => Shipment)
+export class LegMutationsResolver {
+  @Mutation(() => Shipment, {
+    description:
+      'Appends a flight to a shipment’s journey as its next leg. The shipment must be in the customs register (checked through the gateway); the flight must exist and not be CANCELLED; the leg runs from the flight’s origin to its destination, starting where the previous leg ended and departing after it arrives (scheduled times). Returns the shipment, so its `legs` can be selected.',
+  })
+  async assignShipmentLeg(
+    @Arg('input', () => AssignShipmentLegInput, { description: 'The shipment and the flight.' })
+    input: AssignShipmentLegInput,
+    @Ctx() ctx: Context,
+  ): Promise<Shipment> {
+    const awb = checkAssignShipmentLeg(input);
+    await checkShipmentRegistered(ctx.gateway, awb);
+    await runRoutesMutation(ctx, 'assignShipmentLeg', input, (repo) => appendLeg(repo, awb, input));
+    ctx.loaders.legsOfShipment.clear(awb);
+    return { awb };
+  }
+}
