@@ -30,7 +30,6 @@ export interface DeclarationChange {
 export interface ChangeSpec<T> {
   operation: string;
   input: DeclarationTransitionInput;
-  idempotencyKey?: string | null;
   /**
    * Facts from other agencies, read before the transaction. Skipped when the change is
    * impossible from the state read beforehand (`possibleFrom`), so an illegal move is reported as
@@ -73,34 +72,28 @@ export async function changeDeclaration<T>(
   const before = await ctx.loaders.declarationByNumber.load(number);
   if (!before) throw notFound(`no declaration has the number ${number}`, 'input.number');
 
-  const replay = await isReplay(ctx, spec.operation, spec.idempotencyKey);
+  const replay = await isReplay(ctx, spec.operation, spec.input.idempotencyKey);
   const checked = !replay && spec.precheck !== undefined && (spec.possibleFrom?.(before) ?? true);
   const facts = checked ? await spec.precheck!(before) : undefined;
 
-  const key = await customsMutation(
-    ctx,
-    spec.operation,
-    spec.idempotencyKey,
-    spec.input,
-    async (repo, tx) => {
-      const shipment = await repo.lockShipment(before.awb);
-      const declaration = await repo.lockDeclaration(number);
-      if (!shipment || !declaration) throw new Error(`declaration ${number} vanished`);
-      checkVersion('Declaration', number, expected, declaration.version);
-      if (spec.precheck && !checked && declaration.version !== before.version) {
-        // The other agencies' facts were not read because the move looked impossible, and the
-        // declaration has moved since: the caller must look again.
-        throw versionConflict('Declaration', number, before.version, declaration.version);
-      }
-      const change = await spec.apply({ repo, declaration, shipment, facts });
-      await repo.updateDeclaration(number, change.patch);
-      for (const entry of change.history) {
-        await recordStatusChange(tx, AGENCY, { ...entry, entityId: number, actor: ctx.actor });
-      }
-      await repo.syncClearance(before.awb);
-      return number;
-    },
-  );
+  const key = await customsMutation(ctx, spec.operation, spec.input, async (repo, tx) => {
+    const shipment = await repo.lockShipment(before.awb);
+    const declaration = await repo.lockDeclaration(number);
+    if (!shipment || !declaration) throw new Error(`declaration ${number} vanished`);
+    checkVersion('Declaration', number, expected, declaration.version);
+    if (spec.precheck && !checked && declaration.version !== before.version) {
+      // The other agencies' facts were not read because the move looked impossible, and the
+      // declaration has moved since: the caller must look again.
+      throw versionConflict('Declaration', number, before.version, declaration.version);
+    }
+    const change = await spec.apply({ repo, declaration, shipment, facts });
+    await repo.updateDeclaration(number, change.patch);
+    for (const entry of change.history) {
+      await recordStatusChange(tx, AGENCY, { ...entry, entityId: number, actor: ctx.actor });
+    }
+    await repo.syncClearance(before.awb);
+    return number;
+  });
   ctx.loaders.declarationByNumber.clear(key);
   ctx.loaders.shipmentByAwb.clear(before.awb);
   const after = await ctx.loaders.declarationByNumber.load(key);

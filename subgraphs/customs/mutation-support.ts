@@ -7,18 +7,20 @@ import { CustomsWriteRepository, Reference } from './write-repository';
 export const AGENCY = 'customs';
 
 /**
- * One customs mutation: one transaction (kit `runMutation`, which claims the idempotency key),
+ * One customs mutation: one transaction (kit `runMutation`, which claims `input.idempotencyKey`),
  * with the write repository over it. `work` returns the key of the record to return.
  */
 export function customsMutation<K>(
   ctx: Context,
   operation: string,
-  idempotencyKey: string | null | undefined,
-  input: unknown,
+  input: { idempotencyKey?: string | null },
   work: (repo: CustomsWriteRepository, tx: Tx) => Promise<K>,
 ): Promise<K> {
-  return runMutation({ db: ctx.db, agency: AGENCY, operation, idempotencyKey, input }, (tx) =>
-    work(new CustomsWriteRepository(tx), tx),
+  // The key is not part of the request: a retry sends the same input under the same key.
+  const { idempotencyKey, ...request } = input;
+  return runMutation(
+    { db: ctx.db, agency: AGENCY, operation, idempotencyKey, input: request },
+    (tx) => work(new CustomsWriteRepository(tx), tx),
   );
 }
 

@@ -22,21 +22,21 @@ export const APPLICATION_FIELDS = `
   applicant { uscc } consolidatedImport { id } shipments { awb }
   history { from to actor reason }`;
 
-export const REGISTER_MANIFEST = `mutation($input: RegisterManifestInput!, $key: String) {
-  registerManifest(input: $input, idempotencyKey: $key) {
+export const REGISTER_MANIFEST = `mutation($input: RegisterManifestInput!) {
+  registerManifest(input: $input) {
     awb version portOfEntry { iataCode }
     manifest { origin { iataCode } destination { iataCode } consignee { uscc } pieces grossWeightKg manifestedAt }
     clearance { status releasedAt } declarations { number }
   }
 }`;
 
-export const FILE_DECLARATION = `mutation($input: FileDeclarationInput!, $key: String) {
-  fileDeclaration(input: $input, idempotencyKey: $key) { ${DECLARATION_FIELDS} }
+export const FILE_DECLARATION = `mutation($input: FileDeclarationInput!) {
+  fileDeclaration(input: $input) { ${DECLARATION_FIELDS} }
 }`;
 
 function transition(name: string, inputType: string): string {
-  return `mutation($input: ${inputType}!, $key: String) {
-    ${name}(input: $input, idempotencyKey: $key) { ${DECLARATION_FIELDS} }
+  return `mutation($input: ${inputType}!) {
+    ${name}(input: $input) { ${DECLARATION_FIELDS} }
   }`;
 }
 
@@ -47,12 +47,12 @@ export const RECORD_RESULT = transition('recordInspectionResult', 'RecordInspect
 export const RELEASE = transition('releaseDeclaration', 'ReleaseDeclarationInput');
 export const REJECT = transition('rejectDeclaration', 'RejectDeclarationInput');
 
-export const SUBMIT_APPLICATION = `mutation($input: SubmitSpecialGoodsApplicationInput!, $key: String) {
-  submitSpecialGoodsApplication(input: $input, idempotencyKey: $key) { ${APPLICATION_FIELDS} }
+export const SUBMIT_APPLICATION = `mutation($input: SubmitSpecialGoodsApplicationInput!) {
+  submitSpecialGoodsApplication(input: $input) { ${APPLICATION_FIELDS} }
 }`;
 
-export const DECIDE_APPLICATION = `mutation($input: DecideSpecialGoodsApplicationInput!, $key: String) {
-  decideSpecialGoodsApplication(input: $input, idempotencyKey: $key) { ${APPLICATION_FIELDS} }
+export const DECIDE_APPLICATION = `mutation($input: DecideSpecialGoodsApplicationInput!) {
+  decideSpecialGoodsApplication(input: $input) { ${APPLICATION_FIELDS} }
 }`;
 
 export const DECLARATION = `query($n: ID!) { declaration(number: $n) { ${DECLARATION_FIELDS} } }`;
@@ -84,6 +84,8 @@ export const SITES = {
   pek: facility('PEK', true),
   pekNotOperational: facility('PEK', false),
   pkx: facility('PKX', true),
+  /** The PKX designated supervision site for fruit. */
+  pkxFruit: FACILITIES.find((f) => f.airport === 'PKX' && f.kind === 'DESIGNATED_SITE_FRUIT')!.id,
 };
 
 export const MANIFESTED_AT = '2025-06-01T02:00:00.000Z';

@@ -371,6 +371,14 @@ const CASES: Case[] = [
     'input.number',
     /already exists/,
   ],
+  [
+    'an empty idempotency key',
+    FILE_DECLARATION,
+    declaration({ idempotencyKey: '' }),
+    'BAD_USER_INPUT',
+    'input.idempotencyKey',
+    /1 to 200 characters/,
+  ],
   // transitions
   [
     'malformed declaration number',
@@ -606,7 +614,7 @@ test('a money string the Decimal scalar cannot read is refused before the resolv
   const input = await items(0, { value: '12,50' })();
   const counts = await h.counts();
   const error = await h.error(FILE_DECLARATION, { input });
-  expect(error.code).toBe('BAD_USER_INPUT');
+  expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.items[0].value' });
   expect(error.message).toMatch(/Decimal cannot represent "12,50"/);
   expect(await h.counts()).toEqual(counts);
 });

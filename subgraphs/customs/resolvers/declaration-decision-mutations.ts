@@ -9,7 +9,6 @@ import {
   ReviewDeclarationInput,
 } from '../entities/inputs/declaration-transition-inputs';
 import { text } from '../input-validation/checks';
-import { IDEMPOTENCY_KEY } from './transition-args';
 
 @Resolver()
 export class DeclarationDecisionMutationResolver {
@@ -19,13 +18,11 @@ export class DeclarationDecisionMutationResolver {
   acceptDeclaration(
     @Arg('input', () => AcceptDeclarationInput, { description: 'Which declaration.' })
     input: AcceptDeclarationInput,
-    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Declaration> {
     return changeDeclaration(ctx, {
       operation: 'acceptDeclaration',
       input,
-      idempotencyKey,
       apply: ({ declaration }) => ({
         patch: { status: DeclarationStatus.ACCEPTED },
         history: [statusMove(declaration, DeclarationStatus.ACCEPTED)],
@@ -40,13 +37,11 @@ export class DeclarationDecisionMutationResolver {
   reviewDeclaration(
     @Arg('input', () => ReviewDeclarationInput, { description: 'Which declaration.' })
     input: ReviewDeclarationInput,
-    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Declaration> {
     return changeDeclaration(ctx, {
       operation: 'reviewDeclaration',
       input,
-      idempotencyKey,
       apply: ({ declaration }) => ({
         patch: { status: DeclarationStatus.UNDER_REVIEW },
         history: [statusMove(declaration, DeclarationStatus.UNDER_REVIEW)],
@@ -61,14 +56,12 @@ export class DeclarationDecisionMutationResolver {
   rejectDeclaration(
     @Arg('input', () => RejectDeclarationInput, { description: 'Which declaration, and why.' })
     input: RejectDeclarationInput,
-    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Declaration> {
     const reason = text(input.reason, 'input.reason', 1000);
     return changeDeclaration(ctx, {
       operation: 'rejectDeclaration',
       input,
-      idempotencyKey,
       apply: ({ declaration }) => ({
         patch: { status: DeclarationStatus.REJECTED, rejectionReason: reason },
         history: [statusMove(declaration, DeclarationStatus.REJECTED, reason)],

@@ -26,16 +26,10 @@ export class DeclarationFilingMutationResolver {
   async fileDeclaration(
     @Arg('input', () => FileDeclarationInput, { description: 'The declaration.' })
     input: FileDeclarationInput,
-    @Arg('idempotencyKey', () => String, {
-      nullable: true,
-      description:
-        'Makes retries safe: the same key with the same input returns the first result (one declaration); with another input it is an IDEMPOTENCY_CONFLICT.',
-    })
-    idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Declaration> {
     const d = validDeclaration(input, new Date());
-    if (!(await isReplay(ctx, OPERATION, idempotencyKey))) {
+    if (!(await isReplay(ctx, OPERATION, input.idempotencyKey))) {
       await checkDrugApprovals(
         ctx.services.gateway,
         d.items.flatMap((item, i) =>
@@ -51,60 +45,54 @@ export class DeclarationFilingMutationResolver {
         ),
       );
     }
-    const number = await customsMutation(
-      ctx,
-      OPERATION,
-      idempotencyKey,
-      input,
-      async (repo, tx) => {
-        const shipment = await repo.lockShipment(d.awb);
-        if (!shipment) throw notFound(`no shipment ${d.awb} is manifested`, 'input.awb');
-        notBefore(d.filedAt, shipment.manifestedAt, 'input.filedAt', 'filedAt', 'the manifest');
-        await requireReferences(repo, [
-          {
-            table: 'customs_office',
-            key: d.customsOfficeCode,
-            field: 'input.customsOffice',
-            what: 'customs office',
-          },
-          {
-            table: 'supervision_mode',
-            key: d.supervisionModeCode,
-            field: 'input.supervisionMode',
-            what: 'supervision mode',
-          },
-          {
-            table: 'enterprise',
-            key: d.declarantUscc,
-            field: 'input.declarant',
-            what: 'enterprise',
-          },
-          {
-            table: 'bonded_zone',
-            key: d.bondedZoneCode,
-            field: 'input.bondedZone',
-            what: 'bonded zone',
-          },
-        ]);
-        const assigned =
-          d.number ??
-          (await repo.nextDeclarationNumber(
-            `${d.customsOfficeCode}${beijingYear(d.filedAt)}${d.direction === TradeDirection.IMPORT ? 1 : 0}`,
-          ));
-        if (!(await repo.insertDeclaration({ ...d, number: assigned }))) {
-          throw alreadyExists('Declaration', assigned, 'input.number');
-        }
-        await recordStatusChange(tx, AGENCY, {
-          entityType: 'Declaration',
-          entityId: assigned,
-          from: null,
-          to: DeclarationStatus.FILED,
-          actor: ctx.actor,
-        });
-        await repo.syncClearance(d.awb);
-        return assigned;
-      },
-    );
+    const number = await customsMutation(ctx, OPERATION, input, async (repo, tx) => {
+      const shipment = await repo.lockShipment(d.awb);
+      if (!shipment) throw notFound(`no shipment ${d.awb} is manifested`, 'input.awb');
+      notBefore(d.filedAt, shipment.manifestedAt, 'input.filedAt', 'filedAt', 'the manifest');
+      await requireReferences(repo, [
+        {
+          table: 'customs_office',
+          key: d.customsOfficeCode,
+          field: 'input.customsOffice',
+          what: 'customs office',
+        },
+        {
+          table: 'supervision_mode',
+          key: d.supervisionModeCode,
+          field: 'input.supervisionMode',
+          what: 'supervision mode',
+        },
+        {
+          table: 'enterprise',
+          key: d.declarantUscc,
+          field: 'input.declarant',
+          what: 'enterprise',
+        },
+        {
+          table: 'bonded_zone',
+          key: d.bondedZoneCode,
+          field: 'input.bondedZone',
+          what: 'bonded zone',
+        },
+      ]);
+      const assigned =
+        d.number ??
+        (await repo.nextDeclarationNumber(
+          `${d.customsOfficeCode}${beijingYear(d.filedAt)}${d.direction === TradeDirection.IMPORT ? 1 : 0}`,
+        ));
+      if (!(await repo.insertDeclaration({ ...d, number: assigned }))) {
+        throw alreadyExists('Declaration', assigned, 'input.number');
+      }
+      await recordStatusChange(tx, AGENCY, {
+        entityType: 'Declaration',
+        entityId: assigned,
+        from: null,
+        to: DeclarationStatus.FILED,
+        actor: ctx.actor,
+      });
+      await repo.syncClearance(d.awb);
+      return assigned;
+    });
     ctx.loaders.declarationByNumber.clear(number);
     ctx.loaders.shipmentByAwb.clear(d.awb);
     const declaration = await ctx.loaders.declarationByNumber.load(number);

@@ -12,7 +12,6 @@ import {
 import { notBefore, optionalText } from '../input-validation/checks';
 import { declarationLifecycle, inspectionLifecycle } from '../state-machines';
 import { checkReference } from '../validation';
-import { IDEMPOTENCY_KEY } from './transition-args';
 
 @Resolver()
 export class InspectionMutationResolver {
@@ -23,7 +22,6 @@ export class InspectionMutationResolver {
   requireInspection(
     @Arg('input', () => RequireInspectionInput, { description: 'Which declaration, and where.' })
     input: RequireInspectionInput,
-    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Declaration> {
     assertValid(checkReference(input.facility, 'a facility id'), 'input.facility');
@@ -31,7 +29,6 @@ export class InspectionMutationResolver {
     return changeDeclaration(ctx, {
       operation: 'requireInspection',
       input,
-      idempotencyKey,
       possibleFrom: (d) =>
         declarationLifecycle.can(d.status, DeclarationStatus.INSPECTION_REQUIRED),
       precheck: async (d) => {
@@ -77,7 +74,6 @@ export class InspectionMutationResolver {
       description: 'Which declaration, and the outcome.',
     })
     input: RecordInspectionResultInput,
-    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Declaration> {
     if (input.result === InspectionResult.PENDING) {
@@ -87,7 +83,6 @@ export class InspectionMutationResolver {
     return changeDeclaration(ctx, {
       operation: 'recordInspectionResult',
       input,
-      idempotencyKey,
       apply: ({ declaration }) => {
         if (declaration.status !== DeclarationStatus.INSPECTION_REQUIRED) {
           throw invalidTransition(

@@ -17,23 +17,17 @@ export class ManifestMutationResolver {
   async registerManifest(
     @Arg('input', () => RegisterManifestInput, { description: 'The manifest.' })
     input: RegisterManifestInput,
-    @Arg('idempotencyKey', () => String, {
-      nullable: true,
-      description:
-        'Makes retries safe: the same key with the same input returns the first result without writing; with another input it is an IDEMPOTENCY_CONFLICT.',
-    })
-    idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Shipment> {
     const manifest = validManifest(input, new Date());
-    if (!(await isReplay(ctx, OPERATION, idempotencyKey))) {
+    if (!(await isReplay(ctx, OPERATION, input.idempotencyKey))) {
       await checkManifestAirports(ctx.services.gateway, {
         origin: manifest.originIata,
         destination: manifest.destinationIata,
         portOfEntry: manifest.portOfEntryIata,
       });
     }
-    const awb = await customsMutation(ctx, OPERATION, idempotencyKey, input, async (repo) => {
+    const awb = await customsMutation(ctx, OPERATION, input, async (repo) => {
       await requireReferences(repo, [
         {
           table: 'enterprise',

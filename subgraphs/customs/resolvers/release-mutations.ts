@@ -10,7 +10,6 @@ import { ApplicationStatus } from '../entities/special-goods-application';
 import { beijingDate, notBefore } from '../input-validation/checks';
 import { declarationLifecycle } from '../state-machines';
 import { CustomsWriteRepository, LockedDeclaration } from '../write-repository';
-import { IDEMPOTENCY_KEY } from './transition-args';
 
 /** Drug categories whose import needs an approved special-goods (health quarantine) application. */
 const SPECIAL_GOODS_DRUGS = new Set(['CELL_THERAPY', 'GENE_THERAPY']);
@@ -72,14 +71,12 @@ export class ReleaseMutationResolver {
   releaseDeclaration(
     @Arg('input', () => ReleaseDeclarationInput, { description: 'Which declaration, and when.' })
     input: ReleaseDeclarationInput,
-    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Declaration> {
     const releasedAt = input.releasedAt ?? new Date();
     return changeDeclaration(ctx, {
       operation: 'releaseDeclaration',
       input,
-      idempotencyKey,
       possibleFrom: (d) => declarationLifecycle.can(d.status, DeclarationStatus.RELEASED),
       precheck: async (d) => {
         const items = await ctx.loaders.itemsByDeclaration.load(d.number);

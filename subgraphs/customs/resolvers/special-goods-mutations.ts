@@ -22,7 +22,6 @@ import {
   requireReferences,
 } from '../mutation-support';
 import { specialGoodsLifecycle } from '../state-machines';
-import { IDEMPOTENCY_KEY } from './transition-args';
 
 const ENTITY = 'SpecialGoodsApplication';
 
@@ -48,13 +47,15 @@ export class SpecialGoodsMutationResolver {
   async submitSpecialGoodsApplication(
     @Arg('input', () => SubmitSpecialGoodsApplicationInput, { description: 'The application.' })
     input: SubmitSpecialGoodsApplicationInput,
-    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<SpecialGoodsApplication> {
     const operation = 'submitSpecialGoodsApplication';
     const a = validApplication(input, new Date());
     let importAwbs: string[] = [];
-    if (a.consolidatedImportId !== null && !(await isReplay(ctx, operation, idempotencyKey))) {
+    if (
+      a.consolidatedImportId !== null &&
+      !(await isReplay(ctx, operation, input.idempotencyKey))
+    ) {
       const ci = await checkConsolidatedImport(
         ctx.services.gateway,
         a.consolidatedImportId,
@@ -62,43 +63,36 @@ export class SpecialGoodsMutationResolver {
       );
       importAwbs = ci.shipments.map((s) => s.awb);
     }
-    const number = await customsMutation(
-      ctx,
-      operation,
-      idempotencyKey,
-      input,
-      async (repo, tx) => {
-        await requireReferences(repo, [
-          {
-            table: 'enterprise',
-            key: a.applicantUscc,
-            field: 'input.applicant',
-            what: 'enterprise',
-          },
-        ]);
-        const missing = new Set(await repo.missing('shipment', a.awbs));
-        const i = a.awbs.findIndex((awb) => missing.has(awb));
-        if (i >= 0)
-          throw notFound(`no shipment ${a.awbs[i]} is manifested`, `input.shipments[${i}]`);
-        // The consolidated import's shipments that customs has a manifest for are covered too.
-        const unknown = new Set(await repo.missing('shipment', importAwbs));
-        const awbs = [...new Set([...a.awbs, ...importAwbs.filter((awb) => !unknown.has(awb))])];
-        const assigned =
-          a.number ??
-          (await repo.nextApplicationNumber(`${NUMBER_PREFIX}${beijingYear(a.submittedAt)}-`));
-        if (!(await repo.insertApplication({ ...a, number: assigned, awbs }))) {
-          throw alreadyExists(ENTITY, assigned, 'input.number');
-        }
-        await recordStatusChange(tx, AGENCY, {
-          entityType: ENTITY,
-          entityId: assigned,
-          from: null,
-          to: ApplicationStatus.SUBMITTED,
-          actor: ctx.actor,
-        });
-        return assigned;
-      },
-    );
+    const number = await customsMutation(ctx, operation, input, async (repo, tx) => {
+      await requireReferences(repo, [
+        {
+          table: 'enterprise',
+          key: a.applicantUscc,
+          field: 'input.applicant',
+          what: 'enterprise',
+        },
+      ]);
+      const missing = new Set(await repo.missing('shipment', a.awbs));
+      const i = a.awbs.findIndex((awb) => missing.has(awb));
+      if (i >= 0) throw notFound(`no shipment ${a.awbs[i]} is manifested`, `input.shipments[${i}]`);
+      // The consolidated import's shipments that customs has a manifest for are covered too.
+      const unknown = new Set(await repo.missing('shipment', importAwbs));
+      const awbs = [...new Set([...a.awbs, ...importAwbs.filter((awb) => !unknown.has(awb))])];
+      const assigned =
+        a.number ??
+        (await repo.nextApplicationNumber(`${NUMBER_PREFIX}${beijingYear(a.submittedAt)}-`));
+      if (!(await repo.insertApplication({ ...a, number: assigned, awbs }))) {
+        throw alreadyExists(ENTITY, assigned, 'input.number');
+      }
+      await recordStatusChange(tx, AGENCY, {
+        entityType: ENTITY,
+        entityId: assigned,
+        from: null,
+        to: ApplicationStatus.SUBMITTED,
+        actor: ctx.actor,
+      });
+      return assigned;
+    });
     return reload(ctx, number);
   }
 
@@ -111,14 +105,12 @@ export class SpecialGoodsMutationResolver {
       description: 'Which application, and the decision.',
     })
     input: DecideSpecialGoodsApplicationInput,
-    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<SpecialGoodsApplication> {
     const d = validDecision(input, new Date());
     const number = await customsMutation(
       ctx,
       'decideSpecialGoodsApplication',
-      idempotencyKey,
       input,
       async (repo, tx) => {
         const app = await repo.lockApplication(d.number);

@@ -10,6 +10,13 @@ import { InspectionResult } from '../declaration';
   description: 'Which declaration, at which version: the fields every transition input shares.',
 })
 export abstract class DeclarationTransitionInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes retries safe: the same key with the same input returns the first result without writing again; with another input it is an IDEMPOTENCY_CONFLICT. 1 to 200 characters.',
+  })
+  idempotencyKey?: string | null;
+
   @Field(() => ID, { description: '18-character declaration number.' })
   number!: string;
 

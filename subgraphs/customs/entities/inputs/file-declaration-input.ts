@@ -60,6 +60,13 @@ export class LicenceInput {
     'A customs declaration for a manifested shipment (domain brief §3, step 5). It starts FILED.',
 })
 export class FileDeclarationInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes retries safe: the same key with the same input returns the first result without writing again; with another input it is an IDEMPOTENCY_CONFLICT. 1 to 200 characters.',
+  })
+  idempotencyKey?: string | null;
+
   @Field(() => ID, { description: 'Air waybill of the shipment declared; must be manifested.' })
   awb!: string;
 

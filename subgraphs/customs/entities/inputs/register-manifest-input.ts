@@ -5,6 +5,13 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
     'The manifest of an air waybill, reported to customs before arrival (domain brief §3, step 2).',
 })
 export class RegisterManifestInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes retries safe: the same key with the same input returns the first result without writing again; with another input it is an IDEMPOTENCY_CONFLICT. 1 to 200 characters.',
+  })
+  idempotencyKey?: string | null;
+
   @Field(() => ID, {
     description: 'Air waybill number, `999-31415926` or `99931415926`; the check digit must hold.',
   })

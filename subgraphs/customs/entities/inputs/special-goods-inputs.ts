@@ -11,6 +11,13 @@ import {
     'An application for entry/exit health quarantine approval of special goods. It starts SUBMITTED.',
 })
 export class SubmitSpecialGoodsApplicationInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes retries safe: the same key with the same input returns the first result without writing again; with another input it is an IDEMPOTENCY_CONFLICT. 1 to 200 characters.',
+  })
+  idempotencyKey?: string | null;
+
   @Field(() => ID, {
     nullable: true,
     description:
@@ -51,6 +58,13 @@ export class SubmitSpecialGoodsApplicationInput {
     "Customs' decision on a special-goods application: start the review, approve, reject, or mark an approval expired.",
 })
 export class DecideSpecialGoodsApplicationInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes retries safe: the same key with the same input returns the first result without writing again; with another input it is an IDEMPOTENCY_CONFLICT. 1 to 200 characters.',
+  })
+  idempotencyKey?: string | null;
+
   @Field(() => ID, { description: 'Application number.' })
   number!: string;
 
