@@ -45,7 +45,7 @@ export async function startInProcessFederation(urls: AgencyUrls): Promise<InProc
   const databases: Record<string, Database> = {};
   const subgraphs: RunningSubgraph[] = [];
   // Subgraphs reach other agencies through the gateway, which starts last.
-  let gatewayUrl: string | undefined;
+  const gatewayRef: { url?: string } = {};
   for (const def of SUBGRAPHS) {
     databases[def.name] = new Database(urls[def.name as keyof AgencyUrls], { max: 4 });
     subgraphs.push(
@@ -53,7 +53,7 @@ export async function startInProcessFederation(urls: AgencyUrls): Promise<InProc
         db: databases[def.name],
         port: 0,
         log: () => undefined,
-        gatewayUrl: () => gatewayUrl,
+        gatewayUrl: () => gatewayRef.url,
       }),
     );
   }
@@ -64,7 +64,7 @@ export async function startInProcessFederation(urls: AgencyUrls): Promise<InProc
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     log: () => undefined,
   });
-  gatewayUrl = gateway.url;
+  gatewayRef.url = gateway.url;
   return {
     gateway,
     subgraphs,
