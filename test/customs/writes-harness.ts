@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { composeServices } from '@apollo/composition';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { seedDemo } from '../../scripts/demo/seed-demo';
@@ -11,6 +14,7 @@ import {
   makeAwb,
   projectRoot,
   RunningSubgraph,
+  schemaOf,
   startSubgraph,
 } from '../../subgraphs/kit';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -25,13 +29,37 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/**
+ * The supergraph of the committed airports, drugs and routes schemas and the customs subgraph as
+ * its code is now (with its mutations): what the lead will compose, without anyone's work in
+ * progress in the other agencies.
+ */
+async function supergraphWithCustomsMutations(): Promise<string> {
+  const committed = (name: string) =>
+    readFileSync(join(projectRoot(), 'schema', `${name}.graphql`), 'utf8');
+  const services = ['airports', 'drugs', 'routes'].map((name) => ({
+    name,
+    url: `http://127.0.0.1/${name}`,
+    typeDefs: parse(committed(name)),
+  }));
+  services.push({
+    name: 'customs',
+    url: 'http://127.0.0.1/customs',
+    typeDefs: parse(printSubgraphSchema(await schemaOf(customsSubgraph))),
+  });
+  const result = composeServices(services);
+  if (result.errors) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result.supergraphSdl;
+}
+
 export type GatewayMode = 'up' | 'down' | 'drugs-down';
 
 /**
  * The customs subgraph under test, with real neighbours for its cross-agency rules: the airports
- * and drugs subgraphs and the gateway (committed supergraph), all over one database seeded with
- * the demo world. Mutations go straight to the customs subgraph (the committed supergraph does
- * not have them yet); customs reads the other agencies through the gateway.
+ * and drugs subgraphs and a gateway, all over one database seeded with the demo world. The
+ * gateway serves the committed schemas of the other agencies composed with customs' current one,
+ * so mutations can go through it (`viaGateway`) as well as straight to the subgraph (`post`);
+ * customs reads the other agencies through it.
  *
  * `gatewayMode` switches what customs reaches: the gateway, a closed port (gateway down), or a
  * second gateway whose drugs subgraph is a closed port (the drugs agency down).
@@ -78,7 +106,7 @@ export class WritesHarness {
         }),
       );
     }
-    const supergraphSdl = readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8');
+    const supergraphSdl = await supergraphWithCustomsMutations();
     const subgraphUrls: Record<string, string> = {
       routes: this.deadUrl,
       customs: this.customs.url,
@@ -114,6 +142,19 @@ export class WritesHarness {
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>> {
     const res = await fetch(this.customs.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse<T>;
+  }
+
+  /** Posts to the gateway, as an agency system would. */
+  async viaGateway<T = Json>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>> {
+    const res = await fetch(this.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),

@@ -4,8 +4,10 @@ import {
   DECIDE_APPLICATION,
   DECLARATION,
   declarationInput,
+  DRUGS,
   FILE_DECLARATION,
   FILED_AT,
+  itemInput,
   loadWorld,
   MANIFESTED_AT,
   manifestInput,
@@ -179,6 +181,64 @@ describe('a declaration through its lifecycle', () => {
     const rejected = (await h.data(REJECT, { input: { number, reason: 'Quarantine failed' } }))
       .rejectDeclaration;
     expect(rejected.status).toBe('REJECTED');
+  });
+});
+
+describe('through the gateway', () => {
+  test('an agency system files and releases; the cross-agency picture shows it at once', async () => {
+    const awb = await h.freshAwb();
+    const register = await h.viaGateway(REGISTER_MANIFEST, {
+      input: manifestInput(b.world, awb, { origin: 'JFK', idempotencyKey: `gw-${awb}` }),
+    });
+    expect(register.errors).toBeUndefined();
+    const filed = await h.viaGateway(FILE_DECLARATION, {
+      input: declarationInput(b.world, awb, {
+        items: [itemInput({ hsCode: '3004909099', drugApproval: DRUGS.registered })],
+      }),
+    });
+    expect(filed.errors).toBeUndefined();
+    const number = filed.data!.fileDeclaration.number;
+    for (const [doc, input] of [
+      [ACCEPT, {}],
+      [RELEASE, { releasedAt: '2025-06-02T00:00:00Z' }],
+    ] as const) {
+      const body = await h.viaGateway(doc, { input: { number, ...input } });
+      expect(body.errors).toBeUndefined();
+    }
+    const picture = await h.viaGateway(
+      `query($awb: ID!) { shipment(awb: $awb) {
+        manifest { origin { iataCode name } destination { isBeijingHub } }
+        declarations { number status version history { to }
+                       items { drugApproval { number category status } } }
+        clearance { status releasedAt }
+      } }`,
+      { awb },
+    );
+    expect(picture.errors).toBeUndefined();
+    expect(picture.data!.shipment).toMatchObject({
+      manifest: {
+        origin: { iataCode: 'JFK', name: expect.any(String) },
+        destination: { isBeijingHub: true },
+      },
+      declarations: [
+        {
+          number,
+          status: 'RELEASED',
+          version: 3,
+          history: [{ to: 'FILED' }, { to: 'ACCEPTED' }, { to: 'RELEASED' }],
+          items: [
+            {
+              drugApproval: {
+                number: DRUGS.registered,
+                category: 'REGISTERED_DRUG',
+                status: 'VALID',
+              },
+            },
+          ],
+        },
+      ],
+      clearance: { status: 'RELEASED', releasedAt: '2025-06-02T00:00:00.000Z' },
+    });
   });
 });
 

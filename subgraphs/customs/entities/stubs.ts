@@ -36,7 +36,7 @@ export class DrugApproval {
 })
 @Directive('@key(fields: "id", resolvable: false)')
 export class ConsolidatedImport {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Consolidated import id, e.g. "CI-2025-000001".' })
   id!: string;
 }
 

@@ -108,7 +108,11 @@ export class ShipmentResolver {
   })
   async shipments(
     @Args(() => PageArgs) args: PageArgs,
-    @Arg('filter', () => ShipmentFilter, { nullable: true }) filter: ShipmentFilter | null,
+    @Arg('filter', () => ShipmentFilter, {
+      nullable: true,
+      description: 'Only the shipments matching every given filter.',
+    })
+    filter: ShipmentFilter | null,
     @Ctx() ctx: Context,
   ): Promise<ShipmentConnection> {
     const query = validFilter(filter);
