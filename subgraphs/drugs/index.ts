@@ -7,9 +7,12 @@ import { Enterprise } from './entities/enterprise';
 import { MedicalInstitution } from './entities/medical-institution';
 import { Shipment } from './entities/shipment';
 import { normalizeApprovalNumber } from './identifiers';
+import { AgentMutationResolver } from './resolvers/agent-mutations';
 import { ConsolidatedImportResolver } from './resolvers/consolidated-import';
+import { ConsolidatedImportMutationResolver } from './resolvers/consolidated-import-mutations';
 import { ConsolidatedLineResolver } from './resolvers/consolidated-line';
 import { DrugApprovalResolver } from './resolvers/drug-approval';
+import { DrugApprovalMutationResolver } from './resolvers/drug-approval-mutations';
 import { EnterpriseResolver } from './resolvers/enterprise';
 import { MedicalInstitutionResolver } from './resolvers/medical-institution';
 import { ShipmentResolver } from './resolvers/shipment';
@@ -57,11 +60,14 @@ export const drugsSubgraph: SubgraphDefinition<Context> = {
           ConsolidatedLineResolver,
           EnterpriseResolver,
           ShipmentResolver,
+          DrugApprovalMutationResolver,
+          AgentMutationResolver,
+          ConsolidatedImportMutationResolver,
         ],
         // Reached only through `_entities` / field resolvers, not from a root query's type.
         orphanedTypes: [Enterprise, Shipment, DrugApproval, MedicalInstitution, ConsolidatedImport],
       },
       referenceResolvers,
     ),
-  createContext: (db) => createContext(db),
+  createContext,
 };

@@ -50,7 +50,8 @@ const APPROVAL_COLUMNS = `
   a.approved_on AS "approvedOn",
   a.valid_until AS "validUntil",
   a.status,
-  a.safety_assessed AS "safetyAssessed"`;
+  a.safety_assessed AS "safetyAssessed",
+  a.version`;
 
 const IMPORT_COLUMNS = `
   c.id,
@@ -58,7 +59,8 @@ const IMPORT_COLUMNS = `
   c.status,
   c.special_goods_application_number AS "specialGoodsApplicationNumber",
   c.created_at AS "createdAt",
-  c.submitted_at AS "submittedAt"`;
+  c.submitted_at AS "submittedAt",
+  c.version`;
 
 /** Collects `AND`-ed conditions with their positional parameters. */
 class Where {

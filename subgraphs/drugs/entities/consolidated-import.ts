@@ -42,6 +42,12 @@ export class ConsolidatedImport {
   })
   submittedAt!: Date | null;
 
+  @Field(() => Int, {
+    description:
+      'Incremented by every write (a line added, a status change); pass it back as `expectedVersion` to refuse a change on a stale read.',
+  })
+  version!: number;
+
   /** Key of the agent enterprise (exposed as `agent`). */
   agentUscc!: string;
 

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, DateScalar } from '../../kit';
 
 export enum DrugCategory {
@@ -74,6 +74,12 @@ export class DrugApproval {
 
   @Field({ description: 'Whether the product passed the safety assessment for import.' })
   safetyAssessed!: boolean;
+
+  @Field(() => Int, {
+    description:
+      'Incremented by every write; pass it back as `expectedVersion` to refuse a change on a stale read.',
+  })
+  version!: number;
 }
 
 @ObjectType({ description: 'A page of drug approvals, ordered by approval number.' })

@@ -16,6 +16,7 @@ import {
   ConnectionShape,
   PageArgs,
   pageRequest,
+  StatusChange,
   toConnection,
 } from '../../kit';
 import { Context } from '../context';
@@ -113,5 +114,12 @@ export class ConsolidatedImportResolver {
   ): Promise<Shipment[]> {
     const rows = await ctx.loaders.shipmentsByConsolidatedImport.load(consolidated.id);
     return rows.map(({ awb }) => ({ awb }));
+  }
+
+  @FieldResolver(() => [StatusChange], {
+    description: 'Every status change of the import, oldest first (from null when it was opened).',
+  })
+  history(@Root() consolidated: ConsolidatedImport, @Ctx() ctx: Context): Promise<StatusChange[]> {
+    return ctx.loaders.consolidatedImportHistory.load(consolidated.id);
   }
 }

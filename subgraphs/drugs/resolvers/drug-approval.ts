@@ -10,7 +10,14 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { assertValid, ConnectionShape, PageArgs, pageRequest, toConnection } from '../../kit';
+import {
+  assertValid,
+  ConnectionShape,
+  PageArgs,
+  pageRequest,
+  StatusChange,
+  toConnection,
+} from '../../kit';
 import { Context } from '../context';
 import {
   ApprovalStatus,
@@ -85,5 +92,12 @@ export class DrugApprovalResolver {
     @Ctx() ctx: Context,
   ): Promise<MedicalInstitution[]> {
     return ctx.loaders.approvedUnitsByApproval.load(approval.number);
+  }
+
+  @FieldResolver(() => [StatusChange], {
+    description: 'Every status change of the approval, oldest first (from null on registration).',
+  })
+  history(@Root() approval: DrugApproval, @Ctx() ctx: Context): Promise<StatusChange[]> {
+    return ctx.loaders.approvalHistory.load(approval.number);
   }
 }

@@ -1,0 +1,3 @@
+export * from './agent';
+export * from './consolidated-import';
+export * from './drug-approval';

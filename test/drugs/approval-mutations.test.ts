@@ -1,0 +1,259 @@
+import { DrugsHarness, Json, startDrugs } from './harness';
+import { APPROVAL, approvalInput, dataOf, errorOf, REGISTER, SET_STATUS } from './mutation-support';
+
+/**
+ * registerDrugApproval and setDrugApprovalStatus against the drugs subgraph alone (no other
+ * agency's fact is needed): validation, the approval state machine, history, versions,
+ * idempotency and concurrent transitions.
+ */
+
+let h: DrugsHarness;
+beforeAll(async () => {
+  h = await startDrugs();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function register(overrides: Record<string, unknown> = {}): Promise<Json> {
+  return dataOf(await h.gql(REGISTER, { input: approvalInput(overrides) })).registerDrugApproval;
+}
+
+async function setStatus(input: Record<string, unknown>) {
+  return h.gql(SET_STATUS, { input: { reason: 'regulator decision', ...input } });
+}
+
+async function approval(number: string): Promise<Json> {
+  return dataOf(await h.gql(APPROVAL, { n: number })).drugApproval;
+}
+
+async function count(sql: string, values: unknown[]): Promise<number> {
+  const [row] = await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, values);
+  return row.n;
+}
+
+describe('registerDrugApproval', () => {
+  it('registers a VALID approval with its units, version 1 and a creation history row', async () => {
+    const input = approvalInput({ approvedUnitIds: ['BJ-PUMCH', 'BJ-BCH'] });
+    const a = dataOf(await h.gql(REGISTER, { input })).registerDrugApproval;
+    expect(a).toMatchObject({
+      number: input.number,
+      productName: 'Test CAR-T suspension',
+      category: 'CELL_THERAPY',
+      originCountry: 'CH',
+      approvedOn: '2025-01-15',
+      validUntil: '2030-01-14',
+      status: 'VALID',
+      safetyAssessed: true,
+      version: 1,
+      approvedUnits: [{ id: 'BJ-BCH' }, { id: 'BJ-PUMCH' }],
+    });
+    expect(a.history).toEqual([
+      { from: null, to: 'VALID', actor: 'anonymous', reason: null, at: expect.any(String) },
+    ]);
+    expect(await approval(a.number)).toEqual(a);
+  });
+
+  it('accepts the official 国药准字 form and stores the ASCII form', async () => {
+    const a = await register({ number: '国药准字SJ20990501' });
+    expect(a.number).toBe('SJ20990501');
+    expect((await approval('国药准字SJ20990501')).number).toBe('SJ20990501');
+  });
+
+  it('refuses a number already registered with CONFLICT, writing nothing', async () => {
+    const res = await h.gql(REGISTER, { input: approvalInput({ number: 'SJ20180023' }) });
+    expect(errorOf(res)).toMatchObject({ code: 'CONFLICT', field: 'input.number' });
+    expect((await approval('SJ20180023')).productName).toBe(
+      'Tisagenlecleucel suspension for infusion',
+    );
+    expect(await count('drugs.status_change WHERE entity_id = $1', ['SJ20180023'])).toBe(0);
+  });
+
+  it.each([
+    ['a malformed number', { number: 'XJ2018002' }, 'input.number'],
+    ['the official prefix with a bad rest', { number: '国药准字SJ2018' }, 'input.number'],
+    ['a blank product name', { productName: '  ' }, 'input.productName'],
+    ['a blank manufacturer', { manufacturer: '' }, 'input.manufacturer'],
+    ['a three-letter country', { originCountry: 'CHE' }, 'input.originCountry'],
+    ['a lower-case country', { originCountry: 'ch' }, 'input.originCountry'],
+    [
+      'validUntil before approvedOn',
+      { approvedOn: '2026-05-01', validUntil: '2026-04-30' },
+      'input.validUntil',
+    ],
+    [
+      'a validity already past',
+      { approvedOn: '2015-01-01', validUntil: '2020-01-01' },
+      'input.validUntil',
+    ],
+    [
+      'an institution listed twice',
+      { approvedUnitIds: ['BJ-BCH', 'BJ-BCH'] },
+      'input.approvedUnitIds[1]',
+    ],
+  ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, overrides, field) => {
+    const input = approvalInput(overrides);
+    const res = await h.gql(REGISTER, { input });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await count('drugs.drug_approval WHERE number = $1', [input.number])).toBe(0);
+  });
+
+  it('refuses an unknown institution with NOT_FOUND naming it, writing nothing', async () => {
+    const input = approvalInput({ approvedUnitIds: ['BJ-PUMCH', 'BJ-NOWHERE'] });
+    const res = await h.gql(REGISTER, { input });
+    expect(errorOf(res)).toMatchObject({ code: 'NOT_FOUND', field: 'input.approvedUnitIds[1]' });
+    expect(await count('drugs.drug_approval WHERE number = $1', [input.number])).toBe(0);
+    expect(await count('drugs.approved_unit WHERE approval_number = $1', [input.number])).toBe(0);
+  });
+
+  it('refuses an impossible date before resolving (scalar coercion), naming the field', async () => {
+    const res = await h.gql(REGISTER, { input: approvalInput({ approvedOn: '2025-02-30' }) });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.approvedOn' });
+  });
+
+  it('returns the first result for a retry with the same key, and refuses another input', async () => {
+    const input = { ...approvalInput(), idempotencyKey: 'register-once' };
+    const first = dataOf(await h.gql(REGISTER, { input })).registerDrugApproval;
+    const again = dataOf(await h.gql(REGISTER, { input })).registerDrugApproval;
+    expect(again).toEqual(first);
+    expect(await count('drugs.status_change WHERE entity_id = $1', [input.number])).toBe(1);
+
+    const other = { ...input, productName: 'Something else' };
+    expect(errorOf(await h.gql(REGISTER, { input: other }))).toMatchObject({
+      code: 'IDEMPOTENCY_CONFLICT',
+      field: 'input.idempotencyKey',
+    });
+    expect((await approval(input.number)).productName).toBe('Test CAR-T suspension');
+  });
+});
+
+describe('setDrugApprovalStatus', () => {
+  it('suspends and reinstates, recording each change with its reason and bumping the version', async () => {
+    const { number } = await register();
+    const suspended = dataOf(
+      await setStatus({ number, status: 'SUSPENDED', reason: 'adverse event review' }),
+    ).setDrugApprovalStatus;
+    expect(suspended).toMatchObject({ status: 'SUSPENDED', version: 2 });
+    const valid = dataOf(
+      await setStatus({ number, status: 'VALID', reason: 'review closed', expectedVersion: 2 }),
+    ).setDrugApprovalStatus;
+    expect(valid).toMatchObject({ status: 'VALID', version: 3 });
+    expect(valid.history.map((c: Json) => [c.from, c.to, c.reason])).toEqual([
+      [null, 'VALID', null],
+      ['VALID', 'SUSPENDED', 'adverse event review'],
+      ['SUSPENDED', 'VALID', 'review closed'],
+    ]);
+  });
+
+  it.each([
+    [[], 'VALID', 'VALID'],
+    [['SUSPENDED'], 'SUSPENDED', 'SUSPENDED'],
+    [['REVOKED'], 'REVOKED', 'VALID'],
+    [['SUSPENDED', 'REVOKED'], 'REVOKED', 'SUSPENDED'],
+    [['EXPIRED'], 'EXPIRED', 'VALID'],
+    [['EXPIRED'], 'EXPIRED', 'REVOKED'],
+  ])(
+    'after %j refuses %s → %s with INVALID_STATE_TRANSITION, state and history unchanged',
+    async (path, current, requested) => {
+      const { number } = await register();
+      for (const status of path) dataOf(await setStatus({ number, status }));
+      const before = await approval(number);
+      expect(before.status).toBe(current);
+      const res = await setStatus({ number, status: requested });
+      expect(errorOf(res).code).toBe('INVALID_STATE_TRANSITION');
+      expect(res.errors![0].extensions).toMatchObject({
+        entity: 'DrugApproval',
+        id: number,
+        current,
+        requested,
+      });
+      expect(await approval(number)).toEqual(before);
+    },
+  );
+
+  it('refuses to reinstate an approval past its validity date', async () => {
+    const { number } = await register();
+    dataOf(await setStatus({ number, status: 'SUSPENDED' }));
+    // Time passes: the validity ends while it is suspended.
+    await h.db.query(
+      `UPDATE drugs.drug_approval SET approved_on = '2015-01-01', valid_until = '2020-01-01' WHERE number = $1`,
+      [number],
+    );
+    const before = await approval(number);
+    const res = await setStatus({ number, status: 'VALID' });
+    expect(errorOf(res)).toMatchObject({ code: 'INVALID_STATE_TRANSITION' });
+    expect(res.errors![0].message).toMatch(/validity ended on 2020-01-01/);
+    expect(await approval(number)).toEqual(before);
+    // It can still be marked EXPIRED.
+    expect(
+      dataOf(await setStatus({ number, status: 'EXPIRED' })).setDrugApprovalStatus.status,
+    ).toBe('EXPIRED');
+  });
+
+  it('refuses a stale expectedVersion with CONFLICT, writing nothing', async () => {
+    const { number } = await register();
+    dataOf(await setStatus({ number, status: 'SUSPENDED', expectedVersion: 1 }));
+    const before = await approval(number);
+    const res = await setStatus({ number, status: 'VALID', expectedVersion: 1 });
+    expect(errorOf(res).code).toBe('CONFLICT');
+    expect(res.errors![0].extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    expect(await approval(number)).toEqual(before);
+  });
+
+  it.each([
+    ['a malformed number', { number: 'nope' }, 'BAD_USER_INPUT', 'input.number'],
+    ['an unknown number', { number: 'SJ19990001' }, 'NOT_FOUND', 'input.number'],
+    ['a blank reason', { number: 'SJ20180023', reason: ' ' }, 'BAD_USER_INPUT', 'input.reason'],
+    [
+      'an empty idempotency key',
+      { number: 'SJ20180023', idempotencyKey: '' },
+      'BAD_USER_INPUT',
+      'input.idempotencyKey',
+    ],
+  ])('refuses %s', async (_what, input, code, field) => {
+    const res = await setStatus({ status: 'SUSPENDED', ...input });
+    expect(errorOf(res)).toMatchObject({ code, field });
+    expect((await approval('SJ20180023')).status).toBe('VALID');
+  });
+
+  it('replays a retried transition with the same key instead of refusing it', async () => {
+    const { number } = await register();
+    const input = { number, status: 'REVOKED', idempotencyKey: `revoke-${number}` };
+    const first = dataOf(await setStatus(input)).setDrugApprovalStatus;
+    const retry = dataOf(await setStatus(input)).setDrugApprovalStatus;
+    expect(retry).toEqual(first);
+    expect(first.history).toHaveLength(2);
+    const other = await setStatus({ ...input, reason: 'another reason' });
+    expect(errorOf(other).code).toBe('IDEMPOTENCY_CONFLICT');
+  });
+
+  it('lets exactly one of 50 concurrent suspensions win: one history row, version + 1', async () => {
+    const { number } = await register();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        setStatus({ number, status: 'SUSPENDED', reason: `attempt ${i}` }),
+      ),
+    );
+    const wins = results.filter((r) => !r.errors);
+    expect(wins).toHaveLength(1);
+    const losers = results.filter((r) => r.errors);
+    for (const r of losers) {
+      expect(r.errors![0].extensions).toMatchObject({
+        code: 'INVALID_STATE_TRANSITION',
+        current: 'SUSPENDED',
+        requested: 'SUSPENDED',
+      });
+    }
+    const after = await approval(number);
+    expect(after).toMatchObject({ status: 'SUSPENDED', version: 2 });
+    expect(after.history.filter((c: Json) => c.to === 'SUSPENDED')).toHaveLength(1);
+  });
+
+  it('batches history: the history of many approvals costs one statement', async () => {
+    const { statements } = await h.counted(
+      `{ drugApprovals(first: 20) { nodes { number history { to } } } }`,
+    );
+    // page + count + one history batch
+    expect(statements).toBeLessThanOrEqual(3);
+  });
+});
