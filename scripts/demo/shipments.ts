@@ -1032,7 +1032,7 @@ export class ShipmentGenerator {
       id,
     );
     s.add('special_goods_shipment', number, awb);
-    s.add('consolidated_import', id, agent.uscc, ciStatus, number, iso(created), iso(submitted));
+    s.add('consolidated_import', id, agent.uscc, ciStatus, iso(created), iso(submitted));
     applicationHistory(
       this.history,
       number,
@@ -1072,11 +1072,11 @@ export class ShipmentGenerator {
       const year = beijingYear(created);
       const id = `CI-${year}-${String(n + 1).padStart(6, '0')}`;
       const collecting = k % 2 === 0 || category === 'REGISTERED_DRUG';
-      let appNumber: string | null = null;
       let submitted: number | null = null;
       if (!collecting) {
         submitted = created + rng.between(1, 2) * DAY;
-        appNumber = `SGA-0101-${beijingYear(submitted)}-${String(n + 1).padStart(6, '0')}`;
+        // The application names the consolidated import (customs records the link).
+        const appNumber = `SGA-0101-${beijingYear(submitted)}-${String(n + 1).padStart(6, '0')}`;
         s.add(
           'special_goods_application',
           appNumber,
@@ -1105,7 +1105,6 @@ export class ShipmentGenerator {
         id,
         agent.uscc,
         ciStatus,
-        appNumber,
         iso(created),
         submitted === null ? null : iso(submitted),
       );

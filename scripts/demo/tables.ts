@@ -106,7 +106,7 @@ export const TABLES = {
   consolidated_import: t(
     'drugs',
     'consolidated_import',
-    'id, agent_uscc, status, special_goods_application_number, created_at, submitted_at',
+    'id, agent_uscc, status, created_at, submitted_at',
   ),
   consolidated_line: t(
     'drugs',

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, normalizeAwb, SubgraphDefinition } from '../kit';
 import { Context, createContext } from './context';
+import { ConsolidatedImport } from './entities/consolidated-import';
 import { CargoArrival, Shipment } from './entities/shipment';
 import { BondedZoneResolver } from './resolvers/bonded-zone';
 import { ClearanceStatsResolver } from './resolvers/clearance-stats';
+import { ConsolidatedImportResolver } from './resolvers/consolidated-import';
 import { DeclarationResolver } from './resolvers/declaration';
 import { DeclarationDecisionMutationResolver } from './resolvers/declaration-decision-mutations';
 import { DeclarationFilingMutationResolver } from './resolvers/declaration-filing-mutations';
@@ -73,10 +75,20 @@ const referenceResolvers = {
       return number === null ? null : ctx.loaders.applicationByNumber.load(number);
     },
   },
+  // Owned by drugs; customs contributes `specialGoodsApplication`, which batches on the key. The
+  // type is reachable through `SpecialGoodsApplication.consolidatedImport`, so it needs no
+  // `orphanedTypes` entry (test/customs/federation.test.ts checks it is served).
+  ConsolidatedImport: {
+    __resolveReference(ref: Record<string, unknown>): ConsolidatedImport | null {
+      const id = keyOf(ref, 'id');
+      return id === null ? null : { id };
+    },
+  },
 };
 
 /**
- * Customs: the shipment register, declarations, bonded zones, enterprises, special goods; and
+ * Customs: the shipment register, declarations, bonded zones, enterprises, special goods (and the
+ * application of each consolidated import, contributed to the drugs subgraph's entity); and
  * their writes (manifests, declarations and their lifecycle, special-goods applications).
  */
 export const customsSubgraph: SubgraphDefinition<Context> = {
@@ -92,6 +104,7 @@ export const customsSubgraph: SubgraphDefinition<Context> = {
           BondedZoneResolver,
           EnterpriseResolver,
           SpecialGoodsApplicationResolver,
+          ConsolidatedImportResolver,
           ClearanceStatsResolver,
           InspectionResolver,
           ManifestMutationResolver,

@@ -9,6 +9,7 @@ export function createLoaders(db: Database) {
   const repo = new CustomsRepository(db);
   const shipmentByAwb = keyedLoader(repo.shipmentsByAwb.bind(repo), (s) => s.awb);
   const declarationByNumber = keyedLoader(repo.declarationsByNumber.bind(repo), (d) => d.number);
+  const applicationByNumber = keyedLoader(repo.applicationsByNumber.bind(repo), (a) => a.number);
   const loaders = {
     repo,
     shipmentByAwb,
@@ -33,7 +34,15 @@ export function createLoaders(db: Database) {
     supervisionModeByCode: keyedLoader(repo.supervisionModes.bind(repo), (m) => m.code),
     enterpriseByUscc: keyedLoader(repo.enterprisesByUscc.bind(repo), (e) => e.uscc),
     bondedZoneByCode: keyedLoader(repo.bondedZonesByCode.bind(repo), (z) => z.code),
-    applicationByNumber: keyedLoader(repo.applicationsByNumber.bind(repo), (a) => a.number),
+    applicationByNumber,
+    applicationByConsolidatedImport: keyedLoader(
+      async (ids: readonly string[]) => {
+        const applications = await repo.applicationsByConsolidatedImport(ids);
+        for (const a of applications) applicationByNumber.prime(a.number, a);
+        return applications;
+      },
+      (a) => a.consolidatedImportId,
+    ),
     applicationsByAwb: groupedLoader(repo.applicationsByAwb.bind(repo), (a) => a.awb),
     shipmentsByApplication: groupedLoader(
       async (numbers: readonly string[]) => {

@@ -136,6 +136,9 @@ export type DeclarationItemRow = DeclarationItem & { declarationNumber: string }
 export type LicenceRow = Licence & { declarationNumber: string };
 export type ApplicationShipmentRow = Shipment & { applicationNumber: string };
 export type ShipmentApplicationRow = SpecialGoodsApplication & { awb: string };
+export type ConsolidatedImportApplicationRow = SpecialGoodsApplication & {
+  consolidatedImportId: string;
+};
 
 type ApplicationRow = Omit<SpecialGoodsApplication, 'consolidatedImport'> & {
   consolidatedImportId: string | null;
@@ -342,6 +345,26 @@ export class CustomsRepository {
       [numbers],
     );
     return rows.map(toApplication);
+  }
+
+  /**
+   * The application each consolidated import shows (one row per import that has any): the most
+   * recently submitted one not REJECTED, else the most recently submitted one.
+   */
+  async applicationsByConsolidatedImport(
+    ids: readonly string[],
+  ): Promise<ConsolidatedImportApplicationRow[]> {
+    const rows = await this.query<ApplicationRow & { consolidatedImportId: string }>(
+      `SELECT DISTINCT ON (a.consolidated_import_id) ${APPLICATION_COLUMNS}
+         FROM customs.special_goods_application a
+        WHERE a.consolidated_import_id = ANY($1::text[])
+        ORDER BY a.consolidated_import_id, a.status = 'REJECTED', a.submitted_at DESC, a.number DESC`,
+      [ids],
+    );
+    return rows.map((row) => ({
+      ...toApplication(row),
+      consolidatedImportId: row.consolidatedImportId,
+    }));
   }
 
   async applicationsByAwb(awbs: readonly string[]): Promise<ShipmentApplicationRow[]> {

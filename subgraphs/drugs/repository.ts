@@ -57,7 +57,6 @@ const IMPORT_COLUMNS = `
   c.id,
   c.agent_uscc AS "agentUscc",
   c.status,
-  c.special_goods_application_number AS "specialGoodsApplicationNumber",
   c.created_at AS "createdAt",
   c.submitted_at AS "submittedAt",
   c.version`;

@@ -16,7 +16,11 @@ const h = new CustomsHarness();
 beforeAll(() => h.setup());
 afterAll(() => h.teardown());
 
-/** The customs block of the public schema contract (shared/schema-contract.md), verbatim. */
+/**
+ * The customs block of the public schema contract (shared/schema-contract.md), verbatim; plus
+ * `ConsolidatedImport.specialGoodsApplication` (listed in the drugs block), which customs
+ * contributes because customs records the application and the import it names.
+ */
 const CONTRACT = `
 type Shipment @key(fields: "awb") { awb: ID! manifest: Manifest! declarations: [Declaration!]! clearance: Clearance! }
 type Manifest {
@@ -57,6 +61,7 @@ type SpecialGoodsApplication @key(fields: "number") {
 enum SpecialGoodsCategory { MICROORGANISM HUMAN_TISSUE BIOLOGICAL_PRODUCT BLOOD_PRODUCT }
 enum SpecialGoodsRisk { A B C D }
 enum ApplicationStatus { SUBMITTED UNDER_REVIEW APPROVED REJECTED EXPIRED }
+type ConsolidatedImport @key(fields: "id") { id: ID! specialGoodsApplication: SpecialGoodsApplication }
 type Query {
   shipment(awb: ID!): Shipment
   shipments(filter: ShipmentFilter, first: Int, after: String): ShipmentConnection!
@@ -90,9 +95,8 @@ const DRUGS = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
 type DrugApproval @key(fields: "number") { number: ID! productName: String! }
 type ConsolidatedImport @key(fields: "id") {
-  id: ID! agent: Enterprise! specialGoodsApplication: SpecialGoodsApplication
+  id: ID! agent: Enterprise! status: String!
 }
-type SpecialGoodsApplication @key(fields: "number", resolvable: false) { number: ID! }
 type Enterprise @key(fields: "uscc") { uscc: ID! drugImportAgentSince: String }
 type Query { drugApproval(number: ID!): DrugApproval }
 `;
@@ -176,12 +180,23 @@ describe('_service { sdl }', () => {
       ['Airport', 'iataCode'],
       ['Facility', 'id'],
       ['DrugApproval', 'number'],
-      ['ConsolidatedImport', 'id'],
     ]) {
       expect(text).toMatch(
         new RegExp(`type ${type}\\s+@key\\(fields: "${key}", resolvable: false\\)`),
       );
     }
+  });
+
+  it('contributes the special-goods application to the consolidated import (resolvable key)', async () => {
+    const text = await sdl();
+    expect(text).toMatch(/type ConsolidatedImport\s+@key\(fields: "id"\)\s*\{/);
+    const type = definitions(parse(text)).get('ConsolidatedImport');
+    const fields =
+      type?.kind === Kind.OBJECT_TYPE_DEFINITION
+        ? (type.fields ?? []).map((f) => `${f.name.value}: ${typeOf(f)}`)
+        : [];
+    // Customs holds nothing else of the drugs subgraph's entity: only its key and this fact.
+    expect(fields).toEqual(['id: ID!', 'specialGoodsApplication: SpecialGoodsApplication']);
   });
 
   it('composes with the contract shapes of the airports and drugs subgraphs', async () => {
@@ -192,6 +207,9 @@ describe('_service { sdl }', () => {
     ]);
     expect(result.errors?.map((e) => e.message)).toBeUndefined();
     expect(result.supergraphSdl).toContain('hoursFromArrivalToRelease');
+    expect(result.supergraphSdl).toMatch(
+      /specialGoodsApplication: SpecialGoodsApplication @join__field\(graph: CUSTOMS\)/,
+    );
   });
 });
 
@@ -341,5 +359,103 @@ describe('_entities', () => {
     expect(_entities.map((s: { declarations: unknown[] }) => s.declarations.length)).toEqual([
       1, 2, 1, 0, 2, 2,
     ]);
+  });
+});
+
+describe('_entities: the special-goods application of a consolidated import', () => {
+  // Extra applications naming consolidated imports, beside the fixtures' SGA-2024-0001 (APPROVED,
+  // submitted 2024-02-01, for CI-2024-001).
+  const extra = [
+    // A later REJECTED one does not hide the approved one.
+    ['SGA-2024-0101', 'REJECTED', '2024-03-01T01:00:00Z', 'CI-2024-001'],
+    // All rejected: the most recent.
+    ['SGA-2024-0102', 'REJECTED', '2024-01-01T01:00:00Z', 'CI-2024-002'],
+    ['SGA-2024-0103', 'REJECTED', '2024-01-10T01:00:00Z', 'CI-2024-002'],
+    // Several not rejected: the most recent, whatever its status.
+    ['SGA-2024-0104', 'APPROVED', '2024-01-01T01:00:00Z', 'CI-2024-003'],
+    ['SGA-2024-0105', 'SUBMITTED', '2024-01-20T01:00:00Z', 'CI-2024-003'],
+    ['SGA-2024-0106', 'REJECTED', '2024-02-01T01:00:00Z', 'CI-2024-003'],
+  ];
+  beforeAll(async () => {
+    for (const [number, status, submittedAt, ci] of extra) {
+      await h.db.query(
+        `INSERT INTO customs.special_goods_application (number, applicant_uscc, category,
+           risk_level, status, submitted_at, consolidated_import_id)
+         VALUES ($1, $2, 'HUMAN_TISSUE', 'D', $3, $4, $5)`,
+        [number, E.agent, status, submittedAt, ci],
+      );
+    }
+  });
+  afterAll(async () => {
+    await h.db.query('DELETE FROM customs.special_goods_application WHERE number = ANY($1)', [
+      extra.map(([number]) => number),
+    ]);
+  });
+
+  const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) {
+    __typename
+    ... on ConsolidatedImport { id specialGoodsApplication { number status applicant { uscc } } }
+  } }`;
+
+  it('resolves it for many representations in one statement, by the documented rule', async () => {
+    const r = [
+      { __typename: 'ConsolidatedImport', id: 'CI-2024-001' },
+      { __typename: 'ConsolidatedImport', id: 'CI-2024-002' },
+      { __typename: 'ConsolidatedImport', id: 'CI-2024-003' },
+      // An import customs has no application for (drugs owns it; customs only knows its key).
+      { __typename: 'ConsolidatedImport', id: 'CI-2024-999' },
+      // A malformed key: null, never an error.
+      { __typename: 'ConsolidatedImport', id: 42 },
+    ];
+    let entities: unknown[] = [];
+    const statements = await h.statementsOf(async () => {
+      entities = (await h.data(QUERY, { r }))._entities;
+    });
+    const app = (number: string, status: string) => ({
+      number,
+      status,
+      applicant: { uscc: E.agent },
+    });
+    expect(entities).toEqual([
+      {
+        __typename: 'ConsolidatedImport',
+        id: 'CI-2024-001',
+        specialGoodsApplication: app(A.approved, 'APPROVED'),
+      },
+      {
+        __typename: 'ConsolidatedImport',
+        id: 'CI-2024-002',
+        specialGoodsApplication: app('SGA-2024-0103', 'REJECTED'),
+      },
+      {
+        __typename: 'ConsolidatedImport',
+        id: 'CI-2024-003',
+        specialGoodsApplication: app('SGA-2024-0105', 'SUBMITTED'),
+      },
+      { __typename: 'ConsolidatedImport', id: 'CI-2024-999', specialGoodsApplication: null },
+      null,
+    ]);
+    // Applications by consolidated import: one statement; their applicants: one more.
+    expect(statements).toBe(2);
+  });
+
+  it('round-trips from an application to its consolidated import and back', async () => {
+    const { specialGoodsApplication } = await h.data(
+      `query($n: ID!) { specialGoodsApplication(number: $n) {
+         number consolidatedImport { id specialGoodsApplication { number } } } }`,
+      { n: A.approved },
+    );
+    expect(specialGoodsApplication).toEqual({
+      number: A.approved,
+      consolidatedImport: { id: 'CI-2024-001', specialGoodsApplication: { number: A.approved } },
+    });
+  });
+
+  it('documents the rule on the field', async () => {
+    const { __type } = await h.data(
+      `{ __type(name: "ConsolidatedImport") { fields { name description } } }`,
+    );
+    const field = __type.fields.find((f: { name: string }) => f.name === 'specialGoodsApplication');
+    expect(field.description).toMatch(/most recently submitted one not REJECTED/);
   });
 });

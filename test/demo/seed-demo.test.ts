@@ -207,19 +207,20 @@ describe('cross-agency references', () => {
                   AND NOT EXISTS (SELECT 1 FROM drugs.drug_approval a WHERE a.number = i.drug_approval_number)`);
   });
 
-  test('special-goods applications and consolidated imports link each other both ways', async () => {
+  test('special-goods applications name real consolidated imports; every submitted import has one', async () => {
+    // The link is recorded once, by customs (special_goods_application.consolidated_import_id).
     await none(`SELECT a.number FROM customs.special_goods_application a
                 WHERE a.consolidated_import_id IS NOT NULL AND NOT EXISTS (
-                  SELECT 1 FROM drugs.consolidated_import c
-                  WHERE c.id = a.consolidated_import_id AND c.special_goods_application_number = a.number)`);
+                  SELECT 1 FROM drugs.consolidated_import c WHERE c.id = a.consolidated_import_id)`);
+    // Exactly one application per import past collecting, none while collecting.
     await none(`SELECT c.id FROM drugs.consolidated_import c
-                WHERE c.special_goods_application_number IS NOT NULL AND NOT EXISTS (
-                  SELECT 1 FROM customs.special_goods_application a
-                  WHERE a.number = c.special_goods_application_number AND a.consolidated_import_id = c.id)`);
+                WHERE (SELECT count(*) FROM customs.special_goods_application a
+                        WHERE a.consolidated_import_id = c.id)
+                      <> CASE WHEN c.status = 'COLLECTING' THEN 0 ELSE 1 END`);
     await none(`SELECT cis.awb FROM drugs.consolidated_import_shipment cis
-                JOIN drugs.consolidated_import c ON c.id = cis.consolidated_import_id
                 WHERE NOT EXISTS (SELECT 1 FROM customs.special_goods_shipment sgs
-                  WHERE sgs.awb = cis.awb AND sgs.application_number = c.special_goods_application_number)`);
+                  JOIN customs.special_goods_application a ON a.number = sgs.application_number
+                  WHERE sgs.awb = cis.awb AND a.consolidated_import_id = cis.consolidated_import_id)`);
     await none(`SELECT sgs.awb FROM customs.special_goods_shipment sgs
                 JOIN customs.special_goods_application a ON a.number = sgs.application_number
                 WHERE NOT EXISTS (SELECT 1 FROM drugs.consolidated_import_shipment cis
@@ -237,7 +238,7 @@ describe('cross-agency references', () => {
     await none(`SELECT s.awb FROM drugs.consolidated_import_shipment cis
                 JOIN drugs.consolidated_import c ON c.id = cis.consolidated_import_id
                 JOIN customs.shipment s ON s.awb = cis.awb
-                JOIN customs.special_goods_application a ON a.number = c.special_goods_application_number
+                JOIN customs.special_goods_application a ON a.consolidated_import_id = c.id
                 WHERE s.consignee_uscc <> c.agent_uscc OR a.applicant_uscc <> c.agent_uscc`);
   });
 });
@@ -597,7 +598,7 @@ describe('showcase shipments', () => {
            JOIN customs.licence l ON l.declaration_number = d.number
            JOIN drugs.consolidated_import_shipment cis ON cis.awb = d.awb
            JOIN drugs.consolidated_import c ON c.id = cis.consolidated_import_id
-           JOIN customs.special_goods_application sga ON sga.number = c.special_goods_application_number
+           JOIN customs.special_goods_application sga ON sga.consolidated_import_id = c.id
            WHERE d.awb = $1`,
           [awb],
         ),
@@ -863,8 +864,7 @@ describe('status history', () => {
     // Consolidated imports: created, submitted, approved as their application, then shipped.
     await none(`SELECT i.id FROM drugs.consolidated_import i
                 JOIN drugs.status_change c ON c.entity_type = 'ConsolidatedImport' AND c.entity_id = i.id
-                LEFT JOIN customs.special_goods_application a
-                  ON a.number = i.special_goods_application_number
+                LEFT JOIN customs.special_goods_application a ON a.consolidated_import_id = i.id
                 WHERE (c.to_status = 'COLLECTING' AND c.at <> i.created_at)
                    OR (c.to_status = 'SUBMITTED' AND c.at IS DISTINCT FROM i.submitted_at)
                    OR (c.to_status = 'APPROVED' AND c.at IS DISTINCT FROM a.decided_at)`);

@@ -5,8 +5,9 @@ import { schemaOf } from '../../subgraphs/kit';
 
 /**
  * The drugs subgraph must compose with the owner of the entities it only references. A minimal
- * stand-in for customs (owner of Enterprise, Shipment, SpecialGoodsApplication) is enough to
- * prove the keys, stubs and shared PageInfo agree with federation's rules.
+ * stand-in for customs (owner of Enterprise, Shipment, SpecialGoodsApplication; contributor of
+ * `ConsolidatedImport.specialGoodsApplication`) is enough to prove the keys, stubs and shared
+ * PageInfo agree with federation's rules.
  */
 const CUSTOMS_STAND_IN = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
@@ -16,7 +17,10 @@ type SpecialGoodsApplication @key(fields: "number") {
   number: ID!
   consolidatedImport: ConsolidatedImport
 }
-type ConsolidatedImport @key(fields: "id", resolvable: false) { id: ID! }
+type ConsolidatedImport @key(fields: "id") {
+  id: ID!
+  specialGoodsApplication: SpecialGoodsApplication
+}
 type PageInfo @shareable { hasNextPage: Boolean! endCursor: String }
 type Query { enterprise(uscc: ID!): Enterprise shipment(awb: ID!): Shipment }
 `;
@@ -35,5 +39,9 @@ describe('composition', () => {
     expect(supergraph).toMatch(/drugImportAgent: AgentQualification/);
     expect(supergraph).toMatch(/consolidatedImport: ConsolidatedImport/);
     expect(supergraph).toMatch(/drugApprovals\(/);
+    // The application of a consolidated import comes from customs alone.
+    expect(supergraph).toMatch(
+      /specialGoodsApplication: SpecialGoodsApplication @join__field\(graph: CUSTOMS\)/,
+    );
   });
 });

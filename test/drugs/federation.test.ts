@@ -11,7 +11,12 @@ import {
 } from './fixtures';
 import { DrugsHarness, startDrugs } from './harness';
 
-/** The drugs block of the public schema contract (shared/schema-contract.md), verbatim in substance. */
+/**
+ * The drugs block of the public schema contract (shared/schema-contract.md), verbatim in substance,
+ * less `ConsolidatedImport.specialGoodsApplication`: customs records the application and the
+ * import it names, so customs contributes that field (test/customs/federation.test.ts) and the
+ * gateway still serves it (test/schema/contract.test.ts).
+ */
 const CONTRACT = `
 scalar Date
 type DrugApproval @key(fields: "number") {
@@ -39,7 +44,6 @@ type ConsolidatedImport @key(fields: "id") {
   agent: Enterprise!
   lines: [ConsolidatedLine!]!
   status: ConsolidatedImportStatus!
-  specialGoodsApplication: SpecialGoodsApplication
   shipments: [Shipment!]!
 }
 type ConsolidatedLine { approval: DrugApproval! institution: MedicalInstitution! quantity: Float! unit: String! }
@@ -48,7 +52,6 @@ type Shipment @key(fields: "awb") {
   awb: ID!
   consolidatedImport: ConsolidatedImport
 }
-type SpecialGoodsApplication @key(fields: "number", resolvable: false) { number: ID! }
 type Query {
   drugApproval(number: ID!): DrugApproval
   drugApprovals(category: DrugCategory, status: ApprovalStatus, first: Int, after: String): DrugApprovalConnection!
@@ -77,7 +80,6 @@ const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
     id status
     agent { uscc drugImportAgent { categories } }
     lines { line quantity approval { number approvedUnits { id } } institution { name } }
-    specialGoodsApplication { number }
     shipments { awb consolidatedImport { id } }
   }
   ... on Enterprise { uscc drugImportAgent { qualifiedSince categories } }
@@ -100,14 +102,22 @@ describe('_service', () => {
       ['ConsolidatedImport', '"id"'],
       ['Enterprise', '"uscc"'],
       ['Shipment', '"awb"'],
-      ['SpecialGoodsApplication', '"number", resolvable: false'],
     ]) {
       expect(sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: ${key}\\)`));
     }
-    // Stubs carry only their key: customs owns the rest of SpecialGoodsApplication.
-    expect(sdl).toMatch(
-      /type SpecialGoodsApplication\s+@key[^{]*\{\s*"""[^"]*"""\s*number: ID!\s*\}/,
-    );
+  });
+
+  it('leaves the special-goods application of a consolidated import to customs', () => {
+    // Customs records the application and the import it names, and contributes the field; the
+    // drugs subgraph neither serves it nor references the application at all.
+    const served = buildASTSchema(parse(sdl), { assumeValidSDL: true });
+    const consolidated = served.getType('ConsolidatedImport');
+    expect(isObjectType(consolidated)).toBe(true);
+    if (isObjectType(consolidated)) {
+      expect(Object.keys(consolidated.getFields())).not.toContain('specialGoodsApplication');
+    }
+    expect(served.getType('SpecialGoodsApplication')).toBeUndefined();
+    expect(sdl).not.toMatch(/specialGoodsApplication|SpecialGoodsApplication/);
   });
 
   it('has every contract type, field, argument and nullability', () => {
@@ -221,7 +231,6 @@ describe('_entities', () => {
       id: ci.id,
       status: ci.status,
       agent: { uscc: ci.agentUscc },
-      specialGoodsApplication: { number: ci.specialGoodsApplicationNumber },
     });
     expect(out[6].lines.map((l: { line: number }) => l.line)).toEqual(ci.lines.map((l) => l.line));
     expect(out[6].shipments).toEqual(

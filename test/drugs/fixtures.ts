@@ -150,7 +150,6 @@ export interface ImportRow {
   id: string;
   agentUscc: string;
   status: string;
-  specialGoodsApplicationNumber: string | null;
   createdAt: string;
   submittedAt: string | null;
   lines: LineRow[];
@@ -167,7 +166,6 @@ export const consolidatedImports: ImportRow[] = Array.from({ length: 25 }, (_, k
     id: `CI-2025-${String(i).padStart(4, '0')}`,
     agentUscc: AGENTS[k % 3],
     status,
-    specialGoodsApplicationNumber: collecting ? null : `SGA-2025-${String(i).padStart(5, '0')}`,
     createdAt: `2025-01-${String(i).padStart(2, '0')}T02:00:00.000Z`,
     submittedAt: collecting ? null : `2025-02-${String(i).padStart(2, '0')}T06:30:00.000Z`,
     lines: Array.from({ length: 1 + (k % 3) }, (_, j) => ({
@@ -245,10 +243,9 @@ export async function insertConsolidatedImport(
   c: ImportRow,
 ): Promise<void> {
   await client.query(
-    `INSERT INTO drugs.consolidated_import (id, agent_uscc, status,
-       special_goods_application_number, created_at, submitted_at)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [c.id, c.agentUscc, c.status, c.specialGoodsApplicationNumber, c.createdAt, c.submittedAt],
+    `INSERT INTO drugs.consolidated_import (id, agent_uscc, status, created_at, submitted_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [c.id, c.agentUscc, c.status, c.createdAt, c.submittedAt],
   );
   for (const l of c.lines) {
     await client.query(

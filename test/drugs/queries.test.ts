@@ -122,7 +122,6 @@ describe('consolidatedImports', () => {
           id status createdAt submittedAt
           agent { uscc drugImportAgent { qualifiedSince categories } }
           lines { line quantity unit approval { number category } institution { id name } }
-          specialGoodsApplication { number }
           shipments { awb consolidatedImport { id } }
         } } }`,
       { agent: AGENT_CART },
@@ -146,7 +145,6 @@ describe('consolidatedImports', () => {
           categories: ['CELL_THERAPY', 'GENE_THERAPY'],
         },
       });
-      expect(node.specialGoodsApplication).toEqual({ number: c.specialGoodsApplicationNumber });
       expect(node.lines).toEqual(
         c.lines.map((l) => ({
           line: l.line,
@@ -168,16 +166,15 @@ describe('consolidatedImports', () => {
     }
   });
 
-  it('returns null specialGoodsApplication and no shipments while collecting', async () => {
+  it('returns no shipments and no submission time while collecting', async () => {
     const { data, errors } = await h.gql(`{ consolidatedImports(status: COLLECTING, first: 100) {
-      totalCount nodes { id status specialGoodsApplication { number } shipments { awb } submittedAt } } }`);
+      totalCount nodes { id status shipments { awb } submittedAt } } }`);
     expect(errors).toBeUndefined();
     const expected = consolidatedImports.filter((c) => c.status === 'COLLECTING');
     expect(data.consolidatedImports.totalCount).toBe(expected.length);
     for (const node of data.consolidatedImports.nodes) {
       expect(node).toMatchObject({
         status: 'COLLECTING',
-        specialGoodsApplication: null,
         shipments: [],
         submittedAt: null,
       });

@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { DateScalar, StatusChange } from '../../kit';
 import { Enterprise } from './enterprise';
 import { Shipment } from './shipment';
-import { ConsolidatedImport } from './stubs';
+import { ConsolidatedImport } from './consolidated-import';
 
 export enum SpecialGoodsCategory {
   MICROORGANISM = 'MICROORGANISM',

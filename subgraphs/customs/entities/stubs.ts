@@ -30,16 +30,6 @@ export class DrugApproval {
   number!: string;
 }
 
-@ObjectType({
-  description:
-    "An agent's consolidated import need, owned by the drugs subgraph (referenced by key).",
-})
-@Directive('@key(fields: "id", resolvable: false)')
-export class ConsolidatedImport {
-  @Field(() => ID, { description: 'Consolidated import id, e.g. "CI-2025-000001".' })
-  id!: string;
-}
-
 export function airportRef(iataCode: string): Airport;
 export function airportRef(iataCode: string | null): Airport | null;
 export function airportRef(iataCode: string | null): Airport | null {

@@ -51,8 +51,8 @@ export class ConsolidatedImport {
   /** Key of the agent enterprise (exposed as `agent`). */
   agentUscc!: string;
 
-  /** Number of the customs special-goods application (exposed as `specialGoodsApplication`). */
-  specialGoodsApplicationNumber!: string | null;
+  // `specialGoodsApplication` is contributed by customs, which records the application and the
+  // consolidated import it names (`customs.special_goods_application.consolidated_import_id`).
 }
 
 @ObjectType({

@@ -28,7 +28,6 @@ import {
 } from '../entities/consolidated-import';
 import { Enterprise } from '../entities/enterprise';
 import { Shipment } from '../entities/shipment';
-import { SpecialGoodsApplication } from '../entities/special-goods-application';
 
 @ArgsType()
 class ConsolidatedImportsArgs extends PageArgs {
@@ -91,18 +90,6 @@ export class ConsolidatedImportResolver {
     @Ctx() ctx: Context,
   ): Promise<ConsolidatedLine[]> {
     return ctx.loaders.linesByConsolidatedImport.load(consolidated.id);
-  }
-
-  @FieldResolver(() => SpecialGoodsApplication, {
-    nullable: true,
-    description:
-      'The special-goods quarantine application submitted for it (customs); null until submitted.',
-  })
-  specialGoodsApplication(
-    @Root() consolidated: ConsolidatedImport,
-  ): SpecialGoodsApplication | null {
-    const number = consolidated.specialGoodsApplicationNumber;
-    return number ? { number } : null;
   }
 
   @FieldResolver(() => [Shipment], {
