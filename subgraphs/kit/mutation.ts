@@ -67,10 +67,7 @@ export async function runMutation<K>(
     idempotencyKey != null &&
     (idempotencyKey.length === 0 || idempotencyKey.length > MAX_KEY_LENGTH)
   ) {
-    throw badUserInput(
-      `\`idempotencyKey\` must be 1 to ${MAX_KEY_LENGTH} characters`,
-      keyField,
-    );
+    throw badUserInput(`\`idempotencyKey\` must be 1 to ${MAX_KEY_LENGTH} characters`, keyField);
   }
   const hash = requestHash(options.input);
   return db.transaction(async (client) => {

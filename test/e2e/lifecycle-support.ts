@@ -26,9 +26,20 @@ export interface FlightPlan {
 }
 
 /** An operating route into `destination` from abroad, and a new flight on it on `date`. */
-export async function planFlight(fed: Federation, destination: string, date: string, serial: number): Promise<FlightPlan> {
+export async function planFlight(
+  fed: Federation,
+  destination: string,
+  date: string,
+  serial: number,
+): Promise<FlightPlan> {
   const { routes } = await must<{
-    routes: { nodes: { id: string; airline: { iataCode: string }; origin: { iataCode: string; isBeijingHub: boolean } }[] };
+    routes: {
+      nodes: {
+        id: string;
+        airline: { iataCode: string };
+        origin: { iataCode: string; isBeijingHub: boolean };
+      }[];
+    };
   }>(
     fed,
     `query($to: ID!) { routes(destination: $to, status: ACTIVE, first: 50) {
@@ -47,18 +58,41 @@ export async function planFlight(fed: Federation, destination: string, date: str
 }
 
 /** Civil aviation's part: the flight is scheduled, carries the shipment, departs and arrives. */
-export async function flyShipment(fed: Federation, awb: string, plan: FlightPlan, departure: string, arrival: string) {
+export async function flyShipment(
+  fed: Federation,
+  awb: string,
+  plan: FlightPlan,
+  departure: string,
+  arrival: string,
+) {
   const flight = { flightNumber: plan.flightNumber, flightDate: plan.flightDate };
-  await must(fed, 'mutation($i: ScheduleFlightInput!) { scheduleFlight(input: $i) { number status } }', {
-    i: { routeId: plan.routeId, ...flight, scheduledDeparture: departure, scheduledArrival: arrival },
-  });
-  await must(fed, 'mutation($i: AssignShipmentLegInput!) { assignShipmentLeg(input: $i) { awb legs { sequence } } }', {
-    i: { awb, ...flight, from: plan.from, to: plan.to },
-  });
+  await must(
+    fed,
+    'mutation($i: ScheduleFlightInput!) { scheduleFlight(input: $i) { number status } }',
+    {
+      i: {
+        routeId: plan.routeId,
+        ...flight,
+        scheduledDeparture: departure,
+        scheduledArrival: arrival,
+      },
+    },
+  );
+  await must(
+    fed,
+    'mutation($i: AssignShipmentLegInput!) { assignShipmentLeg(input: $i) { awb legs { sequence } } }',
+    {
+      i: { awb, ...flight, from: plan.from, to: plan.to },
+    },
+  );
   await must(fed, 'mutation($i: RecordDepartureInput!) { recordDeparture(input: $i) { status } }', {
     i: { ...flight, actualDeparture: departure },
   });
-  await must(fed, 'mutation($i: RecordFlightArrivalInput!) { recordFlightArrival(input: $i) { status } }', {
-    i: { ...flight, actualArrival: arrival },
-  });
+  await must(
+    fed,
+    'mutation($i: RecordFlightArrivalInput!) { recordFlightArrival(input: $i) { status } }',
+    {
+      i: { ...flight, actualArrival: arrival },
+    },
+  );
 }

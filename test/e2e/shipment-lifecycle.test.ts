@@ -41,20 +41,24 @@ describe('an inbound shipment through its whole life, through the gateway', () =
     const fruitSite: string = airport.facilities[0].id;
 
     // 1. Customs: the manifest, before departure.
-    await must(fed, 'mutation($i: RegisterManifestInput!) { registerManifest(input: $i) { awb } }', {
-      i: {
-        awb,
-        origin: plan.from,
-        destination: 'PKX',
-        portOfEntry: 'PKX',
-        shipper: 'Frutícola del Sur S.A.',
-        consignee: model.manifest.consignee.uscc,
-        pieces: 120,
-        grossWeightKg: 2400,
-        goodsDescription: 'Fresh cherries',
-        manifestedAt: t0,
+    await must(
+      fed,
+      'mutation($i: RegisterManifestInput!) { registerManifest(input: $i) { awb } }',
+      {
+        i: {
+          awb,
+          origin: plan.from,
+          destination: 'PKX',
+          portOfEntry: 'PKX',
+          shipper: 'Frutícola del Sur S.A.',
+          consignee: model.manifest.consignee.uscc,
+          pieces: 120,
+          grossWeightKg: 2400,
+          goodsDescription: 'Fresh cherries',
+          manifestedAt: t0,
+        },
       },
-    });
+    );
 
     // 2. Civil aviation: the leg, the departure, the arrival.
     const departure = after(t0, 8);
@@ -64,7 +68,14 @@ describe('an inbound shipment through its whole life, through the gateway', () =
     // 3. Airport: tally at the fruit designated site.
     const tally = after(t0, 20.5);
     await must(fed, 'mutation($i: RecordArrivalInput!) { recordArrival(input: $i) { awb } }', {
-      i: { awb, airport: 'PKX', facility: fruitSite, arrivedAt: tally, pieces: 120, weightKg: 2398.5 },
+      i: {
+        awb,
+        airport: 'PKX',
+        facility: fruitSite,
+        arrivedAt: tally,
+        pieces: 120,
+        weightKg: 2398.5,
+      },
     });
 
     // 4. Customs: declaration, acceptance, inspection at the designated site, release.
@@ -98,12 +109,20 @@ describe('an inbound shipment through its whole life, through the gateway', () =
     expect(fileDeclaration.status).toBe('FILED');
     expect(fileDeclaration.totalValue).toEqual({ amount: '28800.00', currency: 'USD' });
 
-    await must(fed, 'mutation($i: AcceptDeclarationInput!) { acceptDeclaration(input: $i) { status } }', {
-      i: { number },
-    });
-    await must(fed, 'mutation($i: RequireInspectionInput!) { requireInspection(input: $i) { status } }', {
-      i: { number, facility: fruitSite },
-    });
+    await must(
+      fed,
+      'mutation($i: AcceptDeclarationInput!) { acceptDeclaration(input: $i) { status } }',
+      {
+        i: { number },
+      },
+    );
+    await must(
+      fed,
+      'mutation($i: RequireInspectionInput!) { requireInspection(input: $i) { status } }',
+      {
+        i: { number, facility: fruitSite },
+      },
+    );
     // Releasing before the inspection passed is refused, and changes nothing.
     const early = await fed.query(
       'mutation($i: ReleaseDeclarationInput!) { releaseDeclaration(input: $i) { status } }',
@@ -111,41 +130,65 @@ describe('an inbound shipment through its whole life, through the gateway', () =
     );
     expect(early.errors?.[0].extensions?.code).toBe('INVALID_STATE_TRANSITION');
 
-    await must(fed, 'mutation($i: RecordHandlingEventInput!) { recordHandlingEvent(input: $i) { awb } }', {
-      i: { awb, type: 'INSPECTED_AT_DESIGNATED_SITE', at: after(t0, 22.5), facility: fruitSite },
-    });
+    await must(
+      fed,
+      'mutation($i: RecordHandlingEventInput!) { recordHandlingEvent(input: $i) { awb } }',
+      {
+        i: { awb, type: 'INSPECTED_AT_DESIGNATED_SITE', at: after(t0, 22.5), facility: fruitSite },
+      },
+    );
     await must(
       fed,
       'mutation($i: RecordInspectionResultInput!) { recordInspectionResult(input: $i) { status } }',
       { i: { number, result: 'PASSED', completedAt: after(t0, 23) } },
     );
     const released = after(t0, 24);
-    await must(fed, 'mutation($i: ReleaseDeclarationInput!) { releaseDeclaration(input: $i) { status } }', {
-      i: { number, releasedAt: released },
-    });
+    await must(
+      fed,
+      'mutation($i: ReleaseDeclarationInput!) { releaseDeclaration(input: $i) { status } }',
+      {
+        i: { number, releasedAt: released },
+      },
+    );
 
     // 5. Airport: out of the warehouse, picked up.
     for (const [type, hours] of [
       ['RELEASED_FROM_WAREHOUSE', 24.5],
       ['PICKED_UP', 25],
     ] as const) {
-      await must(fed, 'mutation($i: RecordHandlingEventInput!) { recordHandlingEvent(input: $i) { awb } }', {
-        i: { awb, type, at: after(t0, hours), facility: fruitSite },
-      });
+      await must(
+        fed,
+        'mutation($i: RecordHandlingEventInput!) { recordHandlingEvent(input: $i) { awb } }',
+        {
+          i: { awb, type, at: after(t0, hours), facility: fruitSite },
+        },
+      );
     }
 
     // The full picture, as any client sees it.
     const { shipment: s } = await must<any>(fed, FULL_PICTURE_QUERY, { awb });
-    expect(s.manifest).toMatchObject({ origin: { iataCode: plan.from }, destination: { iataCode: 'PKX', isBeijingHub: true } });
+    expect(s.manifest).toMatchObject({
+      origin: { iataCode: plan.from },
+      destination: { iataCode: 'PKX', isBeijingHub: true },
+    });
     expect(s.legs).toEqual([
       {
         sequence: 1,
         from: { iataCode: plan.from },
         to: { iataCode: 'PKX' },
-        flight: expect.objectContaining({ number: plan.flightNumber, date: '2026-12-20', status: 'ARRIVED', actualArrival: landing }),
+        flight: expect.objectContaining({
+          number: plan.flightNumber,
+          date: '2026-12-20',
+          status: 'ARRIVED',
+          actualArrival: landing,
+        }),
       },
     ]);
-    expect(s.arrival).toEqual({ airport: { iataCode: 'PKX' }, facility: expect.objectContaining({ kind: 'DESIGNATED_SITE_FRUIT' }), arrivedAt: tally });
+    expect(s.arrival).toEqual({
+      airport: { iataCode: 'PKX' },
+      facility: expect.objectContaining({ kind: 'DESIGNATED_SITE_FRUIT' }),
+      arrivedAt: tally,
+    });
     expect(s.handlingEvents.map((e: any) => e.type)).toEqual([
       'ARRIVED',
       'TALLIED',
@@ -162,7 +205,11 @@ describe('an inbound shipment through its whole life, through the gateway', () =
       licences: [{ code: 'A', number: 'A-2026-PKX-8801' }],
     });
     // Tallied at +20.5 h, released at +24 h.
-    expect(s.clearance).toEqual({ status: 'RELEASED', releasedAt: released, hoursFromArrivalToRelease: 3.5 });
+    expect(s.clearance).toEqual({
+      status: 'RELEASED',
+      releasedAt: released,
+      hoursFromArrivalToRelease: 3.5,
+    });
 
     // Every status change is in the history, in order, with who made it.
     const { declaration } = await must<any>(
@@ -170,7 +217,12 @@ describe('an inbound shipment through its whole life, through the gateway', () =
       'query($n: ID!) { declaration(number: $n) { history { from to actor } } }',
       { n: number },
     );
-    expect(declaration.history.map((h: any) => h.to)).toEqual(['FILED', 'ACCEPTED', 'INSPECTION_REQUIRED', 'RELEASED']);
+    expect(declaration.history.map((h: any) => h.to)).toEqual([
+      'FILED',
+      'ACCEPTED',
+      'INSPECTION_REQUIRED',
+      'RELEASED',
+    ]);
     expect(declaration.history[0].from).toBeNull();
     expect(new Set(declaration.history.map((h: any) => h.actor))).toEqual(new Set(['anonymous']));
   });
