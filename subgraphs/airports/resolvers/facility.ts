@@ -77,8 +77,7 @@ export class FacilityResolver {
   }
 
   @FieldResolver(() => [StatusChange], {
-    description:
-      'Every status change of the facility made through the API, oldest first: when, from, to, who and why. Empty until the first change through the API (statuses loaded with the data set have no history).',
+    description: 'Every status change of the facility, oldest first: when, from, to, who and why.',
   })
   history(@Root() facility: Facility, @Ctx() ctx: Context): Promise<StatusChange[]> {
     return ctx.loaders.facilityHistory.load(facility.id);

@@ -200,8 +200,7 @@ export class Declaration {
   version!: number;
 
   @Field(() => [StatusChange], {
-    description:
-      'Every status change made through the API, oldest first: FILED on filing (from null), then each move. Empty for declarations loaded with the data set until their first change.',
+    description: 'Every status change, oldest first: FILED on filing (from null), then each move.',
   })
   history?: StatusChange[];
 }

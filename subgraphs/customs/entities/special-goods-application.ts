@@ -95,7 +95,7 @@ export class SpecialGoodsApplication {
 
   @Field(() => [StatusChange], {
     description:
-      'Every status change made through the API, oldest first: SUBMITTED on submission (from null), then each decision. Empty for applications loaded with the data set until their first change.',
+      'Every status change, oldest first: SUBMITTED on submission (from null), then each decision.',
   })
   history?: StatusChange[];
 }

@@ -35,8 +35,7 @@ export class FlightResolver {
   }
 
   @FieldResolver(() => [StatusChange], {
-    description:
-      'Every change of the flight’s status, oldest first: when, from, to, who and why. Flights loaded before writes existed have no history before their first change.',
+    description: 'Every change of the flight’s status, oldest first: when, from, to, who and why.',
   })
   history(@Root() flight: Flight, @Ctx() ctx: Context): Promise<StatusChange[]> {
     return ctx.loaders.flightHistory.load(flightHistoryId(flight.number, flight.date));

@@ -132,8 +132,7 @@ export class RouteResolver {
   }
 
   @FieldResolver(() => [StatusChange], {
-    description:
-      'Every change of the route’s status, oldest first: when, from, to, who and why. Routes loaded before writes existed have no history before their first change.',
+    description: 'Every change of the route’s status, oldest first: when, from, to, who and why.',
   })
   history(@Root() route: Route, @Ctx() ctx: Context): Promise<StatusChange[]> {
     return ctx.loaders.routeHistory.load(route.id);
