@@ -5,12 +5,15 @@ import { migrateAgency } from '../../subgraphs/kit';
 export const AGENCIES = ['airports', 'customs', 'drugs', 'routes'] as const;
 export type Agency = (typeof AGENCIES)[number];
 
+export const DEFAULT_TEST_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
 /**
  * The PostgreSQL server the tests run against: TEST_DATABASE_URL (any database on it; used to
- * create and drop throwaway databases), by default the machine's server on 127.0.0.1:5432.
+ * create and drop throwaway databases), as the global setup chose it: by default the machine's
+ * server on 127.0.0.1:5432, or the embedded one where there is none.
  */
 export function testServerUrl(): string {
-  return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  return process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_SERVER_URL;
 }
 
 export interface TestDatabase {

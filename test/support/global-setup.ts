@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import pg from 'pg';
+import { EmbeddedServer, projectRoot, startEmbeddedPostgres } from '../../subgraphs/kit';
+import { DEFAULT_TEST_SERVER_URL } from './test-database';
+
+/**
+ * The tests need a PostgreSQL server on which to create and drop their own databases:
+ * TEST_DATABASE_URL, else the machine's on 127.0.0.1:5432, else (a fresh machine with no
+ * PostgreSQL) the embedded server, started here for the run in a data directory of its own.
+ */
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.TEST_DATABASE_URL) return;
+  if (await reachable(DEFAULT_TEST_SERVER_URL)) {
+    process.env.TEST_DATABASE_URL = DEFAULT_TEST_SERVER_URL;
+    return;
+  }
+  process.env.EMBEDDED_PG_DIR ??= join(projectRoot(), '.data', 'test-postgres');
+  process.env.EMBEDDED_PG_PORT ??= '54330';
+  console.log(`\nno PostgreSQL on 127.0.0.1:5432: starting the embedded server for the tests`);
+  const server = await startEmbeddedPostgres((m) => console.log(`[test-postgres] ${m}`));
+  // Workers inherit the environment: they create their databases on this server.
+  process.env.TEST_DATABASE_URL = server.url.replace(/\/[^/]*$/, '/postgres');
+  (globalThis as { tradegraphTestServer?: EmbeddedServer }).tradegraphTestServer = server;
+}
