@@ -73,6 +73,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready when every subgraph answers its own /health (its database included): for load
+  // balancers and orchestrators, which should not route to a gateway whose subgraphs are down.
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      subgraphs.map(async ({ name, url }) => {
+        try {
+          const health = await fetch(url.replace(/\/graphql$/, '/health'), {
+            signal: AbortSignal.timeout(2000),
+          });
+          return { name, ready: health.ok };
+        } catch {
+          return { name, ready: false };
+        }
+      }),
+    );
+    const ready = checks.every((c) => c.ready);
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'unavailable',
+      subgraphs: Object.fromEntries(checks.map((c) => [c.name, c.ready ? 'ok' : 'unavailable'])),
+    });
+  });
   // Frontends on other origins call the API from browsers; Apollo's CSRF prevention still
   // refuses simple (non-JSON, header-less) cross-site requests.
   const origins = options.corsOrigins ?? ['*'];

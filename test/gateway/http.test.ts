@@ -39,9 +39,15 @@ describe('the gateway over HTTP', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.cn');
   });
 
-  it('answers /health', async () => {
+  it('answers /health, and /ready once every subgraph answers', async () => {
     const res = await fetch(`${base}/health`);
     expect(await res.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      subgraphs: { airports: 'ok', customs: 'ok', drugs: 'ok', routes: 'ok' },
+    });
   });
 
   it('gives stable error codes for malformed requests', async () => {
@@ -68,5 +74,17 @@ describe('the gateway over HTTP', () => {
     const res = await fed.query('{ declaration(number: "0101") { number } }');
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toMatch(/18 characters/);
+  });
+
+  // Last: it stops a subgraph.
+  it('is not ready while a subgraph is down', async () => {
+    const drugs = fed.subgraphs.find((s) => s.name === 'drugs')!;
+    await drugs.stop();
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({
+      status: 'unavailable',
+      subgraphs: { drugs: 'unavailable', customs: 'ok' },
+    });
   });
 });
