@@ -54,7 +54,16 @@ export class Database {
       application_name: options.applicationName ?? 'tradegraph',
     });
     // An idle client that loses its server must not crash the process; the next query reconnects.
-    this.pool.on('error', (err) => console.error(`[db] idle client error: ${err.message}`));
+    const where = (() => {
+      try {
+        return new URL(url).pathname.slice(1);
+      } catch {
+        return 'database';
+      }
+    })();
+    this.pool.on('error', (err) =>
+      console.error(`[db ${where}] idle client error: ${err.message}`),
+    );
   }
 
   async query<T extends object = Row>(text: string, values?: unknown[]): Promise<T[]> {
