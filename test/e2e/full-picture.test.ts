@@ -107,6 +107,38 @@ describe('the full cross-agency picture through the gateway', () => {
     expect(s.clearance.hoursFromArrivalToRelease).toBeGreaterThan(0);
   });
 
+  it('works for every shipment in the data set, each agency answering its part', async () => {
+    const page = FULL_PICTURE_QUERY.replace(/^#.*\n/, '')
+      .replace('query Picture($awb: ID!)', 'query Page($after: String)')
+      .replace(
+        'shipment(awb: $awb) {',
+        'shipments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes {',
+      )
+      .replace(/\n}\n$/, '\n} }\n');
+    let after: string | null = null;
+    let seen = 0;
+    do {
+      const res: any = await fed.query(page, { after });
+      expect(res.errors).toBeUndefined();
+      for (const s of res.data.shipments.nodes) {
+        expect(s.manifest.origin.name).toEqual(expect.any(String));
+        expect(s.manifest.consignee.name).toEqual(expect.any(String));
+        expect(s.carrier.name).toEqual(expect.any(String));
+        expect(s.legs.length).toBeGreaterThan(0);
+        for (const leg of s.legs) expect(leg.flight.route.id).toEqual(expect.any(String));
+        if (s.arrival) expect(s.arrival.facility.kind).toEqual(expect.any(String));
+        for (const d of s.declarations) {
+          for (const item of d.items) expect(item.hsCode).toMatch(/^\d{10}$/);
+        }
+        seen++;
+      }
+      after = res.data.shipments.pageInfo.hasNextPage
+        ? res.data.shipments.pageInfo.endCursor
+        : null;
+    } while (after);
+    expect(seen).toBe(300);
+  });
+
   it('answers null for an unknown but valid AWB, and BAD_USER_INPUT for a bad check digit', async () => {
     const unknown = await fed.query(FULL_PICTURE_QUERY, { awb: '999-99999992' });
     expect(unknown.errors).toBeUndefined();
