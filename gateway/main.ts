@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   const gateway = await startGateway({
     ...config,
     supergraphSdl,
+    // A supergraph file is watched: `npm run compose` or a deploy updates the running gateway.
+    supergraphFile: /^https?:\/\//.test(config.supergraph) ? undefined : resolve(config.supergraph),
     log: (m) => console.log(`[gateway] ${m}`),
   });
   console.log(

@@ -1,3 +1,4 @@
+import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -13,6 +14,8 @@ import { subgraphsOf, urlOverride } from './subgraph-urls';
 
 export interface GatewayOptions {
   supergraphSdl: string;
+  /** The file the supergraph came from: watched, and reloaded without a restart when it changes. */
+  supergraphFile?: string;
   port?: number;
   host?: string;
   /** Per-subgraph URL overrides; by default read from `<NAME>_URL` in the environment. */
@@ -29,7 +32,8 @@ export interface GatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
-  subgraphs: { name: string; url: string }[];
+  /** The subgraphs of the supergraph now served, with the URLs the gateway uses. */
+  subgraphs(): { name: string; url: string }[];
   stop(): Promise<void>;
 }
 
@@ -42,20 +46,44 @@ type FetchInit = Parameters<typeof fetch>[1];
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log ?? ((msg: string) => console.log(msg));
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
-  const subgraphs = subgraphsOf(options.supergraphSdl).map(({ name, url }) => ({
-    name,
-    url: options.subgraphUrls?.[name] ?? urlOverride(name) ?? url,
-  }));
-  const urlOf = new Map(subgraphs.map((s) => [s.name, s.url]));
+  const resolveUrl = (name: string, url: string) =>
+    options.subgraphUrls?.[name] ?? urlOverride(name) ?? url;
+  const subgraphsIn = (sdl: string) =>
+    subgraphsOf(sdl).map(({ name, url }) => ({ name, url: resolveUrl(name, url) }));
+  let subgraphs = subgraphsIn(options.supergraphSdl);
 
   // Node's fetch with a deadline: @apollo/gateway has no per-subgraph timeout of its own.
   const fetcher = ((input: string, init?: FetchInit) =>
     fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never;
 
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: async ({ update }) => {
+      const file = options.supergraphFile;
+      if (!file) return { supergraphSdl: options.supergraphSdl };
+      // Polling survives editors and deploy tools that replace the file rather than write it.
+      let current = options.supergraphSdl;
+      watchFile(file, { interval: 1000 }, () => {
+        let next: string;
+        try {
+          next = readFileSync(file, 'utf8');
+        } catch (err) {
+          log(`supergraph ${file} unreadable, keeping the one served: ${(err as Error).message}`);
+          return;
+        }
+        if (next === current) return;
+        try {
+          update(next);
+          current = next;
+          subgraphs = subgraphsIn(next);
+          log(`supergraph reloaded from ${file}`);
+        } catch (err) {
+          log(`supergraph ${file} rejected, keeping the one served: ${(err as Error).message}`);
+        }
+      });
+      return { supergraphSdl: current, cleanup: async () => unwatchFile(file) };
+    },
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({ url: urlOf.get(name) ?? url, fetcher }),
+      new RemoteGraphQLDataSource({ url: resolveUrl(name, url ?? ''), fetcher }),
   });
 
   const app = express();
@@ -116,7 +144,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url: `http://${host}:${port}/graphql`,
     port,
-    subgraphs,
+    subgraphs: () => subgraphs,
     stop: () => apollo.stop(),
   };
 }
