@@ -3,13 +3,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FULL_PICTURE_QUERY } from '../gateway/explorer/full-picture-query';
-import { projectRoot, runMain } from '../subgraphs/kit';
+import { makeAwb, projectRoot, runMain } from '../subgraphs/kit';
 import { prepareDatabases } from '../scripts/database-setup';
 import { isSeeded, seedDemo } from '../scripts/demo/seed-demo';
-import { GraphQLResponse, startInProcessFederation } from '../scripts/in-process-federation';
+import {
+  GraphQLResponse,
+  InProcessFederation,
+  startInProcessFederation,
+} from '../scripts/in-process-federation';
 
 /**
- * `npm run bench`: latency and SQL cost of the full picture through the whole federation, on the
+ * `npm run bench`: latency and SQL cost of the full picture through the whole federation, and of a
+ * write (a manifest, with its cross-agency check) and its idempotent retry, on the
  * configured database (DATABASE_URL, else the embedded one). Every figure is also given as a
  * ratio to a baseline measured in the same run — `{ __typename }` through the same gateway — since
  * absolute times on a shared 2-core machine are noise.
@@ -28,6 +33,34 @@ async function timeEach(n: number, run: (i: number) => Promise<void>): Promise<n
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   return times.sort((a, b) => a - b);
+}
+
+/** AWBs that no shipment of the data set has yet, from a serial upwards. */
+async function unusedAwbs(
+  fed: InProcessFederation,
+  count: number,
+  from: number,
+): Promise<string[]> {
+  const free: string[] = [];
+  for (let serial = from; free.length < count; serial += 500) {
+    const batch = Array.from({ length: 500 }, (_, i) => makeAwb('999', (serial + i) % 10_000_000));
+    const res = await fed.query<{ shipments: { nodes: { awb: string }[] } }>(
+      'query($a: [ID!]) { shipments(filter: { awbs: $a }, first: 1000) { nodes { awb } } }',
+      { a: batch },
+    );
+    const taken = new Set(res.data!.shipments.nodes.map((n) => n.awb));
+    free.push(...batch.filter((awb) => !taken.has(awb)));
+  }
+  return free.slice(0, count);
+}
+
+async function consigneeSample(fed: InProcessFederation): Promise<{ enterprises: string[] }> {
+  const res = await fed.query<{
+    shipments: { nodes: { manifest: { consignee: { uscc: string } } }[] };
+  }>('{ shipments(first: 50) { nodes { manifest { consignee { uscc } } } } }');
+  return {
+    enterprises: [...new Set(res.data!.shipments.nodes.map((n) => n.manifest.consignee.uscc))],
+  };
 }
 
 interface AwbPage {
@@ -98,6 +131,33 @@ runMain(async () => {
       pageStatements = fed.statementCount() - before;
     });
 
+    // Writes: a manifest through the gateway (its airports are checked with the airports agency,
+    // through the gateway again), then the same call retried with its idempotency key.
+    const { enterprises } = await consigneeSample(fed);
+    const awbs = await unusedAwbs(fed, iterations, 9_000_000 + (Date.now() % 900_000));
+    const manifest = (i: number) => ({
+      awb: awbs[i],
+      origin: 'FRA',
+      destination: 'PEK',
+      portOfEntry: 'PEK',
+      shipper: 'Bench Shipper GmbH',
+      consignee: enterprises[i % enterprises.length],
+      pieces: 1 + (i % 20),
+      grossWeightKg: 10 + i,
+      goodsDescription: 'Benchmark cargo',
+      idempotencyKey: `bench-${awbs[i]}`,
+    });
+    const REGISTER =
+      'mutation($i: RegisterManifestInput!) { registerManifest(input: $i) { awb version } }';
+    const writes = await timeEach(iterations, async (i) => {
+      const res = await fed.query(REGISTER, { i: manifest(i) });
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    });
+    const retries = await timeEach(iterations, async (i) => {
+      const res = await fed.query(REGISTER, { i: manifest(i) });
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    });
+
     const counted = await fed.query<{ shipments: { totalCount: number } }>(
       '{ shipments(first: 0) { totalCount } }',
     );
@@ -113,6 +173,10 @@ runMain(async () => {
       page100P50VsBaseline: percentile(page, 50) / b50,
       sqlStatementsPerFullPicture: statements,
       sqlStatementsPer100ShipmentPage: pageStatements,
+      registerManifestMs: { p50: percentile(writes, 50), p95: percentile(writes, 95) },
+      registerManifestP50VsBaseline: percentile(writes, 50) / b50,
+      idempotentRetryMs: { p50: percentile(retries, 50), p95: percentile(retries, 95) },
+      idempotentRetryP50VsBaseline: percentile(retries, 50) / b50,
     };
     console.log(JSON.stringify(result, null, 2));
     const dir = join(projectRoot(), 'bench', 'results');
