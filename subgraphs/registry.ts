@@ -15,5 +15,5 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   routesSubgraph,
 ] as SubgraphDefinition[];
 
-export const AGENCY_NAMES = ['airports', 'customs', 'drugs', 'routes'] as const;
-export type AgencyName = (typeof AGENCY_NAMES)[number];
+export { AGENCY_NAMES } from './agencies';
+export type { AgencyName } from './agencies';

@@ -4,8 +4,10 @@
  * rows in PostgreSQL's COPY text format.
  */
 
-export type Agency = 'airports' | 'customs' | 'drugs' | 'routes';
-export const AGENCIES: readonly Agency[] = ['airports', 'customs', 'drugs', 'routes'];
+import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
+
+export type Agency = AgencyName;
+export const AGENCIES: readonly Agency[] = AGENCY_NAMES;
 
 export interface TableDef {
   agency: Agency;

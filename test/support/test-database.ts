@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
 import { migrateAgency } from '../../subgraphs/kit';
 
-export const AGENCIES = ['airports', 'customs', 'drugs', 'routes'] as const;
-export type Agency = (typeof AGENCIES)[number];
+export { AGENCY_NAMES as AGENCIES } from '../../subgraphs/agencies';
+export type { AgencyName as Agency } from '../../subgraphs/agencies';
 
 export const DEFAULT_TEST_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -34,7 +35,7 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 
 /** Creates an empty database of its own for one test file, with every agency's schema migrated. */
 export async function createTestDatabase(
-  agencies: readonly Agency[] = AGENCIES,
+  agencies: readonly AgencyName[] = AGENCY_NAMES,
 ): Promise<TestDatabase> {
   const name = `tradegraph_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
