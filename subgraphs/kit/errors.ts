@@ -56,6 +56,21 @@ export function invalidTransition(
   );
 }
 
+/** A create whose key is taken: CONFLICT, naming the record and the input field that keyed it. */
+export function alreadyExists(entity: string, id: string, field: string): GraphQLError {
+  return new GraphQLError(`${entity} ${id} already exists`, {
+    extensions: { code: ErrorCode.CONFLICT, entity, id, field },
+  });
+}
+
+/** The same idempotency key came with another input than the first time. */
+export function idempotencyConflict(key: string, operation: string, field: string): GraphQLError {
+  return new GraphQLError(
+    `idempotency key "${key}" was already used for ${operation} with a different input; use a new key for a new request`,
+    { extensions: { code: ErrorCode.IDEMPOTENCY_CONFLICT, field } },
+  );
+}
+
 export function versionConflict(
   entity: string,
   id: string,

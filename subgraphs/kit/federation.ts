@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
+import { asResolverMap, ReferenceResolvers } from './references';
 import { scalars } from './scalars';
 
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
@@ -18,8 +19,6 @@ const FEDERATION_DIRECTIVES = [
   '@override',
 ];
 
-export type ReferenceResolvers = GraphQLResolverMap<unknown>;
-
 /**
  * type-graphql classes → an Apollo federation v2 subgraph schema. type-graphql builds the schema
  * (skipping its own check, since `_Entity` and friends do not exist yet); its SDL is printed with
@@ -27,9 +26,9 @@ export type ReferenceResolvers = GraphQLResolverMap<unknown>;
  * and `buildSubgraphSchema` adds `_service` and `_entities`, with the `__resolveReference`
  * resolvers merged in.
  */
-export async function buildFederatedSchema(
+export async function buildFederatedSchema<C>(
   options: Omit<BuildSchemaOptions, 'skipCheck' | 'scalarsMap'>,
-  referenceResolvers: ReferenceResolvers = {},
+  referenceResolvers: ReferenceResolvers<C> = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     ...options,
@@ -39,8 +38,8 @@ export async function buildFederatedSchema(
   });
   const link = `extend schema @link(url: "${FEDERATION_VERSION}", import: [${FEDERATION_DIRECTIVES.map((d) => `"${d}"`).join(', ')}])`;
   const typeDefs = parse(`${link}\n\n${printSchemaWithDirectives(schema)}`);
-  const resolvers = createResolversMap(schema) as ReferenceResolvers;
-  for (const [typeName, fields] of Object.entries(referenceResolvers)) {
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, fields] of Object.entries(asResolverMap(referenceResolvers))) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
   }
   return buildSubgraphSchema({ typeDefs, resolvers });

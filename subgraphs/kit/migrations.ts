@@ -4,8 +4,14 @@ import { runner } from 'node-pg-migrate';
 import { projectRoot } from './project-root';
 
 /**
- * Applies an agency's versioned SQL migrations (`subgraphs/<agency>/migrations/*.sql`) to its own
- * PostgreSQL schema. node-pg-migrate records each applied file in `<agency>.pgmigrations`, runs
+ * The migrations every agency shares (the write side's history and idempotency tables), written
+ * once here and applied to each agency's schema under the same file name it was released with.
+ */
+const SHARED_MIGRATIONS = join(projectRoot(), 'subgraphs', 'kit', 'shared-migrations');
+
+/**
+ * Applies an agency's versioned SQL migrations (`subgraphs/<agency>/migrations/*.sql`, merged in
+ * timestamp order with the kit's shared ones) to its own PostgreSQL schema. node-pg-migrate records each applied file in `<agency>.pgmigrations`, runs
  * each file in a transaction, and refuses to run when an applied file is missing or out of order.
  * A released migration is never edited: a change is a new file.
  *
@@ -24,7 +30,11 @@ export async function migrateAgency(
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${agency}`);
     const applied = await runner({
       dbClient: client,
-      dir: join(projectRoot(), 'subgraphs', agency, 'migrations'),
+      dir: [
+        join(projectRoot(), 'subgraphs', agency, 'migrations', '*.sql'),
+        join(SHARED_MIGRATIONS, '*.sql'),
+      ],
+      useGlob: true,
       direction: 'up',
       count: Infinity,
       migrationsTable: 'pgmigrations',

@@ -1,34 +1,30 @@
 import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import type pg from 'pg';
-import { Database, Row } from './database';
-import { badUserInput, ErrorCode } from './errors';
+import type { Actor } from './actor';
+import type { Database } from './database';
+import { badUserInput, idempotencyConflict } from './errors';
+import { IdempotencyRecord, IdempotencyRepository } from './idempotency-repository';
+import { Tx } from './tx';
 
-/** One transaction's connection. Every statement is counted on the database, like reads. */
-export class Tx {
-  constructor(
-    private readonly client: pg.PoolClient,
-    private readonly db: Database,
-  ) {}
-
-  async query<T extends object = Row>(text: string, values?: unknown[]): Promise<T[]> {
-    this.db.statementCount++;
-    const result = await this.client.query(text, values);
-    return result.rows as T[];
-  }
+/** A mutation's input as it arrives: its idempotency key, when given, sits inside it. */
+export interface KeyedInput {
+  idempotencyKey?: string | null;
 }
 
-export interface MutationOptions {
-  db: Database;
-  /** The agency's schema, which holds its `idempotency_key` table. */
-  agency: string;
+export interface MutationSpec<K, F, I extends KeyedInput = KeyedInput> {
   /** The mutation's name: an idempotency key is unique per operation. */
   operation: string;
-  idempotencyKey?: string | null;
-  /** The mutation's arguments, less the idempotency key: a retry must send the same. */
-  input: unknown;
+  /** The mutation's arguments. The key is taken out: a retry must send the rest unchanged. */
+  input: I;
   /** Where the key sits in the arguments, for errors (default `input.idempotencyKey`). */
-  idempotencyKeyField?: string;
+  keyField?: string;
+  /**
+   * Facts from other agencies that the rules need, read (through the gateway) before the
+   * transaction opens. Not called for a retry whose first call committed: it is answered with
+   * the first result, so it succeeds even while another agency is down.
+   */
+  check?: () => Promise<F>;
+  /** The writes, in one transaction; returns the key of the record the mutation returns. */
+  write: (tx: Tx, facts: F) => Promise<K>;
 }
 
 /** JSON with object keys sorted, so that the same input always hashes the same. */
@@ -51,55 +47,62 @@ export function requestHash(input: unknown): string {
 const MAX_KEY_LENGTH = 200;
 
 /**
- * Runs one mutation as one transaction: all of it or none. With an idempotency key, the key is
- * claimed inside the same transaction, so a retry (even a concurrent one, which waits on the
- * claim) gets the first call's result without writing anything, and the same key with another
- * input gets IDEMPOTENCY_CONFLICT. `work` returns the result's key (e.g. the declaration number),
- * which is what is stored: a retry returns the same record.
+ * Every agency's write pipeline, one per request (`ctx.mutations`). A mutation runs as one
+ * transaction: all of it or none. With an idempotency key:
+ * - a retry whose first call committed gets that call's result at once, before any cross-agency
+ *   check (the same in every agency);
+ * - otherwise the key is claimed inside the transaction, so a concurrent retry waits on the claim
+ *   and then gets the first result without writing anything;
+ * - the same key with another input is IDEMPOTENCY_CONFLICT.
+ * What is stored is the key of the result (e.g. a declaration number): a retry returns the same
+ * record, read afresh.
  */
-export async function runMutation<K>(
-  options: MutationOptions,
-  work: (tx: Tx) => Promise<K>,
-): Promise<K> {
-  const { db, agency, operation, idempotencyKey } = options;
-  const keyField = options.idempotencyKeyField ?? 'input.idempotencyKey';
-  if (
-    idempotencyKey != null &&
-    (idempotencyKey.length === 0 || idempotencyKey.length > MAX_KEY_LENGTH)
+export class MutationRunner {
+  private readonly keys: IdempotencyRepository;
+
+  constructor(
+    private readonly db: Database,
+    readonly agency: string,
+    readonly actor: Actor,
   ) {
-    throw badUserInput(`\`idempotencyKey\` must be 1 to ${MAX_KEY_LENGTH} characters`, keyField);
+    this.keys = new IdempotencyRepository(agency);
   }
-  const hash = requestHash(options.input);
-  return db.transaction(async (client) => {
-    const tx = new Tx(client, db);
-    if (idempotencyKey != null) {
-      const claimed = await tx.query(
-        `INSERT INTO ${agency}.idempotency_key (operation, key, request_hash)
-         VALUES ($1, $2, $3) ON CONFLICT (operation, key) DO NOTHING RETURNING key`,
-        [operation, idempotencyKey, hash],
-      );
-      if (claimed.length === 0) {
-        const [first] = await tx.query<{ requestHash: string; result: K }>(
-          `SELECT request_hash AS "requestHash", result FROM ${agency}.idempotency_key
-            WHERE operation = $1 AND key = $2`,
-          [operation, idempotencyKey],
-        );
-        if (first.requestHash !== hash) {
-          throw new GraphQLError(
-            `idempotency key "${idempotencyKey}" was already used for ${operation} with a different input; use a new key for a new request`,
-            { extensions: { code: ErrorCode.IDEMPOTENCY_CONFLICT, field: keyField } },
-          );
-        }
-        return first.result;
+
+  async run<K, F = undefined, I extends KeyedInput = KeyedInput>(
+    spec: MutationSpec<K, F, I>,
+  ): Promise<K> {
+    const { idempotencyKey: key, ...request } = spec.input;
+    const keyField = spec.keyField ?? 'input.idempotencyKey';
+    if (key != null && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {
+      throw badUserInput(`\`idempotencyKey\` must be 1 to ${MAX_KEY_LENGTH} characters`, keyField);
+    }
+    const hash = requestHash(request);
+    if (key != null) {
+      const first = await this.keys.committed<K>(this.db, spec.operation, key);
+      if (first) return replay(first, hash, key, spec.operation, keyField);
+    }
+    const facts = (spec.check ? await spec.check() : undefined) as F;
+    return this.db.transaction(async (client) => {
+      const tx = new Tx(client, this.db, this.agency, this.actor);
+      if (key != null && !(await this.keys.claim(tx, spec.operation, key, hash))) {
+        const first = await this.keys.read<K>(tx, spec.operation, key);
+        return replay(first, hash, key, spec.operation, keyField);
       }
-    }
-    const result = await work(tx);
-    if (idempotencyKey != null) {
-      await tx.query(
-        `UPDATE ${agency}.idempotency_key SET result = $3 WHERE operation = $1 AND key = $2`,
-        [operation, idempotencyKey, JSON.stringify(result)],
-      );
-    }
-    return result;
-  });
+      const result = await spec.write(tx, facts);
+      if (key != null) await this.keys.storeResult(tx, spec.operation, key, result);
+      return result;
+    });
+  }
+}
+
+/** A retry's answer: the first call's result, if the input is the same. */
+function replay<K>(
+  first: IdempotencyRecord<K>,
+  hash: string,
+  key: string,
+  operation: string,
+  keyField: string,
+): K {
+  if (first.requestHash !== hash) throw idempotencyConflict(key, operation, keyField);
+  return first.result as K;
 }

@@ -1,5 +1,6 @@
 import type express from 'express';
 import type { GraphQLSchema } from 'graphql';
+import type { SubgraphServices } from './context';
 import { Database } from './database';
 import { defaultGatewayUrl, GatewayClient } from './gateway-client';
 import { RunningSubgraph, startSubgraphServer } from './server';
@@ -17,12 +18,6 @@ export interface SubgraphDefinition<C extends object = object> {
   buildSchema(): Promise<GraphQLSchema>;
   /** Per-request context: fresh DataLoaders over this agency's database. */
   createContext(db: Database, req: express.Request, services: SubgraphServices): C;
-}
-
-/** What a subgraph may use beyond its own database. */
-export interface SubgraphServices {
-  /** Reads another agency's data for a rule, through the gateway. */
-  gateway: GatewayClient;
 }
 
 const schemas = new WeakMap<SubgraphDefinition, Promise<GraphQLSchema>>();

@@ -2,39 +2,43 @@ import { GraphQLError } from 'graphql';
 import {
   ANONYMOUS_ACTOR,
   Database,
-  recordStatusChange,
-  runMutation,
+  MutationRunner,
   StateMachine,
   statusHistoryLoader,
+  transition,
 } from '../../subgraphs/kit';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const codeOf = (err: unknown) => (err as GraphQLError).extensions?.code;
 
-describe('runMutation', () => {
+describe('MutationRunner', () => {
   let testDb: TestDatabase;
   let db: Database;
+  let mutations: MutationRunner;
   beforeAll(async () => {
     testDb = await createTestDatabase(['customs']);
     db = new Database(testDb.url, { max: 20 });
     await db.query('CREATE TABLE customs.note (id serial PRIMARY KEY, text text NOT NULL)');
+    mutations = new MutationRunner(db, 'customs', { id: 'officer-7', kind: 'USER' });
   });
   afterAll(async () => {
     await db.close();
     await testDb.drop();
   });
 
-  const addNote = (text: string, idempotencyKey?: string) =>
-    runMutation(
-      { db, agency: 'customs', operation: 'addNote', idempotencyKey, input: { text } },
-      async (tx) => {
+  const addNote = (text: string, idempotencyKey?: string, check?: () => Promise<void>) =>
+    mutations.run({
+      operation: 'addNote',
+      input: { text, idempotencyKey },
+      check,
+      write: async (tx) => {
         const [row] = await tx.query<{ id: number }>(
           'INSERT INTO customs.note (text) VALUES ($1) RETURNING id',
           [text],
         );
         return row.id;
       },
-    );
+    });
   const notes = async (text: string) =>
     (
       await db.query<{ n: number }>('SELECT count(*)::int AS n FROM customs.note WHERE text = $1', [
@@ -57,6 +61,33 @@ describe('runMutation', () => {
     expect(await notes('two')).toBe(0);
   });
 
+  it('answers a committed retry before its cross-agency check, which may be down by then', async () => {
+    let checks = 0;
+    const first = await addNote('checked', 'key-5', async () => {
+      checks++;
+    });
+    const retry = await addNote('checked', 'key-5', async () => {
+      throw new Error('the gateway is down');
+    });
+    expect(retry).toBe(first);
+    expect(checks).toBe(1);
+    await expect(
+      addNote('changed', 'key-5', async () => {
+        throw new Error('the gateway is down');
+      }),
+    ).rejects.toMatchObject({ extensions: { code: 'IDEMPOTENCY_CONFLICT' } });
+  });
+
+  it('writes nothing when the cross-agency check refuses', async () => {
+    await expect(
+      addNote('refused', 'key-6', async () => {
+        throw new GraphQLError('no', { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+      }),
+    ).rejects.toMatchObject({ extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+    expect(await notes('refused')).toBe(0);
+    expect(await addNote('refused', 'key-6')).toEqual(expect.any(Number));
+  });
+
   it('lets concurrent retries of one key write once', async () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, () => addNote('concurrent', 'key-3')),
@@ -67,13 +98,14 @@ describe('runMutation', () => {
 
   it('writes nothing when the work fails, and frees the key for a corrected retry', async () => {
     await expect(
-      runMutation(
-        { db, agency: 'customs', operation: 'addNote', idempotencyKey: 'key-4', input: {} },
-        async (tx) => {
+      mutations.run({
+        operation: 'addNote',
+        input: { idempotencyKey: 'key-4' },
+        write: async (tx) => {
           await tx.query("INSERT INTO customs.note (text) VALUES ('half')");
           throw new Error('rule failed');
         },
-      ),
+      }),
     ).rejects.toThrow('rule failed');
     expect(await notes('half')).toBe(0);
     expect(await addNote('whole', 'key-4')).toEqual(expect.any(Number));
@@ -85,28 +117,27 @@ describe('runMutation', () => {
     });
   });
 
-  it('records history that the batched loader reads back in order', async () => {
-    await runMutation(
-      { db, agency: 'customs', operation: 'move', input: { id: 'D1' } },
-      async (tx) => {
-        await recordStatusChange(tx, 'customs', {
+  it('records history, as the actor of the transaction, that the batched loader reads back in order', async () => {
+    await new MutationRunner(db, 'customs', ANONYMOUS_ACTOR).run({
+      operation: 'move',
+      input: {},
+      write: async (tx) => {
+        await tx.recordStatusChange({
           entityType: 'Declaration',
           entityId: 'D1',
           from: null,
           to: 'FILED',
-          actor: ANONYMOUS_ACTOR,
         });
-        await recordStatusChange(tx, 'customs', {
+        await tx.recordStatusChange({
           entityType: 'Declaration',
           entityId: 'D1',
           from: 'FILED',
           to: 'REJECTED',
-          actor: ANONYMOUS_ACTOR,
           reason: 'wrong HS code',
         });
         return 'D1';
       },
-    );
+    });
     const before = db.statementCount;
     const loader = statusHistoryLoader(db, 'customs', 'Declaration');
     const [d1, d2] = await Promise.all([loader.load('D1'), loader.load('D2')]);
@@ -116,6 +147,85 @@ describe('runMutation', () => {
       ['FILED', 'REJECTED', 'anonymous', 'wrong HS code'],
     ]);
     expect(d2).toEqual([]);
+  });
+});
+
+describe('transition', () => {
+  type Status = 'OPEN' | 'CLOSED';
+  const machine = new StateMachine<Status>('Door', { OPEN: ['CLOSED'], CLOSED: ['OPEN'] });
+  let testDb: TestDatabase;
+  let db: Database;
+  let mutations: MutationRunner;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(['customs']);
+    db = new Database(testDb.url, { max: 10 });
+    await db.query(
+      `CREATE TABLE customs.door (id text PRIMARY KEY, status text NOT NULL, version int NOT NULL);
+       INSERT INTO customs.door VALUES ('D', 'OPEN', 1)`,
+    );
+    mutations = new MutationRunner(db, 'customs', { id: 'keeper', kind: 'USER' });
+  });
+  afterAll(async () => {
+    await db.close();
+    await testDb.drop();
+  });
+
+  const move = (id: string, to: Status, expectedVersion?: number) =>
+    mutations.run({
+      operation: 'move',
+      input: { id, to, expectedVersion, idempotencyKey: null },
+      write: (tx) =>
+        transition(tx, {
+          entity: 'Door',
+          id,
+          lock: async () =>
+            (
+              await tx.query<{ status: Status; version: number }>(
+                'SELECT status, version FROM customs.door WHERE id = $1 FOR UPDATE',
+                [id],
+              )
+            )[0] ?? null,
+          missing: { message: `no door ${id}`, field: 'input.id' },
+          expectedVersion,
+          machine,
+          to,
+          apply: async () => {
+            await tx.query(
+              'UPDATE customs.door SET status = $2, version = version + 1 WHERE id = $1',
+              [id, to],
+            );
+          },
+          reason: 'draught',
+        }).then(() => id),
+    });
+  const door = async () =>
+    (
+      await db.query<{ status: string; version: number }>(
+        "SELECT status, version FROM customs.door WHERE id = 'D'",
+      )
+    )[0];
+  const history = () => statusHistoryLoader(db, 'customs', 'Door').load('D');
+
+  it('moves, bumps the version and records the change with its actor and reason', async () => {
+    await move('D', 'CLOSED', 1);
+    expect(await door()).toEqual({ status: 'CLOSED', version: 2 });
+    expect((await history()).map((c) => [c.from, c.to, c.actor, c.reason])).toEqual([
+      ['OPEN', 'CLOSED', 'user:keeper', 'draught'],
+    ]);
+  });
+
+  it('refuses a stale version, an illegal move and an unknown record, writing nothing', async () => {
+    await expect(move('D', 'OPEN', 1)).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT', expectedVersion: 1, currentVersion: 2 },
+    });
+    await expect(move('D', 'CLOSED')).rejects.toMatchObject({
+      extensions: { code: 'INVALID_STATE_TRANSITION', current: 'CLOSED', requested: 'CLOSED' },
+    });
+    await expect(move('X', 'OPEN')).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND', field: 'input.id' },
+    });
+    expect(await door()).toEqual({ status: 'CLOSED', version: 2 });
+    expect(await history()).toHaveLength(1);
   });
 });
 
