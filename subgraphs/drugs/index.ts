@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, ReferenceResolvers, SubgraphDefinition } from '../kit';
+import { buildFederatedSchema, SubgraphDefinition } from '../kit';
 import { Context, createContext } from './context';
 import { ConsolidatedImport } from './entities/consolidated-import';
 import { DrugApproval } from './entities/drug-approval';
 import { Enterprise } from './entities/enterprise';
 import { MedicalInstitution } from './entities/medical-institution';
 import { Shipment } from './entities/shipment';
-import { normalizeApprovalNumber } from './identifiers';
+import { references } from './references';
 import { AgentMutationResolver } from './resolvers/agent-mutations';
 import { ConsolidatedImportResolver } from './resolvers/consolidated-import';
 import { ConsolidatedImportMutationResolver } from './resolvers/consolidated-import-mutations';
@@ -18,34 +18,6 @@ import { MedicalInstitutionResolver } from './resolvers/medical-institution';
 import { ShipmentResolver } from './resolvers/shipment';
 
 export type { Context } from './context';
-
-/**
- * `_entities` lookups. Owned entities go through the request's loaders (N representations = one
- * statement); contributed entities (Enterprise, Shipment) are just their key, and their fields
- * batch in turn. A malformed approval number cannot exist, so it resolves to null.
- */
-const referenceResolvers = {
-  DrugApproval: {
-    __resolveReference: (ref: { number: string }, ctx: Context) => {
-      const number = normalizeApprovalNumber(String(ref.number));
-      return number ? ctx.loaders.approvalByNumber.load(number) : null;
-    },
-  },
-  MedicalInstitution: {
-    __resolveReference: (ref: { id: string }, ctx: Context) =>
-      ctx.loaders.institutionById.load(String(ref.id)),
-  },
-  ConsolidatedImport: {
-    __resolveReference: (ref: { id: string }, ctx: Context) =>
-      ctx.loaders.consolidatedImportById.load(String(ref.id)),
-  },
-  Enterprise: {
-    __resolveReference: (ref: { uscc: string }): Enterprise => ({ uscc: ref.uscc }),
-  },
-  Shipment: {
-    __resolveReference: (ref: { awb: string }): Shipment => ({ awb: ref.awb }),
-  },
-} as unknown as ReferenceResolvers;
 
 export const drugsSubgraph: SubgraphDefinition<Context> = {
   name: 'drugs',
@@ -67,7 +39,7 @@ export const drugsSubgraph: SubgraphDefinition<Context> = {
         // Reached only through `_entities` / field resolvers, not from a root query's type.
         orphanedTypes: [Enterprise, Shipment, DrugApproval, MedicalInstitution, ConsolidatedImport],
       },
-      referenceResolvers,
+      references,
     ),
   createContext,
 };

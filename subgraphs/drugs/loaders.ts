@@ -1,11 +1,12 @@
-import { groupedLoader, keyedLoader } from '../kit';
+import { Database, groupedLoader, keyedLoader, statusHistoryLoader } from '../kit';
 import { DrugsRepository } from './repository';
+import { APPROVAL_ENTITY, CONSOLIDATED_IMPORT_ENTITY } from './state-machines';
 
 /**
  * One DataLoader per entity lookup and per per-parent list, created fresh for every request: N
  * parents asking for the same field in one tick cost one SQL statement.
  */
-export function createLoaders(repository: DrugsRepository) {
+export function createLoaders(repository: DrugsRepository, db: Database) {
   const approvalByNumber = keyedLoader(
     (numbers: readonly string[]) => repository.approvalsByNumbers(numbers),
     (row) => row.number,
@@ -64,6 +65,8 @@ export function createLoaders(repository: DrugsRepository) {
     approvalsByInstitution,
     linesByConsolidatedImport,
     shipmentsByConsolidatedImport,
+    approvalHistory: statusHistoryLoader(db, 'drugs', APPROVAL_ENTITY),
+    consolidatedImportHistory: statusHistoryLoader(db, 'drugs', CONSOLIDATED_IMPORT_ENTITY),
   };
 }
 

@@ -7,12 +7,12 @@ import {
   RegisterDrugApprovalInput,
   SetDrugApprovalStatusInput,
 } from './entities/inputs';
-import { checkApprovalNumber, normalizeApprovalNumber } from './identifiers';
 
 /**
- * Input checks of the drugs mutations, run before anything is read or written. Each failure is a
- * BAD_USER_INPUT naming the offending field (`input.validUntil`). The checkers return the input's
- * normalised values (ASCII approval number, trimmed text, canonical AWB).
+ * Input checks of the drugs API (mutations' inputs, query arguments, entity keys), run before
+ * anything is read or written. Each failure is a BAD_USER_INPUT naming the offending field
+ * (`input.validUntil`). The checkers return the input's normalised values (ASCII approval
+ * number, trimmed text, canonical AWB).
  */
 
 const MAX_TEXT = 500;
@@ -30,9 +30,37 @@ function text(value: string, field: string, max = MAX_TEXT): string {
   return trimmed;
 }
 
+/**
+ * NMPA drug approval numbers (国药准字). The kit has no checker for them, since only the drug
+ * regulator uses them: the official form is `国药准字` + H/Z/S (chemical / TCM / biologic) +
+ * optional J (made abroad) or C (Hong Kong, Macao, Taiwan) + 8 digits (year + serial); the API's
+ * key is the ASCII form without the prefix.
+ */
+const APPROVAL_PREFIX = '国药准字';
+const ASCII_APPROVAL = /^[HZS][JC]?\d{8}$/;
+
+/** The ASCII form of an approval number given in either form, or null when it is not one. */
+export function normalizeApprovalNumber(value: string): string | null {
+  let ascii = value.trim();
+  if (ascii.startsWith(APPROVAL_PREFIX)) ascii = ascii.slice(APPROVAL_PREFIX.length).trim();
+  return ASCII_APPROVAL.test(ascii) ? ascii : null;
+}
+
+/** The official (Chinese) form, e.g. 国药准字SJ20180023. */
+export function officialApprovalNumber(ascii: string): string {
+  return `${APPROVAL_PREFIX}${ascii}`;
+}
+
+/** The ASCII form of an approval number given in either form; BAD_USER_INPUT otherwise. */
 export function approvalNumber(value: string, field: string): string {
-  assertValid(checkApprovalNumber(value), field);
-  return normalizeApprovalNumber(value)!;
+  const ascii = normalizeApprovalNumber(value);
+  if (ascii === null) {
+    throw badUserInput(
+      `"${value}" is not a drug approval number: expected H, Z or S, an optional J or C, and 8 digits (year and serial), like SJ20180023 or 国药准字SJ20180023`,
+      field,
+    );
+  }
+  return ascii;
 }
 
 export function uscc(value: string, field: string): string {

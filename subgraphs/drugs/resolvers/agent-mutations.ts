@@ -1,12 +1,10 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { runMutation } from '../../kit';
 import { Context } from '../context';
-import { enterpriseInGoodStanding } from '../customs-register';
+import { enterpriseInGoodStanding } from '../cross-agency';
 import { Enterprise } from '../entities/enterprise';
 import { QualifyAgentInput } from '../entities/inputs';
 import { checkQualifyAgent } from '../validation';
 import { DrugsWriteRepository } from '../write-repository';
-import { mutationInput } from './mutation-support';
 
 @Resolver(() => Enterprise)
 export class AgentMutationResolver {
@@ -19,17 +17,11 @@ export class AgentMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<Enterprise> {
     const { uscc, qualifiedSince, categories } = checkQualifyAgent(input);
-    // Another agency's fact: checked before the transaction, through the gateway.
-    await enterpriseInGoodStanding(ctx.gateway, uscc, 'input.uscc');
-    const key = await runMutation(
-      {
-        db: ctx.db,
-        agency: 'drugs',
-        operation: 'qualifyAgent',
-        idempotencyKey: input.idempotencyKey,
-        input: mutationInput(input),
-      },
-      async (tx) => {
+    const key = await ctx.mutations.run({
+      operation: 'qualifyAgent',
+      input,
+      check: () => enterpriseInGoodStanding(ctx.gateway, uscc, 'input.uscc'),
+      write: async (tx) => {
         await new DrugsWriteRepository(tx).upsertAgentQualification(
           uscc,
           qualifiedSince,
@@ -37,7 +29,7 @@ export class AgentMutationResolver {
         );
         return uscc;
       },
-    );
+    });
     ctx.loaders.agentQualificationByUscc.clear(key);
     return { uscc: key };
   }

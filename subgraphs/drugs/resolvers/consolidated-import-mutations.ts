@@ -1,15 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import {
-  badUserInput,
-  invalidTransition,
-  notFound,
-  recordStatusChange,
-  runMutation,
-  Tx,
-  versionConflict,
-} from '../../kit';
+import { badUserInput, lockForChange, reread, transition } from '../../kit';
 import { Context } from '../context';
-import { enterpriseInGoodStanding, shipmentExists } from '../customs-register';
+import { enterpriseInGoodStanding, shipmentExists } from '../cross-agency';
 import { ConsolidatedImport, ConsolidatedImportStatus } from '../entities/consolidated-import';
 import {
   AddConsolidatedLineInput,
@@ -17,32 +9,22 @@ import {
   LinkConsolidatedShipmentInput,
   SubmitConsolidatedImportInput,
 } from '../entities/inputs';
+import {
+  assertCarriesShipments,
+  assertCollecting,
+  checkLineRules,
+  checkSubmittable,
+  importLock,
+} from '../rules/consolidated-import';
 import { CONSOLIDATED_IMPORT_ENTITY, consolidatedImportMachine } from '../state-machines';
 import {
   checkAddConsolidatedLine,
   checkLinkConsolidatedShipment,
   uscc as checkedUscc,
 } from '../validation';
-import { DrugsWriteRepository, LockedImport } from '../write-repository';
-import { mutationInput, reread } from './mutation-support';
-import { checkLineRules } from './line-rules';
+import { DrugsWriteRepository } from '../write-repository';
 
-const { COLLECTING, SUBMITTED, APPROVED, IN_TRANSIT } = ConsolidatedImportStatus;
-
-/** Locks the import for the change and checks `expectedVersion`. */
-async function lockImport(
-  repo: DrugsWriteRepository,
-  id: string,
-  field: string,
-  expectedVersion: number | null | undefined,
-): Promise<LockedImport> {
-  const current = await repo.lockConsolidatedImport(id);
-  if (!current) throw notFound(`consolidated import ${id} does not exist`, field);
-  if (expectedVersion != null && expectedVersion !== current.version) {
-    throw versionConflict(CONSOLIDATED_IMPORT_ENTITY, id, expectedVersion, current.version);
-  }
-  return current;
-}
+const { COLLECTING, SUBMITTED } = ConsolidatedImportStatus;
 
 @Resolver(() => ConsolidatedImport)
 export class ConsolidatedImportMutationResolver {
@@ -55,16 +37,11 @@ export class ConsolidatedImportMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<ConsolidatedImport> {
     const agentUscc = checkedUscc(input.agentUscc, 'input.agentUscc');
-    await enterpriseInGoodStanding(ctx.gateway, agentUscc, 'input.agentUscc');
-    const id = await runMutation(
-      {
-        db: ctx.db,
-        agency: 'drugs',
-        operation: 'createConsolidatedImport',
-        idempotencyKey: input.idempotencyKey,
-        input: mutationInput(input),
-      },
-      async (tx) => {
+    const id = await ctx.mutations.run({
+      operation: 'createConsolidatedImport',
+      input,
+      check: () => enterpriseInGoodStanding(ctx.gateway, agentUscc, 'input.agentUscc'),
+      write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
         if ((await repo.agentCategories(agentUscc)) === null) {
           throw badUserInput(
@@ -74,16 +51,15 @@ export class ConsolidatedImportMutationResolver {
         }
         const newId = await repo.nextConsolidatedImportId();
         await repo.insertConsolidatedImport(newId, agentUscc);
-        await recordStatusChange(tx, 'drugs', {
+        await tx.recordStatusChange({
           entityType: CONSOLIDATED_IMPORT_ENTITY,
           entityId: newId,
           from: null,
           to: COLLECTING,
-          actor: ctx.actor,
         });
         return newId;
       },
-    );
+    });
     return reread(ctx.loaders.consolidatedImportById, id, CONSOLIDATED_IMPORT_ENTITY);
   }
 
@@ -97,37 +73,21 @@ export class ConsolidatedImportMutationResolver {
   ): Promise<ConsolidatedImport> {
     const line = checkAddConsolidatedLine(input);
     const id = input.consolidatedImportId;
-    await runMutation(
-      {
-        db: ctx.db,
-        agency: 'drugs',
-        operation: 'addConsolidatedLine',
-        idempotencyKey: input.idempotencyKey,
-        input: mutationInput(input),
-      },
-      async (tx) => {
+    await ctx.mutations.run({
+      operation: 'addConsolidatedLine',
+      input,
+      write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
-        const current = await lockImport(
-          repo,
-          id,
-          'input.consolidatedImportId',
-          input.expectedVersion,
+        const current = await lockForChange(
+          importLock(repo, id, 'input.consolidatedImportId', input.expectedVersion),
         );
-        if (current.status !== COLLECTING) {
-          throw invalidTransition(
-            CONSOLIDATED_IMPORT_ENTITY,
-            id,
-            current.status,
-            COLLECTING,
-            'lines can be added only while it is COLLECTING',
-          );
-        }
+        assertCollecting(current);
         await checkLineRules(repo, current, line);
         await repo.appendLine(id, line);
         await repo.touchConsolidatedImport(id);
         return id;
       },
-    );
+    });
     ctx.loaders.linesByConsolidatedImport.clear(id);
     return reread(ctx.loaders.consolidatedImportById, id, CONSOLIDATED_IMPORT_ENTITY);
   }
@@ -141,24 +101,23 @@ export class ConsolidatedImportMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<ConsolidatedImport> {
     const id = input.id;
-    await runMutation(
-      {
-        db: ctx.db,
-        agency: 'drugs',
-        operation: 'submitConsolidatedImport',
-        idempotencyKey: input.idempotencyKey,
-        input: mutationInput(input),
-      },
-      async (tx) => {
+    await ctx.mutations.run({
+      operation: 'submitConsolidatedImport',
+      input,
+      write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
-        const current = await lockImport(repo, id, 'input.id', input.expectedVersion);
-        consolidatedImportMachine.assert(id, current.status, SUBMITTED);
-        await checkSubmittable(repo, id);
-        await repo.setConsolidatedImportStatus(id, SUBMITTED);
-        await recordChange(tx, ctx, id, current.status, SUBMITTED);
+        await transition(tx, {
+          ...importLock(repo, id, 'input.id', input.expectedVersion),
+          machine: consolidatedImportMachine,
+          to: SUBMITTED,
+          apply: async () => {
+            await checkSubmittable(repo, id);
+            await repo.setConsolidatedImportStatus(id, SUBMITTED);
+          },
+        });
         return id;
       },
-    );
+    });
     return reread(ctx.loaders.consolidatedImportById, id, CONSOLIDATED_IMPORT_ENTITY);
   }
 
@@ -172,29 +131,16 @@ export class ConsolidatedImportMutationResolver {
   ): Promise<ConsolidatedImport> {
     const { awb } = checkLinkConsolidatedShipment(input);
     const id = input.consolidatedImportId;
-    await shipmentExists(ctx.gateway, awb, 'input.awb');
-    await runMutation(
-      {
-        db: ctx.db,
-        agency: 'drugs',
-        operation: 'linkConsolidatedShipment',
-        idempotencyKey: input.idempotencyKey,
-        input: mutationInput(input),
-      },
-      async (tx) => {
+    await ctx.mutations.run({
+      operation: 'linkConsolidatedShipment',
+      input,
+      check: () => shipmentExists(ctx.gateway, awb, 'input.awb'),
+      write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
-        const current = await lockImport(
-          repo,
-          id,
-          'input.consolidatedImportId',
-          input.expectedVersion,
+        const current = await lockForChange(
+          importLock(repo, id, 'input.consolidatedImportId', input.expectedVersion),
         );
-        if (![SUBMITTED, APPROVED, IN_TRANSIT].includes(current.status)) {
-          throw badUserInput(
-            `consolidated import ${id} is ${current.status}: shipments are recorded once it is SUBMITTED and until it is DELIVERED`,
-            'input.consolidatedImportId',
-          );
-        }
+        assertCarriesShipments(current);
         const linkedTo = await repo.importOfShipment(awb);
         if (linkedTo === id) return id;
         if (linkedTo !== null || !(await repo.linkShipment(id, awb))) {
@@ -206,41 +152,8 @@ export class ConsolidatedImportMutationResolver {
         await repo.touchConsolidatedImport(id);
         return id;
       },
-    );
+    });
     ctx.loaders.shipmentsByConsolidatedImport.clear(id);
     return reread(ctx.loaders.consolidatedImportById, id, CONSOLIDATED_IMPORT_ENTITY);
   }
-}
-
-async function checkSubmittable(repo: DrugsWriteRepository, id: string): Promise<void> {
-  if ((await repo.lineCount(id)) === 0) {
-    throw badUserInput(
-      `consolidated import ${id} has no lines: add at least one before submitting`,
-      'input.id',
-    );
-  }
-  const [problem] = await repo.lineApprovalProblems(id);
-  if (problem) {
-    const why = problem.status !== 'VALID' ? `is ${problem.status}` : 'is past its validity date';
-    throw badUserInput(
-      `line ${problem.line} of consolidated import ${id} cites approval ${problem.approvalNumber}, which ${why}`,
-      'input.id',
-    );
-  }
-}
-
-function recordChange(
-  tx: Tx,
-  ctx: Context,
-  id: string,
-  from: ConsolidatedImportStatus,
-  to: ConsolidatedImportStatus,
-): Promise<void> {
-  return recordStatusChange(tx, 'drugs', {
-    entityType: CONSOLIDATED_IMPORT_ENTITY,
-    entityId: id,
-    from,
-    to,
-    actor: ctx.actor,
-  });
 }

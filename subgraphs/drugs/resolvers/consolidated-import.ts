@@ -10,15 +10,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import {
-  assertValid,
-  checkUscc,
-  ConnectionShape,
-  PageArgs,
-  pageRequest,
-  StatusChange,
-  toConnection,
-} from '../../kit';
+import { ConnectionShape, PageArgs, pageRequest, StatusChange, toConnection } from '../../kit';
 import { Context } from '../context';
 import {
   ConsolidatedImport,
@@ -28,6 +20,7 @@ import {
 } from '../entities/consolidated-import';
 import { Enterprise } from '../entities/enterprise';
 import { Shipment } from '../entities/shipment';
+import { uscc } from '../validation';
 
 @ArgsType()
 class ConsolidatedImportsArgs extends PageArgs {
@@ -64,7 +57,7 @@ export class ConsolidatedImportResolver {
     @Args(() => ConsolidatedImportsArgs) args: ConsolidatedImportsArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<ConsolidatedImport>> {
-    if (args.agent != null) assertValid(checkUscc(args.agent), 'agent');
+    if (args.agent != null) uscc(args.agent, 'agent');
     const page = pageRequest(args, 1);
     const filter = { agent: args.agent, status: args.status };
     const rows = await ctx.repository.consolidatedImportPage(filter, page);

@@ -1,20 +1,11 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import {
-  ErrorCode,
-  invalidTransition,
-  notFound,
-  recordStatusChange,
-  runMutation,
-  versionConflict,
-} from '../../kit';
+import { alreadyExists, invalidTransition, notFound, reread, transition } from '../../kit';
 import { Context } from '../context';
 import { ApprovalStatus, DrugApproval } from '../entities/drug-approval';
 import { RegisterDrugApprovalInput, SetDrugApprovalStatusInput } from '../entities/inputs';
 import { APPROVAL_ENTITY, approvalMachine } from '../state-machines';
 import { checkRegisterDrugApproval, checkSetDrugApprovalStatus } from '../validation';
 import { DrugsWriteRepository } from '../write-repository';
-import { mutationInput, reread } from './mutation-support';
 
 @Resolver(() => DrugApproval)
 export class DrugApprovalMutationResolver {
@@ -27,15 +18,10 @@ export class DrugApprovalMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<DrugApproval> {
     const approval = checkRegisterDrugApproval(input);
-    const number = await runMutation(
-      {
-        db: ctx.db,
-        agency: 'drugs',
-        operation: 'registerDrugApproval',
-        idempotencyKey: input.idempotencyKey,
-        input: mutationInput(input),
-      },
-      async (tx) => {
+    const number = await ctx.mutations.run({
+      operation: 'registerDrugApproval',
+      input,
+      write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
         const existing = await repo.existingInstitutionIds(approval.approvedUnitIds);
         approval.approvedUnitIds.forEach((id, i) => {
@@ -47,21 +33,18 @@ export class DrugApprovalMutationResolver {
           }
         });
         if (!(await repo.insertApproval(approval))) {
-          throw new GraphQLError(`drug approval ${approval.number} is already registered`, {
-            extensions: { code: ErrorCode.CONFLICT, field: 'input.number' },
-          });
+          throw alreadyExists(APPROVAL_ENTITY, approval.number, 'input.number');
         }
         await repo.insertApprovedUnits(approval.number, approval.approvedUnitIds);
-        await recordStatusChange(tx, 'drugs', {
+        await tx.recordStatusChange({
           entityType: APPROVAL_ENTITY,
           entityId: approval.number,
           from: null,
           to: ApprovalStatus.VALID,
-          actor: ctx.actor,
         });
         return approval.number;
       },
-    );
+    });
     return reread(ctx.loaders.approvalByNumber, number, APPROVAL_ENTITY);
   }
 
@@ -74,43 +57,37 @@ export class DrugApprovalMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<DrugApproval> {
     const { number, reason } = checkSetDrugApprovalStatus(input);
-    await runMutation(
-      {
-        db: ctx.db,
-        agency: 'drugs',
-        operation: 'setDrugApprovalStatus',
-        idempotencyKey: input.idempotencyKey,
-        input: mutationInput(input),
-      },
-      async (tx) => {
+    const to = input.status;
+    await ctx.mutations.run({
+      operation: 'setDrugApprovalStatus',
+      input,
+      write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
-        const current = await repo.lockApproval(number);
-        if (!current) throw notFound(`drug approval ${number} does not exist`, 'input.number');
-        if (input.expectedVersion != null && input.expectedVersion !== current.version) {
-          throw versionConflict(APPROVAL_ENTITY, number, input.expectedVersion, current.version);
-        }
-        approvalMachine.assert(number, current.status, input.status);
-        if (input.status === ApprovalStatus.VALID && current.pastValidity) {
-          throw invalidTransition(
-            APPROVAL_ENTITY,
-            number,
-            current.status,
-            input.status,
-            `its validity ended on ${current.validUntil}; register a renewed approval instead`,
-          );
-        }
-        await repo.setApprovalStatus(number, input.status);
-        await recordStatusChange(tx, 'drugs', {
-          entityType: APPROVAL_ENTITY,
-          entityId: number,
-          from: current.status,
-          to: input.status,
-          actor: ctx.actor,
+        await transition(tx, {
+          entity: APPROVAL_ENTITY,
+          id: number,
+          lock: () => repo.lockApproval(number),
+          missing: { message: `drug approval ${number} does not exist`, field: 'input.number' },
+          expectedVersion: input.expectedVersion,
+          machine: approvalMachine,
+          to,
           reason,
+          apply: async (current) => {
+            if (to === ApprovalStatus.VALID && current.pastValidity) {
+              throw invalidTransition(
+                APPROVAL_ENTITY,
+                number,
+                current.status,
+                to,
+                `its validity ended on ${current.validUntil}; register a renewed approval instead`,
+              );
+            }
+            await repo.setApprovalStatus(number, to);
+          },
         });
         return number;
       },
-    );
+    });
     return reread(ctx.loaders.approvalByNumber, number, APPROVAL_ENTITY);
   }
 }

@@ -10,14 +10,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import {
-  assertValid,
-  ConnectionShape,
-  PageArgs,
-  pageRequest,
-  StatusChange,
-  toConnection,
-} from '../../kit';
+import { ConnectionShape, PageArgs, pageRequest, StatusChange, toConnection } from '../../kit';
 import { Context } from '../context';
 import {
   ApprovalStatus,
@@ -26,11 +19,7 @@ import {
   DrugCategory,
 } from '../entities/drug-approval';
 import { MedicalInstitution } from '../entities/medical-institution';
-import {
-  checkApprovalNumber,
-  normalizeApprovalNumber,
-  officialApprovalNumber,
-} from '../identifiers';
+import { approvalNumber, officialApprovalNumber } from '../validation';
 
 @ArgsType()
 class DrugApprovalsArgs extends PageArgs {
@@ -54,8 +43,7 @@ export class DrugApprovalResolver {
     number: string,
     @Ctx() ctx: Context,
   ): Promise<DrugApproval | null> {
-    assertValid(checkApprovalNumber(number), 'number');
-    return ctx.loaders.approvalByNumber.load(normalizeApprovalNumber(number)!);
+    return ctx.loaders.approvalByNumber.load(approvalNumber(number, 'number'));
   }
 
   @Query(() => DrugApprovalConnection, {
