@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, checkAirportCode, SubgraphDefinition } from '../kit';
+import { buildFederatedSchema, SubgraphDefinition } from '../kit';
 import { Context, createContext } from './context';
 import { Shipment } from './entities/shipment';
+import { references } from './references';
 import { AirportResolver } from './resolvers/airport';
 import { FacilityResolver } from './resolvers/facility';
 import { FacilityMutationResolver } from './resolvers/facility-mutations';
@@ -36,22 +37,7 @@ export const airportsSubgraph: SubgraphDefinition<Context> = {
         // Shipment is reached only through `_entities` (customs owns the register).
         orphanedTypes: [Shipment],
       },
-      {
-        Airport: {
-          __resolveReference: (ref: { iataCode: string }, ctx: Context) =>
-            checkAirportCode(ref.iataCode) === null
-              ? ctx.loaders.airportByCode.load(ref.iataCode)
-              : null,
-        },
-        Facility: {
-          __resolveReference: (ref: { id: string }, ctx: Context) =>
-            ctx.loaders.facilityById.load(ref.id),
-        },
-        // Arrival and handling events hang off the key alone, through loaders keyed by AWB.
-        Shipment: {
-          __resolveReference: (ref: { awb: string }) => ({ awb: ref.awb }),
-        },
-      },
+      references,
     ),
   createContext: (db, req, services) => createContext(db, req, services),
 };

@@ -25,6 +25,16 @@ export interface EventRow {
   type: HandlingEventType;
 }
 
+/**
+ * A shipment's cargo as a handling event changes it. Its version is the number of events recorded:
+ * what a caller passes as `expectedVersion` after reading `handlingEvents`.
+ */
+export interface LockedCargo {
+  arrival: LockedArrival;
+  events: EventRow[];
+  version: number;
+}
+
 export interface NewArrival {
   awb: string;
   airportIata: string;
@@ -91,6 +101,14 @@ export class AirportsWriteRepository {
       [awb],
     );
     return row ?? null;
+  }
+
+  /** The shipment's arrival, locked, and its events; null when its arrival is not recorded. */
+  async lockCargo(awb: string): Promise<LockedCargo | null> {
+    const arrival = await this.lockArrival(awb);
+    if (!arrival) return null;
+    const events = await this.eventsOf(awb);
+    return { arrival, events, version: events.length };
   }
 
   /** The shipment's events, chronological (ties in the order they were recorded). */

@@ -232,7 +232,7 @@ describe('recordArrival', () => {
     ])('refuses a second arrival %s → CONFLICT', async (_what, idempotencyKey) => {
       const err = refusal(await record({ ...baseInput, idempotencyKey }));
       expect(err).toMatchObject({ code: 'CONFLICT', field: 'input.awb' });
-      expect(err.message).toContain('already recorded');
+      expect(err.message).toContain('already exists');
       expect(await rowsOf(AWB)).toEqual({ arrivals: 1, events: 2 });
     });
 

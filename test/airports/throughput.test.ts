@@ -1,5 +1,5 @@
 import { Interval } from '../../subgraphs/airports/entities/throughput';
-import { periodsSpanned } from '../../subgraphs/airports/throughput';
+import { periodsSpanned } from '../../subgraphs/airports/rules/throughput';
 import { AirportsHarness } from './harness';
 
 const QUERY = `query($airport: ID!, $from: Date!, $to: Date!, $interval: Interval!) {

@@ -49,7 +49,7 @@ export class AirportResolver {
     beijingHubsOnly: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<Airport[]> {
-    const rows = await ctx.repo.listAirports(beijingHubsOnly ?? false);
+    const rows = await ctx.repository.listAirports(beijingHubsOnly ?? false);
     for (const row of rows) ctx.loaders.airportByCode.prime(row.iataCode, row);
     return rows;
   }

@@ -1,9 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, notFound, recordStatusChange, versionConflict } from '../../kit';
+import { badUserInput, reread, transition } from '../../kit';
 import { Context } from '../context';
 import { Facility, FacilityStatus } from '../entities/facility';
 import { SetFacilityStatusInput } from '../entities/inputs';
-import { runAirportsMutation, withoutKey } from '../run-mutation';
 import { FACILITY_LIFECYCLE } from '../state-machines';
 import { assertVersion, optionalText } from '../validation';
 import { AirportsWriteRepository } from '../write-repository';
@@ -39,36 +38,27 @@ export class FacilityMutationResolver {
     const reason = optionalText(input.reason, 'input.reason');
     assertVersion(input.expectedVersion, 'input.expectedVersion', 1);
 
-    await runAirportsMutation(
-      ctx,
-      'setFacilityStatus',
-      input.idempotencyKey,
-      withoutKey(input),
-      async (tx) => {
+    await ctx.mutations.run({
+      operation: 'setFacilityStatus',
+      input,
+      write: async (tx) => {
         const w = new AirportsWriteRepository(tx);
-        const facility = await w.lockFacility(id);
-        if (!facility) throw notFound(`no facility has the id "${id}"`, 'input.id');
-        if (input.expectedVersion != null && input.expectedVersion !== facility.version) {
-          throw versionConflict('Facility', id, input.expectedVersion, facility.version);
-        }
-        FACILITY_LIFECYCLE.assert(id, facility.status, input.status);
-        await w.updateFacilityStatus(id, input.status, input.commissionedOn ?? null);
-        await recordStatusChange(tx, 'airports', {
-          entityType: 'Facility',
-          entityId: id,
-          from: facility.status,
+        await transition(tx, {
+          entity: 'Facility',
+          id,
+          lock: () => w.lockFacility(id),
+          missing: { message: `no facility has the id "${id}"`, field: 'input.id' },
+          expectedVersion: input.expectedVersion,
+          machine: FACILITY_LIFECYCLE,
           to: input.status,
-          actor: ctx.actor,
+          apply: () => w.updateFacilityStatus(id, input.status, input.commissionedOn ?? null),
           reason,
         });
         return id;
       },
-    );
-    ctx.loaders.facilityById.clear(id);
+    });
     ctx.loaders.facilityHistory.clear(id);
     ctx.loaders.facilitiesByAirport.clearAll();
-    const facility = await ctx.loaders.facilityById.load(id);
-    if (!facility) throw new Error(`facility ${id} vanished after its status change`);
-    return facility;
+    return reread(ctx.loaders.facilityById, id, 'Facility');
   }
 }

@@ -58,13 +58,13 @@ export class FacilityResolver {
     const page = pageRequest(args, 1);
     const filter = { airport: args.airport, kind: args.kind, status: args.status };
     const after = page.after ? String(page.after[0]) : null;
-    const rows = await ctx.repo.facilitiesPage(filter, after, page.limit);
+    const rows = await ctx.repository.facilitiesPage(filter, after, page.limit);
     for (const row of rows) ctx.loaders.facilityById.prime(row.id, row);
     return toConnection(
       rows,
       page,
       (f) => [f.id],
-      () => ctx.repo.countFacilities(filter),
+      () => ctx.repository.countFacilities(filter),
     ) as FacilityConnection;
   }
 

@@ -1,11 +1,17 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { assertValid, badUserInput, checkAirportCode, notFound, versionConflict } from '../../kit';
+import {
+  alreadyExists,
+  assertValid,
+  badUserInput,
+  checkAirportCode,
+  lockForChange,
+  notFound,
+} from '../../kit';
 import { Context } from '../context';
-import { assertManifestedFor } from '../customs-register';
+import { assertManifestedFor } from '../cross-agency';
 import { RecordArrivalInput, RecordHandlingEventInput } from '../entities/inputs';
 import { FacilityKind } from '../entities/facility';
 import { HandlingEventType, Shipment } from '../entities/shipment';
-import { alreadyExists, runAirportsMutation, withoutKey } from '../run-mutation';
 import { assertNextEvent } from '../state-machines';
 import {
   assertPositive,
@@ -63,14 +69,11 @@ export class ShipmentMutationResolver {
     }
     const facility = await existingFacility(ctx, input.facility, 'input.facility');
     assertReceivesCargo(facility, airport.iataCode, 'input.facility');
-    await assertManifestedFor(ctx.services.gateway, awb, airport.iataCode);
-
-    await runAirportsMutation(
-      ctx,
-      'recordArrival',
-      input.idempotencyKey,
-      withoutKey(input),
-      async (tx) => {
+    await ctx.mutations.run({
+      operation: 'recordArrival',
+      input,
+      check: () => assertManifestedFor(ctx.gateway, awb, airport.iataCode),
+      write: async (tx) => {
         const w = new AirportsWriteRepository(tx);
         const created = await w.insertArrival({
           awb,
@@ -80,12 +83,8 @@ export class ShipmentMutationResolver {
           pieces: input.pieces,
           weightKg: input.weightKg,
         });
-        if (!created) {
-          throw alreadyExists(
-            `the arrival of shipment ${awb} is already recorded: a shipment is tallied once`,
-            'input.awb',
-          );
-        }
+        // A shipment is tallied once.
+        if (!created) throw alreadyExists('CargoArrival', awb, 'input.awb');
         await w.insertEvents([
           {
             awb,
@@ -104,7 +103,7 @@ export class ShipmentMutationResolver {
         ]);
         return awb;
       },
-    );
+    });
     return shipmentAfterWrite(ctx, awb);
   }
 
@@ -140,25 +139,22 @@ export class ShipmentMutationResolver {
       );
     }
 
-    await runAirportsMutation(
-      ctx,
-      'recordHandlingEvent',
-      input.idempotencyKey,
-      withoutKey(input),
-      async (tx) => {
+    await ctx.mutations.run({
+      operation: 'recordHandlingEvent',
+      input,
+      write: async (tx) => {
         const w = new AirportsWriteRepository(tx);
-        const arrival = await w.lockArrival(awb);
-        if (!arrival) {
-          throw notFound(
-            `shipment ${awb} has no recorded arrival: record its arrival (recordArrival) before handling events`,
-            'input.awb',
-          );
-        }
+        const { arrival, events } = await lockForChange({
+          entity: 'Shipment',
+          id: awb,
+          lock: () => w.lockCargo(awb),
+          missing: {
+            message: `shipment ${awb} has no recorded arrival: record its arrival (recordArrival) before handling events`,
+            field: 'input.awb',
+          },
+          expectedVersion: input.expectedVersion,
+        });
         if (facility) assertReceivesCargo(facility, arrival.airportIata, 'input.facility');
-        const events = await w.eventsOf(awb);
-        if (input.expectedVersion != null && input.expectedVersion !== events.length) {
-          throw versionConflict('Shipment', awb, input.expectedVersion, events.length);
-        }
         assertNextEvent(
           awb,
           events.map((e) => e.type),
@@ -180,7 +176,7 @@ export class ShipmentMutationResolver {
         ]);
         return awb;
       },
-    );
+    });
     return shipmentAfterWrite(ctx, awb);
   }
 }

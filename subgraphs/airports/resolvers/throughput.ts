@@ -2,7 +2,7 @@ import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { assertValid, checkAirportCode, DateScalar } from '../../kit';
 import { Context } from '../context';
 import { Interval, ThroughputPoint } from '../entities/throughput';
-import { assertThroughputRange, MAX_PERIODS } from '../throughput';
+import { assertThroughputRange, MAX_PERIODS } from '../rules/throughput';
 
 @ArgsType()
 class ThroughputArgs {
@@ -33,6 +33,6 @@ export class ThroughputResolver {
   ): Promise<ThroughputPoint[]> {
     assertValid(checkAirportCode(airport), 'airport');
     assertThroughputRange(from, to, interval);
-    return ctx.repo.throughput(airport, from, to, interval);
+    return ctx.repository.throughput(airport, from, to, interval);
   }
 }

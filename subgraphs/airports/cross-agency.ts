@@ -14,11 +14,12 @@ const REGISTERED_SHIPMENT = `query($awb: ID!) {
 }`;
 
 /**
- * Cross-agency rule of `recordArrival`: the shipment is in the customs register (the manifest
- * was filed) and its port of entry is the hub tallying it. Asked through the gateway, never from
- * customs' tables, and before any transaction opens. A gateway or customs that does not answer
- * gives DEPENDENCY_UNAVAILABLE (from the GatewayClient): nothing is written on a guess. A pieces
- * count that differs from the manifest is allowed: the tally records what actually arrived.
+ * Cross-agency rule of `recordArrival` (its `check`): the shipment is in the customs register
+ * (the manifest was filed) and its port of entry is the hub tallying it. Asked through the
+ * gateway, never from customs' tables, before the transaction opens, and not for a retry whose
+ * first call committed. A gateway or customs that does not answer gives DEPENDENCY_UNAVAILABLE
+ * (from the GatewayClient): nothing is written on a guess. A pieces count that differs from the
+ * manifest is allowed: the tally records what actually arrived.
  */
 export async function assertManifestedFor(
   gateway: GatewayClient,

@@ -1,5 +1,5 @@
-import { badUserInput } from '../kit';
-import { Interval } from './entities/throughput';
+import { badUserInput } from '../../kit';
+import { Interval } from '../entities/throughput';
 
 /**
  * The most periods one `cargoThroughput` call may span: a year of days, five years of weeks, ten
