@@ -12,8 +12,7 @@ import {
  * One DataLoader per entity lookup and per per-parent list, created fresh for every request:
  * N parents asking for the same field cost one SQL statement.
  */
-export function createLoaders(db: Database) {
-  const repo = new RoutesRepository(db);
+export function createLoaders(repo: RoutesRepository, db: Database) {
   const flight = keyedLoader(
     (keys: readonly FlightKey[]) => repo.flightsByKey(keys),
     (row): FlightKey => [row.number, row.date],

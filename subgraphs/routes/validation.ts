@@ -1,4 +1,23 @@
-import { badUserInput, checkFlightNumber, isValidDate } from '../kit';
+import {
+  assertValid,
+  badUserInput,
+  checkAirlineCode,
+  checkAirportCode,
+  checkAwb,
+  checkFlightNumber,
+  isValidDate,
+  normalizeAwb,
+} from '../kit';
+import { FlightTransitionInput } from './entities/inputs/common';
+import { ScheduleFlightInput } from './entities/inputs/flight-inputs';
+import { AssignShipmentLegInput } from './entities/inputs/leg-inputs';
+import { CreateRouteInput, SetRouteStatusInput } from './entities/inputs/route-inputs';
+import { RouteStatus } from './entities/route';
+
+/**
+ * Checks of arguments and mutation inputs on their own, before anything is read or written. Each
+ * failure is BAD_USER_INPUT naming the argument (`to`, `input.flightNumber`).
+ */
 
 /** Longest date range `Route.flights` serves in one call. */
 export const MAX_FLIGHT_RANGE_DAYS = 366;
@@ -10,6 +29,14 @@ export function checkRouteId(value: string): string | null {
   return ROUTE_ID_PATTERN.test(value)
     ? null
     : `"${value}" is not a route id: expected up to 64 letters, digits, "-" or "_", like CA-PEK-FRA`;
+}
+
+/** A `Date` argument must be a real calendar date `YYYY-MM-DD`; `field` names the argument. */
+export function assertDate(value: string, field: string): void {
+  assertValid(
+    isValidDate(value) ? null : `"${value}" is not a calendar date: expected YYYY-MM-DD`,
+    field,
+  );
 }
 
 function dayNumber(date: string): number {
@@ -36,4 +63,76 @@ export function isFlightKey(number: unknown, date: unknown): boolean {
     typeof date === 'string' &&
     isValidDate(date)
   );
+}
+
+const f = (name: string) => `input.${name}`;
+
+function checkNonNegative(value: number, name: string, integer: boolean): void {
+  if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+    throw badUserInput(
+      `\`${name}\` must be ${integer ? 'a whole number' : 'a number'} of 0 or more, got ${value}`,
+      f(name),
+    );
+  }
+}
+
+export function checkCreateRoute(input: CreateRouteInput): void {
+  assertValid(checkAirlineCode(input.airline), f('airline'));
+  assertValid(checkAirportCode(input.origin), f('origin'));
+  assertValid(checkAirportCode(input.destination), f('destination'));
+  if (input.origin === input.destination) {
+    throw badUserInput('a route cannot start and end at the same airport', f('destination'));
+  }
+  checkNonNegative(input.weeklyFrequency, 'weeklyFrequency', true);
+  checkNonNegative(input.weeklyCargoCapacityTonnes, 'weeklyCargoCapacityTonnes', false);
+  if (input.status !== RouteStatus.PLANNED && input.status !== RouteStatus.ACTIVE) {
+    throw badUserInput(
+      `a new route is PLANNED or ACTIVE, not ${input.status}: suspend it afterwards with setRouteStatus`,
+      f('status'),
+    );
+  }
+  if (input.openedOn != null) assertDate(input.openedOn, f('openedOn'));
+  if (input.status === RouteStatus.ACTIVE && input.openedOn == null) {
+    throw badUserInput('an ACTIVE route needs `openedOn`, the date it opened', f('openedOn'));
+  }
+  if (input.status === RouteStatus.PLANNED && input.openedOn != null) {
+    throw badUserInput(
+      'a PLANNED route has not opened: leave `openedOn` out and give the date when activating it',
+      f('openedOn'),
+    );
+  }
+}
+
+export function checkSetRouteStatus(input: SetRouteStatusInput): void {
+  assertValid(checkRouteId(input.routeId), f('routeId'));
+  assertDate(input.effectiveOn, f('effectiveOn'));
+}
+
+function checkFlightKey(number: string, date: string): void {
+  assertValid(checkFlightNumber(number), f('flightNumber'));
+  assertDate(date, f('flightDate'));
+}
+
+export function checkFlightTransition(input: FlightTransitionInput): void {
+  checkFlightKey(input.flightNumber, input.flightDate);
+}
+
+export function checkScheduleFlight(input: ScheduleFlightInput): void {
+  assertValid(checkRouteId(input.routeId), f('routeId'));
+  checkFlightKey(input.flightNumber, input.flightDate);
+  if (input.scheduledArrival.getTime() <= input.scheduledDeparture.getTime()) {
+    throw badUserInput(
+      '`scheduledArrival` must be after `scheduledDeparture`',
+      f('scheduledArrival'),
+    );
+  }
+}
+
+/** Checks a leg's input and returns its AWB in display form `PPP-SSSSSSSC`. */
+export function checkAssignShipmentLeg(input: AssignShipmentLegInput): string {
+  assertValid(checkAwb(input.awb), f('awb'));
+  checkFlightKey(input.flightNumber, input.flightDate);
+  assertValid(checkAirportCode(input.from), f('from'));
+  assertValid(checkAirportCode(input.to), f('to'));
+  return normalizeAwb(input.awb)!;
 }

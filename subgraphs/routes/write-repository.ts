@@ -1,11 +1,12 @@
-import { recordStatusChange, StatusChangeInput, Tx } from '../kit';
+import { Tx } from '../kit';
 import { Flight, FlightStatus } from './entities/flight';
 import { Region, Route, RouteStatus } from './entities/route';
 import { FLIGHT_COLUMNS, ROUTE_COLUMNS } from './repository';
 
 /**
  * Every SQL statement of the routes mutations, inside one mutation's transaction. One method =
- * one statement. Reads that precede a write lock what they read.
+ * one statement. Reads that precede a write lock what they read. The status history is written
+ * by the transaction itself (`tx.recordStatusChange`).
  */
 
 export interface NewRoute {
@@ -57,11 +58,6 @@ export interface LastLeg {
 
 export class RoutesWriteRepository {
   constructor(private readonly tx: Tx) {}
-
-  /** One row of the status history, in this transaction. */
-  recordStatusChange(change: StatusChangeInput): Promise<void> {
-    return recordStatusChange(this.tx, 'routes', change);
-  }
 
   async airlineExists(iataCode: string): Promise<boolean> {
     const rows = await this.tx.query('SELECT 1 FROM routes.airline WHERE iata_code = $1', [

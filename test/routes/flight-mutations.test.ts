@@ -297,7 +297,13 @@ describe('flight input validation', () => {
   it('answers CONFLICT for a flight scheduled already', async () => {
     await schedule('CA7021', '2026-12-21');
     const err = await w.fails(SCHEDULE_FLIGHT, { input: flightInput('CA7021', '2026-12-21') });
-    expect(err.extensions).toEqual({ code: 'CONFLICT', field: 'input.flightNumber' });
+    expect(err.message).toBe('Flight CA7021/2026-12-21 already exists');
+    expect(err.extensions).toEqual({
+      code: 'CONFLICT',
+      entity: 'Flight',
+      id: 'CA7021/2026-12-21',
+      field: 'input.flightNumber',
+    });
     expect(await w.historyRows('Flight', 'CA7021/2026-12-21')).toHaveLength(1);
   });
 

@@ -1,3 +1,5 @@
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Database, RunningSubgraph, startSubgraph } from '../../subgraphs/kit';
 import { routesSubgraph } from '../../subgraphs/routes';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -14,12 +16,49 @@ import {
 /**
  * The routes subgraph alone, its gateway unreachable (nothing listens on port 9): the mutations
  * that need another agency's facts are refused with DEPENDENCY_UNAVAILABLE and write nothing;
- * those that need none still work.
+ * those that need none still work, and so does the retry of a call that committed while the
+ * gateway was up (a stub answering the airports check).
  */
+
+const GATEWAY_DOWN = 'http://127.0.0.1:9/graphql';
 
 let testDb: TestDatabase;
 let db: Database;
 let server: RunningSubgraph;
+let gatewayUrl = GATEWAY_DOWN;
+
+/** A gateway that knows every airport (PEK and PKX are the hubs) and nothing else. */
+function startAirportsStub(): Promise<{ server: Server; url: string; calls: () => number }> {
+  let calls = 0;
+  const stub = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      calls++;
+      const { variables } = JSON.parse(body) as { variables: Record<string, string> };
+      const airport = (iataCode: string) => ({
+        iataCode,
+        isBeijingHub: iataCode === 'PEK' || iataCode === 'PKX',
+        timezone: 'Asia/Shanghai',
+      });
+      res.setHeader('content-type', 'application/json');
+      res.end(
+        JSON.stringify({
+          data: { origin: airport(variables.origin), destination: airport(variables.destination) },
+        }),
+      );
+    });
+  });
+  return new Promise((resolve) =>
+    stub.listen(0, '127.0.0.1', () =>
+      resolve({
+        server: stub,
+        url: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql`,
+        calls: () => calls,
+      }),
+    ),
+  );
+}
 
 beforeAll(async () => {
   testDb = await createTestDatabase(['routes']);
@@ -29,7 +68,7 @@ beforeAll(async () => {
     db,
     port: 0,
     log: () => undefined,
-    gatewayUrl: () => 'http://127.0.0.1:9/graphql',
+    gatewayUrl: () => gatewayUrl,
   });
 });
 
@@ -107,5 +146,44 @@ describe('with the gateway unreachable', () => {
       id: 'CA-PEK-FRA',
     });
     expect(read.data?.route.history).toHaveLength(1);
+  });
+});
+
+describe('a retry whose first call committed', () => {
+  it('gets the first result while the gateway is down, without asking it', async () => {
+    const stub = await startAirportsStub();
+    const input = {
+      airline: 'CA',
+      origin: 'PEK',
+      destination: 'MAD',
+      region: 'EUROPE',
+      status: 'PLANNED',
+      weeklyFrequency: 2,
+      weeklyCargoCapacityTonnes: 30,
+      idempotencyKey: 'create-then-down',
+    };
+    try {
+      gatewayUrl = stub.url;
+      const first = await postGraphQL<{ createRoute: { id: string } }>(server.url, CREATE_ROUTE, {
+        input,
+      });
+      expect(first.errors).toBeUndefined();
+      expect(first.data?.createRoute.id).toBe('CA-PEK-MAD');
+      expect(stub.calls()).toBe(1);
+
+      gatewayUrl = GATEWAY_DOWN;
+      const before = await writes();
+      const retry = await postGraphQL(server.url, CREATE_ROUTE, { input });
+      expect(retry.errors).toBeUndefined();
+      expect(retry.data).toEqual(first.data);
+      expect(await writes()).toEqual(before);
+      expect(stub.calls()).toBe(1);
+
+      // The same input under a new key is a new request: it needs the gateway.
+      await refused(CREATE_ROUTE, { ...input, idempotencyKey: 'create-then-down-2' });
+    } finally {
+      gatewayUrl = GATEWAY_DOWN;
+      await new Promise((resolve) => stub.server.close(resolve));
+    }
   });
 });

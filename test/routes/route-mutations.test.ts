@@ -226,7 +226,13 @@ describe('route input validation', () => {
     const err = await w.fails(CREATE_ROUTE, {
       input: { ...NEW_ROUTE, destination: 'FRA', status: 'ACTIVE', openedOn: '1990-06-01' },
     });
-    expect(err.extensions?.code).toBe('CONFLICT');
+    expect(err.message).toBe('Route CA-PEK-FRA already exists');
+    expect(err.extensions).toEqual({
+      code: 'CONFLICT',
+      entity: 'Route',
+      id: 'CA-PEK-FRA',
+      field: 'input.destination',
+    });
     expect(await w.historyRows('Route', 'CA-PEK-FRA')).toEqual(history);
   });
 

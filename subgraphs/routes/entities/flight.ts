@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../scalars';
+import { DateScalar } from './scalars';
 
 export enum FlightStatus {
   SCHEDULED = 'SCHEDULED',

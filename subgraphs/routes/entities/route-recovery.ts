@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../scalars';
+import { DateScalar } from './scalars';
 
 @ObjectType({
   description:

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../kit';
-import { DateScalar } from '../scalars';
+import { DateScalar } from './scalars';
 
 export enum Region {
   EUROPE = 'EUROPE',

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, notFound } from '../../kit';
+import { alreadyExists } from '../../kit';
 import type { Context } from '../context';
 import { airportTimezone } from '../cross-agency';
 import { Flight, FlightStatus } from '../entities/flight';
@@ -9,25 +9,18 @@ import {
   RecordFlightArrivalInput,
   ScheduleFlightInput,
 } from '../entities/inputs/flight-inputs';
-import { RouteStatus } from '../entities/route';
-import { assertLandsAfterTakeOff, transitionFlight } from '../flight-rules';
-import { alreadyExists, runRoutesMutation } from '../mutation-support';
-import { flightHistoryId } from '../state-machines';
+import type { FlightKey } from '../repository';
 import {
-  checkFlightTransition,
-  checkScheduleFlight,
-  designatorOf,
-  localDate,
-} from '../write-validation';
-
-/** The flight as committed, read afresh through the request's loaders. */
-async function reread(ctx: Context, [number, date]: [string, string]): Promise<Flight> {
-  const flight = await ctx.loaders.flight.clear([number, date]).load([number, date]);
-  if (!flight) throw new Error(`flight ${number} ${date} is missing after the write`);
-  return flight;
-}
-
-const OPERATING = new Set([RouteStatus.ACTIVE, RouteStatus.RESUMED]);
+  assertDepartsOnFlightDate,
+  assertLandsAfterTakeOff,
+  assertOperating,
+  rereadFlight,
+  routeOfNewFlight,
+  transitionFlight,
+} from '../rules/flight-rules';
+import { flightHistoryId } from '../state-machines';
+import { checkFlightTransition, checkScheduleFlight } from '../validation';
+import { RoutesWriteRepository } from '../write-repository';
 
 @Resolver(() => Flight)
 export class FlightMutationsResolver {
@@ -42,54 +35,36 @@ export class FlightMutationsResolver {
   ): Promise<Flight> {
     checkScheduleFlight(input);
     const { routeId, flightNumber: number, flightDate: date } = input;
-    // Airline and ends of a route never change: safe to read before the transaction.
-    const route = await ctx.loaders.route.load(routeId);
-    if (!route) throw notFound(`no route ${routeId}`, 'input.routeId');
-    if (designatorOf(number) !== route.airlineIata) {
-      throw badUserInput(
-        `flight ${number} is not a flight of ${route.airlineIata}, which operates route ${routeId}`,
-        'input.flightNumber',
-      );
-    }
-    const timezone = await airportTimezone(ctx.gateway, route.originIata, 'input.routeId');
-    const departureDate = localDate(input.scheduledDeparture, timezone);
-    if (departureDate !== date) {
-      throw badUserInput(
-        `the scheduled departure is on ${departureDate} at ${route.originIata} (${timezone}), not on the flight date ${date}`,
-        'input.scheduledDeparture',
-      );
-    }
-    const key = await runRoutesMutation(ctx, 'scheduleFlight', input, async (repo) => {
-      const current = await repo.lockRoute(routeId, 'SHARE');
-      if (!current || !OPERATING.has(current.status)) {
-        throw badUserInput(
-          `route ${routeId} is ${current?.status ?? 'gone'}: flights are scheduled on ACTIVE or RESUMED routes only`,
-          'input.routeId',
-        );
-      }
-      const created = await repo.insertFlight({
-        number,
-        date,
-        routeId,
-        scheduledDeparture: input.scheduledDeparture,
-        scheduledArrival: input.scheduledArrival,
-      });
-      if (!created) {
-        throw alreadyExists(
-          `flight ${number} on ${date} is scheduled already`,
-          'input.flightNumber',
-        );
-      }
-      await repo.recordStatusChange({
-        entityType: 'Flight',
-        entityId: flightHistoryId(number, date),
-        from: null,
-        to: FlightStatus.SCHEDULED,
-        actor: ctx.actor,
-      });
-      return [number, date] as [string, string];
+    const key = await ctx.mutations.run({
+      operation: 'scheduleFlight',
+      input,
+      check: async () => {
+        const route = await routeOfNewFlight(ctx.loaders, input);
+        const timezone = await airportTimezone(ctx.gateway, route.originIata, 'input.routeId');
+        assertDepartsOnFlightDate(input, route.originIata, timezone);
+      },
+      write: async (tx): Promise<FlightKey> => {
+        const repo = new RoutesWriteRepository(tx);
+        assertOperating(routeId, await repo.lockRoute(routeId, 'SHARE'));
+        const created = await repo.insertFlight({
+          number,
+          date,
+          routeId,
+          scheduledDeparture: input.scheduledDeparture,
+          scheduledArrival: input.scheduledArrival,
+        });
+        const id = flightHistoryId(number, date);
+        if (!created) throw alreadyExists('Flight', id, 'input.flightNumber');
+        await tx.recordStatusChange({
+          entityType: 'Flight',
+          entityId: id,
+          from: null,
+          to: FlightStatus.SCHEDULED,
+        });
+        return [number, date];
+      },
     });
-    return reread(ctx, key);
+    return rereadFlight(ctx.loaders, key);
   }
 
   @Mutation(() => Flight, {
@@ -101,13 +76,15 @@ export class FlightMutationsResolver {
     @Ctx() ctx: Context,
   ): Promise<Flight> {
     checkFlightTransition(input);
-    const key = await runRoutesMutation(ctx, 'recordDeparture', input, (repo) =>
-      transitionFlight(repo, ctx.actor, input, FlightStatus.DEPARTED, () => ({
-        status: FlightStatus.DEPARTED,
-        actualDeparture: input.actualDeparture,
-      })),
-    );
-    return reread(ctx, key);
+    const key = await ctx.mutations.run({
+      operation: 'recordDeparture',
+      input,
+      write: (tx) =>
+        transitionFlight(tx, input, FlightStatus.DEPARTED, () => ({
+          actualDeparture: input.actualDeparture,
+        })),
+    });
+    return rereadFlight(ctx.loaders, key);
   }
 
   @Mutation(() => Flight, {
@@ -123,13 +100,16 @@ export class FlightMutationsResolver {
   ): Promise<Flight> {
     checkFlightTransition(input);
     const to = input.diverted ? FlightStatus.DIVERTED : FlightStatus.ARRIVED;
-    const key = await runRoutesMutation(ctx, 'recordFlightArrival', input, (repo) =>
-      transitionFlight(repo, ctx.actor, input, to, (flight) => {
-        assertLandsAfterTakeOff(flight, input.actualArrival);
-        return { status: to, actualArrival: input.actualArrival };
-      }),
-    );
-    return reread(ctx, key);
+    const key = await ctx.mutations.run({
+      operation: 'recordFlightArrival',
+      input,
+      write: (tx) =>
+        transitionFlight(tx, input, to, (flight) => {
+          assertLandsAfterTakeOff(flight, input.actualArrival);
+          return { actualArrival: input.actualArrival };
+        }),
+    });
+    return rereadFlight(ctx.loaders, key);
   }
 
   @Mutation(() => Flight, {
@@ -142,16 +122,11 @@ export class FlightMutationsResolver {
     @Ctx() ctx: Context,
   ): Promise<Flight> {
     checkFlightTransition(input);
-    const key = await runRoutesMutation(ctx, 'cancelFlight', input, (repo) =>
-      transitionFlight(
-        repo,
-        ctx.actor,
-        input,
-        FlightStatus.CANCELLED,
-        () => ({ status: FlightStatus.CANCELLED }),
-        input.reason,
-      ),
-    );
-    return reread(ctx, key);
+    const key = await ctx.mutations.run({
+      operation: 'cancelFlight',
+      input,
+      write: (tx) => transitionFlight(tx, input, FlightStatus.CANCELLED, () => ({}), input.reason),
+    });
+    return rereadFlight(ctx.loaders, key);
   }
 }

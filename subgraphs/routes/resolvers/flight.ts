@@ -3,8 +3,9 @@ import { assertValid, checkFlightNumber, StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { Flight } from '../entities/flight';
 import { Route } from '../entities/route';
-import { assertDate, DateScalar } from '../scalars';
+import { DateScalar } from '../entities/scalars';
 import { flightHistoryId } from '../state-machines';
+import { assertDate } from '../validation';
 
 @ArgsType()
 class FlightArgs {

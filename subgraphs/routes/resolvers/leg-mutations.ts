@@ -3,9 +3,8 @@ import type { Context } from '../context';
 import { checkShipmentRegistered } from '../cross-agency';
 import { AssignShipmentLegInput } from '../entities/inputs/leg-inputs';
 import { Shipment } from '../entities/shipment';
-import { appendLeg } from '../leg-rules';
-import { runRoutesMutation } from '../mutation-support';
-import { checkAssignShipmentLeg } from '../write-validation';
+import { appendLeg } from '../rules/leg-rules';
+import { checkAssignShipmentLeg } from '../validation';
 
 @Resolver(() => Shipment)
 export class LegMutationsResolver {
@@ -19,8 +18,12 @@ export class LegMutationsResolver {
     @Ctx() ctx: Context,
   ): Promise<Shipment> {
     const awb = checkAssignShipmentLeg(input);
-    await checkShipmentRegistered(ctx.gateway, awb);
-    await runRoutesMutation(ctx, 'assignShipmentLeg', input, (repo) => appendLeg(repo, awb, input));
+    await ctx.mutations.run({
+      operation: 'assignShipmentLeg',
+      input,
+      check: () => checkShipmentRegistered(ctx.gateway, awb),
+      write: (tx) => appendLeg(tx, awb, input),
+    });
     ctx.loaders.legsOfShipment.clear(awb);
     return { awb };
   }

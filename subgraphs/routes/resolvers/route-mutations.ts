@@ -1,20 +1,12 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { notFound } from '../../kit';
+import { alreadyExists, notFound, reread } from '../../kit';
 import type { Context } from '../context';
 import { checkRouteEnds } from '../cross-agency';
 import { CreateRouteInput, SetRouteStatusInput } from '../entities/inputs/route-inputs';
 import { Route } from '../entities/route';
-import { alreadyExists, assertVersion, runRoutesMutation } from '../mutation-support';
-import { routeStatusUpdate } from '../route-rules';
-import { routeLifecycle } from '../state-machines';
-import { checkCreateRoute, checkSetRouteStatus, routeIdOf } from '../write-validation';
-
-/** The route as committed, read afresh through the request's loaders. */
-async function reread(ctx: Context, id: string): Promise<Route> {
-  const route = await ctx.loaders.route.clear(id).load(id);
-  if (!route) throw new Error(`route ${id} is missing after the write`);
-  return route;
-}
+import { routeIdOf, transitionRoute } from '../rules/route-rules';
+import { checkCreateRoute, checkSetRouteStatus } from '../validation';
+import { RoutesWriteRepository } from '../write-repository';
 
 @Resolver(() => Route)
 export class RouteMutationsResolver {
@@ -27,34 +19,39 @@ export class RouteMutationsResolver {
     @Ctx() ctx: Context,
   ): Promise<Route> {
     checkCreateRoute(input);
-    await checkRouteEnds(ctx.gateway, input.origin, input.destination);
-    const id = await runRoutesMutation(ctx, 'createRoute', input, async (repo) => {
-      const routeId = routeIdOf(input.airline, input.origin, input.destination);
-      if (!(await repo.airlineExists(input.airline))) {
-        throw notFound(`no airline ${input.airline} is registered`, 'input.airline');
-      }
-      const created = await repo.insertRoute({
-        id: routeId,
-        airline: input.airline,
-        origin: input.origin,
-        destination: input.destination,
-        region: input.region,
-        status: input.status,
-        weeklyFrequency: input.weeklyFrequency,
-        weeklyCargoCapacityTonnes: input.weeklyCargoCapacityTonnes,
-        openedOn: input.openedOn ?? null,
-      });
-      if (!created) throw alreadyExists(`route ${routeId} exists already`);
-      await repo.recordStatusChange({
-        entityType: 'Route',
-        entityId: routeId,
-        from: null,
-        to: input.status,
-        actor: ctx.actor,
-      });
-      return routeId;
+    const id = await ctx.mutations.run({
+      operation: 'createRoute',
+      input,
+      check: () => checkRouteEnds(ctx.gateway, input.origin, input.destination),
+      write: async (tx) => {
+        const repo = new RoutesWriteRepository(tx);
+        const routeId = routeIdOf(input.airline, input.origin, input.destination);
+        if (!(await repo.airlineExists(input.airline))) {
+          throw notFound(`no airline ${input.airline} is registered`, 'input.airline');
+        }
+        const created = await repo.insertRoute({
+          id: routeId,
+          airline: input.airline,
+          origin: input.origin,
+          destination: input.destination,
+          region: input.region,
+          status: input.status,
+          weeklyFrequency: input.weeklyFrequency,
+          weeklyCargoCapacityTonnes: input.weeklyCargoCapacityTonnes,
+          openedOn: input.openedOn ?? null,
+        });
+        // The id is airline-origin-destination: the destination is the usual one to change.
+        if (!created) throw alreadyExists('Route', routeId, 'input.destination');
+        await tx.recordStatusChange({
+          entityType: 'Route',
+          entityId: routeId,
+          from: null,
+          to: input.status,
+        });
+        return routeId;
+      },
     });
-    return reread(ctx, id);
+    return reread(ctx.loaders.route, id, 'Route');
   }
 
   @Mutation(() => Route, {
@@ -67,23 +64,11 @@ export class RouteMutationsResolver {
     @Ctx() ctx: Context,
   ): Promise<Route> {
     checkSetRouteStatus(input);
-    const id = input.routeId;
-    await runRoutesMutation(ctx, 'setRouteStatus', input, async (repo) => {
-      const route = await repo.lockRoute(id, 'UPDATE');
-      if (!route) throw notFound(`no route ${id}`, 'input.routeId');
-      assertVersion('Route', id, input.expectedVersion, route.version);
-      routeLifecycle.assert(id, route.status, input.status);
-      await repo.updateRouteStatus(id, routeStatusUpdate(route, input.status, input.effectiveOn));
-      await repo.recordStatusChange({
-        entityType: 'Route',
-        entityId: id,
-        from: route.status,
-        to: input.status,
-        actor: ctx.actor,
-        reason: input.reason,
-      });
-      return id;
+    const id = await ctx.mutations.run({
+      operation: 'setRouteStatus',
+      input,
+      write: (tx) => transitionRoute(tx, input),
     });
-    return reread(ctx, id);
+    return reread(ctx.loaders.route, id, 'Route');
   }
 }

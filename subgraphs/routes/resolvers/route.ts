@@ -27,9 +27,9 @@ import { Airline } from '../entities/airline';
 import { Airport } from '../entities/airport';
 import { Flight } from '../entities/flight';
 import { Region, Route, RouteConnection, RouteStatus } from '../entities/route';
+import { DateScalar } from '../entities/scalars';
 import { RouteFilter } from '../repository';
-import { assertDate, DateScalar } from '../scalars';
-import { assertDateRange, checkRouteId, MAX_FLIGHT_RANGE_DAYS } from '../validation';
+import { assertDate, assertDateRange, checkRouteId, MAX_FLIGHT_RANGE_DAYS } from '../validation';
 
 @ArgsType()
 class RoutesArgs {

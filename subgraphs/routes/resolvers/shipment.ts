@@ -1,6 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ErrorCode, normalizeAwb } from '../../kit';
+import { normalizeAwb, notFound } from '../../kit';
 import type { Context } from '../context';
 import { Airline } from '../entities/airline';
 import { Airport } from '../entities/airport';
@@ -16,9 +15,10 @@ export class ShipmentResolver {
     const awb = normalizeAwb(shipment.awb);
     const airline = awb ? await ctx.loaders.airlineByAwbPrefix.load(awb.slice(0, 3)) : null;
     if (!airline) {
-      throw new GraphQLError(`no airline issues air waybills with the prefix of ${shipment.awb}`, {
-        extensions: { code: ErrorCode.NOT_FOUND, field: 'carrier' },
-      });
+      throw notFound(
+        `no airline issues air waybills with the prefix of ${shipment.awb}`,
+        'carrier',
+      );
     }
     return airline;
   }

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { DateScalar } from '../../scalars';
+import { DateScalar } from '../scalars';
 
 /** What every mutation input may carry: a key that makes a retry safe. */
 @InputType()

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DateScalar } from '../../scalars';
+import { DateScalar } from '../scalars';
 import { FlightTransitionInput, RoutesIdempotentInput } from './common';
 
 @InputType({

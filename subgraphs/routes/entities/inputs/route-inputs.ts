@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { DateScalar } from '../../scalars';
+import { DateScalar } from '../scalars';
 import { Region, RouteStatus } from '../route';
 import { RoutesIdempotentInput, RoutesTransitionInput } from './common';
 

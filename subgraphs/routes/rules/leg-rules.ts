@@ -1,7 +1,7 @@
-import { badUserInput, notFound } from '../kit';
-import { FlightStatus } from './entities/flight';
-import { AssignShipmentLegInput } from './entities/inputs/leg-inputs';
-import { RoutesWriteRepository } from './write-repository';
+import { badUserInput, notFound, Tx } from '../../kit';
+import { FlightStatus } from '../entities/flight';
+import { AssignShipmentLegInput } from '../entities/inputs/leg-inputs';
+import { RoutesWriteRepository } from '../write-repository';
 
 /**
  * Appends a leg to a shipment's journey, inside the mutation's transaction. The shipment's legs
@@ -11,10 +11,11 @@ import { RoutesWriteRepository } from './write-repository';
  * previous leg arrived, after that flight's scheduled arrival. Returns the new sequence.
  */
 export async function appendLeg(
-  repo: RoutesWriteRepository,
+  tx: Tx,
   awb: string,
   input: AssignShipmentLegInput,
 ): Promise<number> {
+  const repo = new RoutesWriteRepository(tx);
   const { flightNumber: number, flightDate: date } = input;
   await repo.lockShipmentLegs(awb);
   const flight = await repo.lockFlight(number, date, 'SHARE');

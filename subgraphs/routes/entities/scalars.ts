@@ -1,12 +1,12 @@
 import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
-import { assertValid, DateScalar as KitDateScalar, isValidDate } from '../kit';
+import { DateScalar as KitDateScalar } from '../../kit';
 
 /**
  * The contract's `Date` scalar (same name, description and output as the kit's), but checked
  * where it is used: the kit's scalar rejects a bad date while the request is parsed, before any
  * resolver runs, so the error cannot say which argument was wrong. This one lets any string
- * through parsing and each resolver calls `assertDate(value, 'field')`, which answers
- * BAD_USER_INPUT with `extensions.field`. Output is serialized by the kit's scalar.
+ * through parsing and each resolver calls `assertDate(value, 'field')` (validation.ts), which
+ * answers BAD_USER_INPUT with `extensions.field`. Output is serialized by the kit's scalar.
  */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
@@ -29,11 +29,3 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     return ast.value;
   },
 });
-
-/** A `Date` argument must be a real calendar date `YYYY-MM-DD`; `field` names the argument. */
-export function assertDate(value: string, field: string): void {
-  assertValid(
-    isValidDate(value) ? null : `"${value}" is not a calendar date: expected YYYY-MM-DD`,
-    field,
-  );
-}

@@ -1,6 +1,13 @@
-import { badUserInput } from '../kit';
-import { Route, RouteStatus } from './entities/route';
-import { RouteStatusUpdate } from './write-repository';
+import { badUserInput, transition, Tx } from '../../kit';
+import { SetRouteStatusInput } from '../entities/inputs/route-inputs';
+import { Route, RouteStatus } from '../entities/route';
+import { routeLifecycle } from '../state-machines';
+import { RoutesWriteRepository, RouteStatusUpdate } from '../write-repository';
+
+/** The route id of an airline's route between two airports: "CA-PEK-FRA". */
+export function routeIdOf(airline: string, origin: string, destination: string): string {
+  return `${airline}-${origin}-${destination}`;
+}
 
 /**
  * The dates a route's status change sets, checked against the dates it has: opening sets
@@ -39,4 +46,23 @@ export function routeStatusUpdate(route: Route, to: RouteStatus, on: string): Ro
       // PLANNED is never a target: the state machine refuses it before this is reached.
       throw badUserInput(`a route cannot be set to ${to}`, 'input.status');
   }
+}
+
+/** One status change of a route, in the mutation's transaction (kit `transition`). Returns its id. */
+export async function transitionRoute(tx: Tx, input: SetRouteStatusInput): Promise<string> {
+  const repo = new RoutesWriteRepository(tx);
+  const id = input.routeId;
+  await transition(tx, {
+    entity: 'Route',
+    id,
+    lock: () => repo.lockRoute(id, 'UPDATE'),
+    missing: { message: `no route ${id}`, field: 'input.routeId' },
+    expectedVersion: input.expectedVersion,
+    machine: routeLifecycle,
+    to: input.status,
+    apply: (route) =>
+      repo.updateRouteStatus(id, routeStatusUpdate(route, input.status, input.effectiveOn)),
+    reason: input.reason,
+  });
+  return id;
 }
