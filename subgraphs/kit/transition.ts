@@ -80,13 +80,16 @@ export async function transition<S extends string, R extends Stateful<S>>(
 }
 
 /** The record as committed, read through the request's loader (never a cached earlier read). */
-export async function reread<V>(
-  loader: DataLoader<string, V | null, string>,
-  key: string,
+export async function reread<K, V>(
+  loader: DataLoader<K, V | null, string>,
+  key: K,
   what: string,
 ): Promise<V> {
   const value = await loader.clear(key).load(key);
   // The transaction committed it, so it exists; say so plainly if it ever does not.
-  if (value === null) throw new Error(`${what} ${key} was written but cannot be read back`);
+  if (value === null) {
+    const id = Array.isArray(key) ? key.join('/') : String(key);
+    throw new Error(`${what} ${id} was written but cannot be read back`);
+  }
   return value;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { alreadyExists } from '../../kit';
+import { alreadyExists, reread } from '../../kit';
 import type { Context } from '../context';
 import { airportTimezone } from '../cross-agency';
 import { Flight, FlightStatus } from '../entities/flight';
@@ -14,7 +14,6 @@ import {
   assertDepartsOnFlightDate,
   assertLandsAfterTakeOff,
   assertOperating,
-  rereadFlight,
   routeOfNewFlight,
   transitionFlight,
 } from '../rules/flight-rules';
@@ -64,7 +63,7 @@ export class FlightMutationsResolver {
         return [number, date];
       },
     });
-    return rereadFlight(ctx.loaders, key);
+    return reread(ctx.loaders.flight, key, 'Flight');
   }
 
   @Mutation(() => Flight, {
@@ -84,7 +83,7 @@ export class FlightMutationsResolver {
           actualDeparture: input.actualDeparture,
         })),
     });
-    return rereadFlight(ctx.loaders, key);
+    return reread(ctx.loaders.flight, key, 'Flight');
   }
 
   @Mutation(() => Flight, {
@@ -109,7 +108,7 @@ export class FlightMutationsResolver {
           return { actualArrival: input.actualArrival };
         }),
     });
-    return rereadFlight(ctx.loaders, key);
+    return reread(ctx.loaders.flight, key, 'Flight');
   }
 
   @Mutation(() => Flight, {
@@ -127,6 +126,6 @@ export class FlightMutationsResolver {
       input,
       write: (tx) => transitionFlight(tx, input, FlightStatus.CANCELLED, () => ({}), input.reason),
     });
-    return rereadFlight(ctx.loaders, key);
+    return reread(ctx.loaders.flight, key, 'Flight');
   }
 }

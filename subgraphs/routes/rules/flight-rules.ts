@@ -1,5 +1,5 @@
 import { badUserInput, notFound, transition, Tx } from '../../kit';
-import { Flight, FlightStatus } from '../entities/flight';
+import { FlightStatus } from '../entities/flight';
 import { FlightTransitionInput } from '../entities/inputs/common';
 import { ScheduleFlightInput } from '../entities/inputs/flight-inputs';
 import { Route, RouteStatus } from '../entities/route';
@@ -105,15 +105,4 @@ export function assertLandsAfterTakeOff(flight: FlightWithRoute, actualArrival: 
       'input.actualArrival',
     );
   }
-}
-
-/**
- * The flight as committed, read afresh through the request's loader. The kit's `reread` takes
- * string keys only; a flight's key is a pair.
- */
-export async function rereadFlight(loaders: Loaders, key: FlightKey): Promise<Flight> {
-  const flight = await loaders.flight.clear(key).load(key);
-  if (!flight)
-    throw new Error(`Flight ${flightHistoryId(...key)} was written but cannot be read back`);
-  return flight;
 }
