@@ -1,27 +1,24 @@
 import type express from 'express';
-import { Actor, actorOf, Database, GatewayClient, SubgraphServices } from '../kit';
+import { createSubgraphContext, Database, SubgraphContext, SubgraphServices } from '../kit';
 import { createLoaders, Loaders } from './loaders';
+import { CustomsRepository } from './repository';
 
-/**
- * Per-request context: fresh loaders, so no cache is shared across requests or callers; who is
- * acting (recorded in history); and the gateway client for other agencies' facts.
- */
-export interface Context {
-  db: Database;
-  loaders: Loaders;
-  actor: Actor;
-  services: SubgraphServices;
-}
+/** What every customs resolver receives: the kit's per-request context over customs' data. */
+export type Context = SubgraphContext<CustomsRepository, Loaders>;
 
 export function createContext(
   db: Database,
   req?: express.Request,
   services?: SubgraphServices,
 ): Context {
-  return {
+  return createSubgraphContext(
+    {
+      agency: 'customs',
+      repository: (database) => new CustomsRepository(database),
+      loaders: createLoaders,
+    },
     db,
-    loaders: createLoaders(db),
-    actor: actorOf(req),
-    services: services ?? { gateway: new GatewayClient('customs', () => undefined) },
-  };
+    req,
+    services,
+  );
 }

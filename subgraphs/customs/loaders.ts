@@ -5,13 +5,11 @@ import { CustomsRepository } from './repository';
  * Per-request DataLoaders: one per entity lookup and one per per-parent list. Every key asked
  * for in one tick goes to the repository as one batch, which is one SQL statement.
  */
-export function createLoaders(db: Database) {
-  const repo = new CustomsRepository(db);
+export function createLoaders(repo: CustomsRepository, db: Database) {
   const shipmentByAwb = keyedLoader(repo.shipmentsByAwb.bind(repo), (s) => s.awb);
   const declarationByNumber = keyedLoader(repo.declarationsByNumber.bind(repo), (d) => d.number);
   const applicationByNumber = keyedLoader(repo.applicationsByNumber.bind(repo), (a) => a.number);
-  const loaders = {
-    repo,
+  return {
     shipmentByAwb,
     declarationByNumber,
     declarationsByAwb: groupedLoader(
@@ -56,7 +54,6 @@ export function createLoaders(db: Database) {
     inspectionHistory: statusHistoryLoader(db, 'customs', 'Inspection'),
     applicationHistory: statusHistoryLoader(db, 'customs', 'SpecialGoodsApplication'),
   };
-  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,7 +1,7 @@
 import { StateMachine } from '../kit';
-import { DeclarationStatus } from './clearance';
 import { InspectionResult } from './entities/declaration';
 import { ApplicationStatus } from './entities/special-goods-application';
+import { DeclarationStatus } from './rules/clearance';
 
 const D = DeclarationStatus;
 const A = ApplicationStatus;

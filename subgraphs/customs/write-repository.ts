@@ -1,10 +1,10 @@
 import { Tx } from '../kit';
-import { DeclarationStatus, summariseClearance } from './clearance';
 import { InspectionResult } from './entities/declaration';
 import { ApplicationStatus, SpecialGoodsRisk } from './entities/special-goods-application';
-import { NewDeclaration } from './input-validation/declaration';
-import { ManifestRow } from './input-validation/manifest';
-import { NewApplication } from './input-validation/special-goods';
+import { DeclarationStatus, summariseClearance } from './rules/clearance';
+import { NewDeclaration } from './rules/declaration-input';
+import { ManifestRow } from './rules/manifest-input';
+import { NewApplication } from './rules/special-goods-input';
 
 /**
  * Every SQL statement of the customs mutations, inside the mutation's transaction. Rows that a

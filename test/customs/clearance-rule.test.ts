@@ -2,7 +2,7 @@ import {
   ClearanceStatus,
   DeclarationStatus,
   summariseClearance,
-} from '../../subgraphs/customs/clearance';
+} from '../../subgraphs/customs/rules/clearance';
 import { allDeclarations, allShipments } from './fixtures';
 
 const at = (iso: string) => new Date(iso);

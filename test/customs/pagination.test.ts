@@ -1,6 +1,6 @@
 import { Database } from '../../subgraphs/kit';
 import { CustomsRepository, ShipmentQuery } from '../../subgraphs/customs/repository';
-import { ClearanceStatus } from '../../subgraphs/customs/clearance';
+import { ClearanceStatus } from '../../subgraphs/customs/rules/clearance';
 import { allDeclarations, allShipments, E, inListOrder, ShipmentFixture } from './fixtures';
 import { CustomsHarness, Json } from './harness';
 

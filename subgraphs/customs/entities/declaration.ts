@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { StatusChange } from '../../kit';
-import { DeclarationStatus } from '../clearance';
+import { DeclarationStatus } from '../rules/clearance';
 import { BondedZone } from './bonded-zone';
 import { Enterprise } from './enterprise';
 import { Money } from './money';

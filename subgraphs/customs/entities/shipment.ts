@@ -9,7 +9,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import { Connection } from '../../kit';
-import { ClearanceStatus } from '../clearance';
+import { ClearanceStatus } from '../rules/clearance';
 import { Declaration } from './declaration';
 import { Enterprise } from './enterprise';
 import { SpecialGoodsApplication } from './special-goods-application';

@@ -8,7 +8,7 @@ import { checkReference } from '../validation';
 export class BondedZoneResolver {
   @Query(() => [BondedZone], { description: 'Every bonded zone, by code.' })
   async bondedZones(@Ctx() ctx: Context): Promise<BondedZone[]> {
-    const zones = await ctx.loaders.repo.allBondedZones();
+    const zones = await ctx.repository.allBondedZones();
     for (const z of zones) ctx.loaders.bondedZoneByCode.prime(z.code, z);
     return zones;
   }

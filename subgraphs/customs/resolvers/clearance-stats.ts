@@ -35,6 +35,6 @@ export class ClearanceStatsResolver {
   ): Promise<ClearanceStat[]> {
     if (airport != null) validAirport(airport, 'airport');
     validDateRange(from, to);
-    return ctx.loaders.repo.clearanceStats({ airport: airport ?? null, from, to, groupBy });
+    return ctx.repository.clearanceStats({ airport: airport ?? null, from, to, groupBy });
   }
 }

@@ -1,14 +1,14 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { DeclarationStatus } from '../clearance';
 import type { Context } from '../context';
-import { changeDeclaration, statusMove } from '../declaration-change';
 import { Declaration } from '../entities/declaration';
 import {
   AcceptDeclarationInput,
   RejectDeclarationInput,
   ReviewDeclarationInput,
 } from '../entities/inputs/declaration-transition-inputs';
-import { text } from '../input-validation/checks';
+import { DeclarationStatus } from '../rules/clearance';
+import { changeDeclaration, statusMove } from '../rules/declaration-change';
+import { text } from '../rules/input-checks';
 
 @Resolver()
 export class DeclarationDecisionMutationResolver {

@@ -1,21 +1,14 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { notFound, recordStatusChange } from '../../kit';
-import { DeclarationStatus } from '../clearance';
+import { alreadyExists, notFound, reread } from '../../kit';
 import type { Context } from '../context';
 import { checkDrugApprovals } from '../cross-agency';
 import { Declaration, TradeDirection } from '../entities/declaration';
 import { FileDeclarationInput } from '../entities/inputs/file-declaration-input';
-import { beijingYear, notBefore } from '../input-validation/checks';
-import { validDeclaration } from '../input-validation/declaration';
-import {
-  AGENCY,
-  alreadyExists,
-  customsMutation,
-  isReplay,
-  requireReferences,
-} from '../mutation-support';
-
-const OPERATION = 'fileDeclaration';
+import { DeclarationStatus } from '../rules/clearance';
+import { validDeclaration } from '../rules/declaration-input';
+import { beijingYear, notBefore } from '../rules/input-checks';
+import { requireRegistered } from '../rules/registered';
+import { CustomsWriteRepository } from '../write-repository';
 
 @Resolver()
 export class DeclarationFilingMutationResolver {
@@ -29,74 +22,74 @@ export class DeclarationFilingMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<Declaration> {
     const d = validDeclaration(input, new Date());
-    if (!(await isReplay(ctx, OPERATION, input.idempotencyKey))) {
-      await checkDrugApprovals(
-        ctx.services.gateway,
-        d.items.flatMap((item, i) =>
-          item.drugApprovalNumber === null
-            ? []
-            : [
-                {
-                  number: item.drugApprovalNumber,
-                  field: `input.items[${i}].drugApproval`,
-                  line: item.line,
-                },
-              ],
+    const number = await ctx.mutations.run({
+      operation: 'fileDeclaration',
+      input,
+      check: () =>
+        checkDrugApprovals(
+          ctx.gateway,
+          d.items.flatMap((item, i) =>
+            item.drugApprovalNumber === null
+              ? []
+              : [
+                  {
+                    number: item.drugApprovalNumber,
+                    field: `input.items[${i}].drugApproval`,
+                    line: item.line,
+                  },
+                ],
+          ),
         ),
-      );
-    }
-    const number = await customsMutation(ctx, OPERATION, input, async (repo, tx) => {
-      const shipment = await repo.lockShipment(d.awb);
-      if (!shipment) throw notFound(`no shipment ${d.awb} is manifested`, 'input.awb');
-      notBefore(d.filedAt, shipment.manifestedAt, 'input.filedAt', 'filedAt', 'the manifest');
-      await requireReferences(repo, [
-        {
-          table: 'customs_office',
-          key: d.customsOfficeCode,
-          field: 'input.customsOffice',
-          what: 'customs office',
-        },
-        {
-          table: 'supervision_mode',
-          key: d.supervisionModeCode,
-          field: 'input.supervisionMode',
-          what: 'supervision mode',
-        },
-        {
-          table: 'enterprise',
-          key: d.declarantUscc,
-          field: 'input.declarant',
-          what: 'enterprise',
-        },
-        {
-          table: 'bonded_zone',
-          key: d.bondedZoneCode,
-          field: 'input.bondedZone',
-          what: 'bonded zone',
-        },
-      ]);
-      const assigned =
-        d.number ??
-        (await repo.nextDeclarationNumber(
-          `${d.customsOfficeCode}${beijingYear(d.filedAt)}${d.direction === TradeDirection.IMPORT ? 1 : 0}`,
-        ));
-      if (!(await repo.insertDeclaration({ ...d, number: assigned }))) {
-        throw alreadyExists('Declaration', assigned, 'input.number');
-      }
-      await recordStatusChange(tx, AGENCY, {
-        entityType: 'Declaration',
-        entityId: assigned,
-        from: null,
-        to: DeclarationStatus.FILED,
-        actor: ctx.actor,
-      });
-      await repo.syncClearance(d.awb);
-      return assigned;
+      write: async (tx) => {
+        const repo = new CustomsWriteRepository(tx);
+        const shipment = await repo.lockShipment(d.awb);
+        if (!shipment) throw notFound(`no shipment ${d.awb} is manifested`, 'input.awb');
+        notBefore(d.filedAt, shipment.manifestedAt, 'input.filedAt', 'filedAt', 'the manifest');
+        await requireRegistered(repo, [
+          {
+            table: 'customs_office',
+            key: d.customsOfficeCode,
+            field: 'input.customsOffice',
+            what: 'customs office',
+          },
+          {
+            table: 'supervision_mode',
+            key: d.supervisionModeCode,
+            field: 'input.supervisionMode',
+            what: 'supervision mode',
+          },
+          {
+            table: 'enterprise',
+            key: d.declarantUscc,
+            field: 'input.declarant',
+            what: 'enterprise',
+          },
+          {
+            table: 'bonded_zone',
+            key: d.bondedZoneCode,
+            field: 'input.bondedZone',
+            what: 'bonded zone',
+          },
+        ]);
+        const assigned =
+          d.number ??
+          (await repo.nextDeclarationNumber(
+            `${d.customsOfficeCode}${beijingYear(d.filedAt)}${d.direction === TradeDirection.IMPORT ? 1 : 0}`,
+          ));
+        if (!(await repo.insertDeclaration({ ...d, number: assigned }))) {
+          throw alreadyExists('Declaration', assigned, 'input.number');
+        }
+        await tx.recordStatusChange({
+          entityType: 'Declaration',
+          entityId: assigned,
+          from: null,
+          to: DeclarationStatus.FILED,
+        });
+        await repo.syncClearance(d.awb);
+        return assigned;
+      },
     });
-    ctx.loaders.declarationByNumber.clear(number);
     ctx.loaders.shipmentByAwb.clear(d.awb);
-    const declaration = await ctx.loaders.declarationByNumber.load(number);
-    if (!declaration) throw new Error(`declaration ${number} vanished after filing`);
-    return declaration;
+    return reread(ctx.loaders.declarationByNumber, number, 'Declaration');
   }
 }

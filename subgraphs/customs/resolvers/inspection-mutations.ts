@@ -1,15 +1,15 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { assertValid, badUserInput, invalidTransition } from '../../kit';
-import { DeclarationStatus } from '../clearance';
 import type { Context } from '../context';
 import { checkInspectionFacility } from '../cross-agency';
-import { changeDeclaration, statusMove } from '../declaration-change';
 import { Declaration, InspectionResult } from '../entities/declaration';
 import {
   RecordInspectionResultInput,
   RequireInspectionInput,
 } from '../entities/inputs/declaration-transition-inputs';
-import { notBefore, optionalText } from '../input-validation/checks';
+import { DeclarationStatus } from '../rules/clearance';
+import { changeDeclaration, statusMove } from '../rules/declaration-change';
+import { notBefore, optionalText } from '../rules/input-checks';
 import { declarationLifecycle, inspectionLifecycle } from '../state-machines';
 import { checkReference } from '../validation';
 
@@ -34,11 +34,7 @@ export class InspectionMutationResolver {
       precheck: async (d) => {
         const shipment = await ctx.loaders.shipmentByAwb.load(d.awb);
         if (!shipment) throw new Error(`shipment ${d.awb} of declaration ${d.number} is missing`);
-        return checkInspectionFacility(
-          ctx.services.gateway,
-          input.facility,
-          shipment.portOfEntryIata,
-        );
+        return checkInspectionFacility(ctx.gateway, input.facility, shipment.portOfEntryIata);
       },
       apply: ({ declaration }) => ({
         patch: {

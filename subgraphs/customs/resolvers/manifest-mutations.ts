@@ -1,12 +1,12 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { alreadyExists, reread } from '../../kit';
 import type { Context } from '../context';
 import { checkManifestAirports } from '../cross-agency';
 import { RegisterManifestInput } from '../entities/inputs/register-manifest-input';
 import { Shipment } from '../entities/shipment';
-import { validManifest } from '../input-validation/manifest';
-import { alreadyExists, customsMutation, isReplay, requireReferences } from '../mutation-support';
-
-const OPERATION = 'registerManifest';
+import { validManifest } from '../rules/manifest-input';
+import { requireRegistered } from '../rules/registered';
+import { CustomsWriteRepository } from '../write-repository';
 
 @Resolver()
 export class ManifestMutationResolver {
@@ -20,30 +20,31 @@ export class ManifestMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<Shipment> {
     const manifest = validManifest(input, new Date());
-    if (!(await isReplay(ctx, OPERATION, input.idempotencyKey))) {
-      await checkManifestAirports(ctx.services.gateway, {
-        origin: manifest.originIata,
-        destination: manifest.destinationIata,
-        portOfEntry: manifest.portOfEntryIata,
-      });
-    }
-    const awb = await customsMutation(ctx, OPERATION, input, async (repo) => {
-      await requireReferences(repo, [
-        {
-          table: 'enterprise',
-          key: manifest.consigneeUscc,
-          field: 'input.consignee',
-          what: 'enterprise',
-        },
-      ]);
-      if (!(await repo.insertShipment(manifest))) {
-        throw alreadyExists('Shipment', manifest.awb, 'input.awb');
-      }
-      return manifest.awb;
+    const awb = await ctx.mutations.run({
+      operation: 'registerManifest',
+      input,
+      check: () =>
+        checkManifestAirports(ctx.gateway, {
+          origin: manifest.originIata,
+          destination: manifest.destinationIata,
+          portOfEntry: manifest.portOfEntryIata,
+        }),
+      write: async (tx) => {
+        const repo = new CustomsWriteRepository(tx);
+        await requireRegistered(repo, [
+          {
+            table: 'enterprise',
+            key: manifest.consigneeUscc,
+            field: 'input.consignee',
+            what: 'enterprise',
+          },
+        ]);
+        if (!(await repo.insertShipment(manifest))) {
+          throw alreadyExists('Shipment', manifest.awb, 'input.awb');
+        }
+        return manifest.awb;
+      },
     });
-    ctx.loaders.shipmentByAwb.clear(awb);
-    const shipment = await ctx.loaders.shipmentByAwb.load(awb);
-    if (!shipment) throw new Error(`shipment ${awb} vanished after registration`);
-    return shipment;
+    return reread(ctx.loaders.shipmentByAwb, awb, 'Shipment');
   }
 }

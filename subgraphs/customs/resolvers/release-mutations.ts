@@ -1,13 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { invalidTransition, ruleViolation } from '../../kit';
-import { DeclarationStatus } from '../clearance';
 import type { Context } from '../context';
 import { checkDrugApprovals, DrugApprovalFacts } from '../cross-agency';
-import { changeDeclaration, statusMove } from '../declaration-change';
 import { Declaration, InspectionResult } from '../entities/declaration';
 import { ReleaseDeclarationInput } from '../entities/inputs/declaration-transition-inputs';
 import { ApplicationStatus } from '../entities/special-goods-application';
-import { beijingDate, notBefore } from '../input-validation/checks';
+import { DeclarationStatus } from '../rules/clearance';
+import { changeDeclaration, statusMove } from '../rules/declaration-change';
+import { beijingDate, notBefore } from '../rules/input-checks';
 import { declarationLifecycle } from '../state-machines';
 import { CustomsWriteRepository, LockedDeclaration } from '../write-repository';
 
@@ -81,7 +81,7 @@ export class ReleaseMutationResolver {
       precheck: async (d) => {
         const items = await ctx.loaders.itemsByDeclaration.load(d.number);
         return checkDrugApprovals(
-          ctx.services.gateway,
+          ctx.gateway,
           items.flatMap((item) =>
             item.drugApproval
               ? [{ number: item.drugApproval.number, field: 'input.number', line: item.line }]

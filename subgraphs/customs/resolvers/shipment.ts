@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import {
   assertValid,
   badUserInput,
+  ConnectionShape,
   PageArgs,
   pageRequest,
   PageRequest,
@@ -114,17 +115,17 @@ export class ShipmentResolver {
     })
     filter: ShipmentFilter | null,
     @Ctx() ctx: Context,
-  ): Promise<ShipmentConnection> {
+  ): Promise<ConnectionShape<Shipment>> {
     const query = validFilter(filter);
     const page = validCursor(pageRequest(args, 2));
-    const rows = await ctx.loaders.repo.shipmentPage(query, page);
+    const rows = await ctx.repository.shipmentPage(query, page);
     for (const row of rows) ctx.loaders.shipmentByAwb.prime(row.awb, row);
     return toConnection(
       rows,
       page,
       (s) => [s.cursorAt, s.awb],
-      () => ctx.loaders.repo.countShipments(query),
-    ) as unknown as ShipmentConnection;
+      () => ctx.repository.countShipments(query),
+    );
   }
 
   @FieldResolver(() => Manifest)

@@ -1,5 +1,12 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, invalidTransition, notFound, recordStatusChange } from '../../kit';
+import {
+  alreadyExists,
+  badUserInput,
+  invalidTransition,
+  notFound,
+  reread,
+  transition,
+} from '../../kit';
 import type { Context } from '../context';
 import { checkConsolidatedImport } from '../cross-agency';
 import {
@@ -11,17 +18,11 @@ import {
   SpecialGoodsApplication,
   SpecialGoodsRisk,
 } from '../entities/special-goods-application';
-import { beijingDate, beijingYear, lastDayAfterMonths } from '../input-validation/checks';
-import { validApplication, validDecision } from '../input-validation/special-goods';
-import {
-  AGENCY,
-  alreadyExists,
-  checkVersion,
-  customsMutation,
-  isReplay,
-  requireReferences,
-} from '../mutation-support';
+import { beijingDate, beijingYear, lastDayAfterMonths } from '../rules/input-checks';
+import { requireRegistered } from '../rules/registered';
+import { validApplication, validDecision } from '../rules/special-goods-input';
 import { specialGoodsLifecycle } from '../state-machines';
+import { CustomsWriteRepository } from '../write-repository';
 
 const ENTITY = 'SpecialGoodsApplication';
 
@@ -30,13 +31,6 @@ const VALID_MONTHS: Record<SpecialGoodsRisk, number> = { A: 3, B: 6, C: 12, D: 1
 
 /** Customs assigns application numbers under Beijing Customs (0100): `SGA-0100-<year>-<serial>`. */
 const NUMBER_PREFIX = 'SGA-0100-';
-
-async function reload(ctx: Context, number: string): Promise<SpecialGoodsApplication> {
-  ctx.loaders.applicationByNumber.clear(number);
-  const application = await ctx.loaders.applicationByNumber.load(number);
-  if (!application) throw new Error(`special-goods application ${number} vanished`);
-  return application;
-}
 
 @Resolver()
 export class SpecialGoodsMutationResolver {
@@ -49,51 +43,54 @@ export class SpecialGoodsMutationResolver {
     input: SubmitSpecialGoodsApplicationInput,
     @Ctx() ctx: Context,
   ): Promise<SpecialGoodsApplication> {
-    const operation = 'submitSpecialGoodsApplication';
     const a = validApplication(input, new Date());
-    let importAwbs: string[] = [];
-    if (
-      a.consolidatedImportId !== null &&
-      !(await isReplay(ctx, operation, input.idempotencyKey))
-    ) {
-      const ci = await checkConsolidatedImport(
-        ctx.services.gateway,
-        a.consolidatedImportId,
-        a.applicantUscc,
-      );
-      importAwbs = ci.shipments.map((s) => s.awb);
-    }
-    const number = await customsMutation(ctx, operation, input, async (repo, tx) => {
-      await requireReferences(repo, [
-        {
-          table: 'enterprise',
-          key: a.applicantUscc,
-          field: 'input.applicant',
-          what: 'enterprise',
-        },
-      ]);
-      const missing = new Set(await repo.missing('shipment', a.awbs));
-      const i = a.awbs.findIndex((awb) => missing.has(awb));
-      if (i >= 0) throw notFound(`no shipment ${a.awbs[i]} is manifested`, `input.shipments[${i}]`);
-      // The consolidated import's shipments that customs has a manifest for are covered too.
-      const unknown = new Set(await repo.missing('shipment', importAwbs));
-      const awbs = [...new Set([...a.awbs, ...importAwbs.filter((awb) => !unknown.has(awb))])];
-      const assigned =
-        a.number ??
-        (await repo.nextApplicationNumber(`${NUMBER_PREFIX}${beijingYear(a.submittedAt)}-`));
-      if (!(await repo.insertApplication({ ...a, number: assigned, awbs }))) {
-        throw alreadyExists(ENTITY, assigned, 'input.number');
-      }
-      await recordStatusChange(tx, AGENCY, {
-        entityType: ENTITY,
-        entityId: assigned,
-        from: null,
-        to: ApplicationStatus.SUBMITTED,
-        actor: ctx.actor,
-      });
-      return assigned;
+    const { consolidatedImportId } = a;
+    const number = await ctx.mutations.run({
+      operation: 'submitSpecialGoodsApplication',
+      input,
+      check: async (): Promise<string[]> => {
+        if (consolidatedImportId === null) return [];
+        const ci = await checkConsolidatedImport(
+          ctx.gateway,
+          consolidatedImportId,
+          a.applicantUscc,
+        );
+        return ci.shipments.map((s) => s.awb);
+      },
+      write: async (tx, importAwbs) => {
+        const repo = new CustomsWriteRepository(tx);
+        await requireRegistered(repo, [
+          {
+            table: 'enterprise',
+            key: a.applicantUscc,
+            field: 'input.applicant',
+            what: 'enterprise',
+          },
+        ]);
+        const missing = new Set(await repo.missing('shipment', a.awbs));
+        const i = a.awbs.findIndex((awb) => missing.has(awb));
+        if (i >= 0) {
+          throw notFound(`no shipment ${a.awbs[i]} is manifested`, `input.shipments[${i}]`);
+        }
+        // The consolidated import's shipments that customs has a manifest for are covered too.
+        const unknown = new Set(await repo.missing('shipment', importAwbs));
+        const awbs = [...new Set([...a.awbs, ...importAwbs.filter((awb) => !unknown.has(awb))])];
+        const assigned =
+          a.number ??
+          (await repo.nextApplicationNumber(`${NUMBER_PREFIX}${beijingYear(a.submittedAt)}-`));
+        if (!(await repo.insertApplication({ ...a, number: assigned, awbs }))) {
+          throw alreadyExists(ENTITY, assigned, 'input.number');
+        }
+        await tx.recordStatusChange({
+          entityType: ENTITY,
+          entityId: assigned,
+          from: null,
+          to: ApplicationStatus.SUBMITTED,
+        });
+        return assigned;
+      },
     });
-    return reload(ctx, number);
+    return reread(ctx.loaders.applicationByNumber, number, ENTITY);
   }
 
   @Mutation(() => SpecialGoodsApplication, {
@@ -108,68 +105,64 @@ export class SpecialGoodsMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<SpecialGoodsApplication> {
     const d = validDecision(input, new Date());
-    const number = await customsMutation(
-      ctx,
-      'decideSpecialGoodsApplication',
+    await ctx.mutations.run({
+      operation: 'decideSpecialGoodsApplication',
       input,
-      async (repo, tx) => {
-        const app = await repo.lockApplication(d.number);
-        if (!app) throw notFound(`no special-goods application ${d.number}`, 'input.number');
-        checkVersion(ENTITY, d.number, d.expectedVersion, app.version);
-        specialGoodsLifecycle.assert(d.number, app.status, d.decision);
-        const day = beijingDate(d.at);
-        let validUntil: string | undefined;
-        if (
-          d.decision === ApplicationStatus.EXPIRED &&
-          app.validUntil !== null &&
-          app.validUntil >= day
-        ) {
-          throw invalidTransition(
-            ENTITY,
-            d.number,
-            app.status,
-            d.decision,
-            `the approval is valid until ${app.validUntil}`,
-          );
-        }
-        if (
-          d.decision === ApplicationStatus.APPROVED ||
-          d.decision === ApplicationStatus.REJECTED
-        ) {
-          if (d.at.getTime() < app.submittedAt.getTime()) {
-            throw badUserInput(
-              `decidedAt (${d.at.toISOString()}) is before the submission (${app.submittedAt.toISOString()})`,
-              'input.decidedAt',
-            );
-          }
-        }
-        if (d.decision === ApplicationStatus.APPROVED) {
-          validUntil = d.validUntil ?? lastDayAfterMonths(day, VALID_MONTHS[app.riskLevel]);
-          if (validUntil < day) {
-            throw badUserInput(
-              `validUntil (${validUntil}) is before the day of the decision (${day})`,
-              'input.validUntil',
-            );
-          }
-        }
-        const decided =
-          d.decision === ApplicationStatus.APPROVED || d.decision === ApplicationStatus.REJECTED;
-        await repo.updateApplication(d.number, {
-          status: d.decision,
-          decidedAt: decided ? d.at : undefined,
-          validUntil,
-        });
-        await recordStatusChange(tx, AGENCY, {
-          entityType: ENTITY,
-          entityId: d.number,
-          from: app.status,
+      write: async (tx) => {
+        const repo = new CustomsWriteRepository(tx);
+        await transition(tx, {
+          entity: ENTITY,
+          id: d.number,
+          lock: () => repo.lockApplication(d.number),
+          missing: { message: `no special-goods application ${d.number}`, field: 'input.number' },
+          expectedVersion: d.expectedVersion,
+          machine: specialGoodsLifecycle,
           to: d.decision,
-          actor: ctx.actor,
           reason: d.reason,
+          apply: async (app) => {
+            const day = beijingDate(d.at);
+            if (
+              d.decision === ApplicationStatus.EXPIRED &&
+              app.validUntil !== null &&
+              app.validUntil >= day
+            ) {
+              throw invalidTransition(
+                ENTITY,
+                d.number,
+                app.status,
+                d.decision,
+                `the approval is valid until ${app.validUntil}`,
+              );
+            }
+            const decided =
+              d.decision === ApplicationStatus.APPROVED ||
+              d.decision === ApplicationStatus.REJECTED;
+            if (decided && d.at.getTime() < app.submittedAt.getTime()) {
+              throw badUserInput(
+                `decidedAt (${d.at.toISOString()}) is before the submission (${app.submittedAt.toISOString()})`,
+                'input.decidedAt',
+              );
+            }
+            let validUntil: string | undefined;
+            if (d.decision === ApplicationStatus.APPROVED) {
+              validUntil = d.validUntil ?? lastDayAfterMonths(day, VALID_MONTHS[app.riskLevel]);
+              if (validUntil < day) {
+                throw badUserInput(
+                  `validUntil (${validUntil}) is before the day of the decision (${day})`,
+                  'input.validUntil',
+                );
+              }
+            }
+            await repo.updateApplication(d.number, {
+              status: d.decision,
+              decidedAt: decided ? d.at : undefined,
+              validUntil,
+            });
+          },
         });
         return d.number;
       },
-    );
-    return reload(ctx, number);
+    });
+    return reread(ctx.loaders.applicationByNumber, d.number, ENTITY);
   }
 }

@@ -1,18 +1,17 @@
-import { notFound, recordStatusChange, versionConflict } from '../kit';
-import { DeclarationStatus } from './clearance';
-import type { Context } from './context';
-import { Declaration } from './entities/declaration';
-import { DeclarationTransitionInput } from './entities/inputs/declaration-transition-inputs';
-import { expectedVersion } from './input-validation/checks';
-import { AGENCY, checkVersion, customsMutation, isReplay } from './mutation-support';
-import { declarationLifecycle } from './state-machines';
-import { validDeclarationNumber } from './validation';
+import { checkExpectedVersion, lockForChange, notFound, reread } from '../../kit';
+import type { Context } from '../context';
+import { Declaration } from '../entities/declaration';
+import { DeclarationTransitionInput } from '../entities/inputs/declaration-transition-inputs';
+import { declarationLifecycle } from '../state-machines';
+import { validDeclarationNumber } from '../validation';
 import {
   CustomsWriteRepository,
   DeclarationPatch,
   LockedDeclaration,
   LockedShipment,
-} from './write-repository';
+} from '../write-repository';
+import { DeclarationStatus } from './clearance';
+import { expectedVersion } from './input-checks';
 
 /** One history row to write: a status change of the declaration or of its inspection. */
 export interface HistoryEntry {
@@ -69,34 +68,42 @@ export async function changeDeclaration<T>(
 ): Promise<Declaration> {
   const number = validDeclarationNumber(spec.input.number, 'input.number');
   const expected = expectedVersion(spec.input.expectedVersion, 'input.expectedVersion');
+  const missing = { message: `no declaration has the number ${number}`, field: 'input.number' };
   const before = await ctx.loaders.declarationByNumber.load(number);
-  if (!before) throw notFound(`no declaration has the number ${number}`, 'input.number');
+  if (!before) throw notFound(missing.message, missing.field);
 
-  const replay = await isReplay(ctx, spec.operation, spec.input.idempotencyKey);
-  const checked = !replay && spec.precheck !== undefined && (spec.possibleFrom?.(before) ?? true);
-  const facts = checked ? await spec.precheck!(before) : undefined;
-
-  const key = await customsMutation(ctx, spec.operation, spec.input, async (repo, tx) => {
-    const shipment = await repo.lockShipment(before.awb);
-    const declaration = await repo.lockDeclaration(number);
-    if (!shipment || !declaration) throw new Error(`declaration ${number} vanished`);
-    checkVersion('Declaration', number, expected, declaration.version);
-    if (spec.precheck && !checked && declaration.version !== before.version) {
-      // The other agencies' facts were not read because the move looked impossible, and the
-      // declaration has moved since: the caller must look again.
-      throw versionConflict('Declaration', number, before.version, declaration.version);
-    }
-    const change = await spec.apply({ repo, declaration, shipment, facts });
-    await repo.updateDeclaration(number, change.patch);
-    for (const entry of change.history) {
-      await recordStatusChange(tx, AGENCY, { ...entry, entityId: number, actor: ctx.actor });
-    }
-    await repo.syncClearance(before.awb);
-    return number;
+  const { precheck } = spec;
+  const checked = precheck !== undefined && (spec.possibleFrom?.(before) ?? true);
+  await ctx.mutations.run<string, T | undefined>({
+    operation: spec.operation,
+    input: spec.input,
+    check: checked ? () => precheck(before) : undefined,
+    write: async (tx, facts) => {
+      const repo = new CustomsWriteRepository(tx);
+      // The shipment before the declaration, always: its clearance summary follows the change.
+      const shipment = await repo.lockShipment(before.awb);
+      const declaration = await lockForChange({
+        entity: 'Declaration',
+        id: number,
+        lock: () => repo.lockDeclaration(number),
+        missing,
+        expectedVersion: expected,
+      });
+      if (!shipment) throw new Error(`shipment ${before.awb} of declaration ${number} vanished`);
+      if (precheck && !checked) {
+        // The other agencies' facts were not read because the move looked impossible; if the
+        // declaration has moved since, the caller must look again.
+        checkExpectedVersion('Declaration', number, before.version, declaration.version);
+      }
+      const change = await spec.apply({ repo, declaration, shipment, facts });
+      await repo.updateDeclaration(number, change.patch);
+      for (const entry of change.history) {
+        await tx.recordStatusChange({ ...entry, entityId: number });
+      }
+      await repo.syncClearance(before.awb);
+      return number;
+    },
   });
-  ctx.loaders.declarationByNumber.clear(key);
   ctx.loaders.shipmentByAwb.clear(before.awb);
-  const after = await ctx.loaders.declarationByNumber.load(key);
-  if (!after) throw new Error(`declaration ${key} vanished after the change`);
-  return after;
+  return reread(ctx.loaders.declarationByNumber, number, 'Declaration');
 }

@@ -1,6 +1,6 @@
 import { badUserInput, checkHsCode, assertValid } from '../../kit';
-import { FileDeclarationInput } from '../entities/inputs/file-declaration-input';
 import { TradeDirection } from '../entities/declaration';
+import { FileDeclarationInput } from '../entities/inputs/file-declaration-input';
 import {
   checkReference,
   checkSupervisionModeCode,
@@ -20,7 +20,7 @@ import {
   positiveNumber,
   text,
   totalCents,
-} from './checks';
+} from './input-checks';
 
 export interface DeclarationItemRow {
   line: number;

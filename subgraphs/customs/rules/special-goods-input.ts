@@ -9,7 +9,7 @@ import {
   SpecialGoodsRisk,
 } from '../entities/special-goods-application';
 import { checkReference, validAwb, validUscc } from '../validation';
-import { distinct, expectedVersion, optionalText } from './checks';
+import { distinct, expectedVersion, optionalText } from './input-checks';
 
 export const MAX_APPLICATION_SHIPMENTS = 1000;
 

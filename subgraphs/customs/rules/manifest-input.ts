@@ -1,7 +1,7 @@
 import { badUserInput } from '../../kit';
 import { RegisterManifestInput } from '../entities/inputs/register-manifest-input';
 import { validAirport, validAwb, validUscc } from '../validation';
-import { positiveInt, positiveNumber, text } from './checks';
+import { positiveInt, positiveNumber, text } from './input-checks';
 
 /** A manifest as the write repository stores it: every field checked and normalised. */
 export interface ManifestRow {

@@ -1,0 +1,44 @@
+import { normalizeAwb, referenceBy, ReferenceResolvers } from '../kit';
+import type { Context } from './context';
+import { BondedZone } from './entities/bonded-zone';
+import { ConsolidatedImport } from './entities/consolidated-import';
+import { Declaration } from './entities/declaration';
+import { Enterprise } from './entities/enterprise';
+import { CargoArrival, Shipment } from './entities/shipment';
+import { SpecialGoodsApplication } from './entities/special-goods-application';
+
+/** `arrival` of a representation, as the gateway sends it for `@requires(fields: "arrival { arrivedAt }")`. */
+function arrivalOf(value: unknown): CargoArrival | null {
+  const at = (value as { arrivedAt?: unknown } | null | undefined)?.arrivedAt;
+  if (typeof at !== 'string' && !(at instanceof Date)) return null;
+  const arrivedAt = new Date(at);
+  return Number.isNaN(arrivedAt.getTime()) ? null : { arrivedAt };
+}
+
+/** The entities the gateway may ask customs to resolve by key (`_entities`). */
+export const references: ReferenceResolvers<Context> = {
+  // Either AWB form is accepted; an invalid one is an unknown shipment. `arrival` comes along
+  // for `clearance.hoursFromArrivalToRelease`.
+  Shipment: referenceBy<Context, Shipment>('awb', async (awb, ctx, representation) => {
+    const normalized = normalizeAwb(awb);
+    if (normalized === null) return null;
+    const row = await ctx.loaders.shipmentByAwb.load(normalized);
+    return row && { ...row, arrival: arrivalOf(representation.arrival) };
+  }),
+  Declaration: referenceBy<Context, Declaration>('number', (number, ctx) =>
+    ctx.loaders.declarationByNumber.load(number),
+  ),
+  BondedZone: referenceBy<Context, BondedZone>('code', (code, ctx) =>
+    ctx.loaders.bondedZoneByCode.load(code),
+  ),
+  Enterprise: referenceBy<Context, Enterprise>('uscc', (uscc, ctx) =>
+    ctx.loaders.enterpriseByUscc.load(uscc),
+  ),
+  SpecialGoodsApplication: referenceBy<Context, SpecialGoodsApplication>('number', (number, ctx) =>
+    ctx.loaders.applicationByNumber.load(number),
+  ),
+  // Owned by drugs; customs contributes `specialGoodsApplication`, which batches on the key. The
+  // type is reachable through `SpecialGoodsApplication.consolidatedImport`, so it needs no
+  // `orphanedTypes` entry (test/customs/federation.test.ts checks it is served).
+  ConsolidatedImport: referenceBy<Context, ConsolidatedImport>('id', (id) => ({ id })),
+};
