@@ -24,4 +24,3 @@ export * from './context';
 export * from './references';
 export * from './history-repository';
 export * from './state-machine';
-export * from './legacy';

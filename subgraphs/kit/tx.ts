@@ -10,8 +10,6 @@ export interface StatusChangeInput {
   from: string | null;
   to: string;
   reason?: string | null;
-  /** TEMPORARY, ignored (the transaction's actor is recorded): until routes is on the pipeline. */
-  actor?: unknown;
 }
 
 /**
