@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './subgraph-data-source';
 
 export interface GatewayConfig {
   supergraph: string;
@@ -6,13 +7,17 @@ export interface GatewayConfig {
   host: string;
   subgraphTimeoutMs: number;
   explorerAwb?: string;
+  /** A `.graphql` file preloaded in the explorer instead of the full-picture query. */
+  explorerQueryFile?: string;
   corsOrigins: string[];
 }
 
-const USAGE = `usage: gateway [--supergraph FILE|URL] [--port N] [--host ADDR]
-  --supergraph  supergraph SDL file or http(s) URL (env SUPERGRAPH; default schema/supergraph.graphql)
-  --port        port to listen on (env PORT; default 4000)
-  --host        address to bind (env HOST; default 127.0.0.1; 0.0.0.0 in containers)
+const USAGE = `usage: gateway [--supergraph FILE|URL] [--port N] [--host ADDR] [--explorer-query FILE]
+  --supergraph      supergraph SDL file or http(s) URL (env SUPERGRAPH; default schema/supergraph.graphql)
+  --port            port to listen on (env PORT; default 4000)
+  --host            address to bind (env HOST; default 127.0.0.1; 0.0.0.0 in containers)
+  --explorer-query  .graphql file preloaded in the explorer at GET / (env EXPLORER_QUERY_FILE;
+                    default the full cross-agency picture of a shipment)
 Per-subgraph URLs override the supergraph's with <NAME>_URL, e.g. CUSTOMS_URL.
 CORS_ORIGINS: comma-separated browser origins allowed to call /graphql (default *).`;
 
@@ -37,6 +42,7 @@ export function gatewayConfig(
         supergraph: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
+        'explorer-query': { type: 'string' },
         help: { type: 'boolean' },
       },
     }).values;
@@ -51,8 +57,12 @@ export function gatewayConfig(
     supergraph: parsed.supergraph ?? env.SUPERGRAPH ?? defaultSupergraph,
     port: positiveInt('port', parsed.port ?? env.PORT ?? '4000'),
     host: parsed.host ?? env.HOST ?? '127.0.0.1',
-    subgraphTimeoutMs: positiveInt('SUBGRAPH_TIMEOUT_MS', env.SUBGRAPH_TIMEOUT_MS ?? '10000'),
+    subgraphTimeoutMs: positiveInt(
+      'SUBGRAPH_TIMEOUT_MS',
+      env.SUBGRAPH_TIMEOUT_MS ?? String(DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    ),
     explorerAwb: env.EXPLORER_AWB,
+    explorerQueryFile: parsed['explorer-query'] ?? (env.EXPLORER_QUERY_FILE || undefined),
     corsOrigins: (env.CORS_ORIGINS ?? '*')
       .split(',')
       .map((o) => o.trim())

@@ -1,39 +1,24 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gatewayConfig } from './config';
+import { readExplorerQuery } from './explorer/explorer';
 import { startGateway } from './server';
-
-async function loadSupergraph(source: string): Promise<string> {
-  if (/^https?:\/\//.test(source)) {
-    const res = await fetch(source);
-    if (!res.ok) throw new Error(`supergraph ${source}: HTTP ${res.status}`);
-    return res.text();
-  }
-  try {
-    return await readFile(resolve(source), 'utf8');
-  } catch (err) {
-    throw new Error(
-      `cannot read the supergraph ${source}: ${(err as Error).message} (run \`npm run compose\`?)`,
-    );
-  }
-}
+import { readSupergraph } from './supergraph-source';
 
 async function main(): Promise<void> {
   // dist/gateway/main.js → the project root is two levels up; from sources one level.
   const root = __dirname.includes(`${join('dist', 'gateway')}`)
     ? join(__dirname, '..', '..')
     : join(__dirname, '..');
-  const config = gatewayConfig(
+  const { explorerQueryFile, ...config } = gatewayConfig(
     process.argv.slice(2),
     process.env,
     join(root, 'schema', 'supergraph.graphql'),
   );
-  const supergraphSdl = await loadSupergraph(config.supergraph);
   const gateway = await startGateway({
     ...config,
-    supergraphSdl,
     // A supergraph file is watched: `npm run compose` or a deploy updates the running gateway.
-    supergraphFile: /^https?:\/\//.test(config.supergraph) ? undefined : resolve(config.supergraph),
+    ...(await readSupergraph(config.supergraph)),
+    explorerQuery: explorerQueryFile ? await readExplorerQuery(explorerQueryFile) : undefined,
     log: (m) => console.log(`[gateway] ${m}`),
   });
   console.log(

@@ -1,16 +1,21 @@
-import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express from 'express';
-import { explorerRouter } from './explorer/explorer';
 import { jsonHttpErrors } from './http-errors';
-import { subgraphsOf, urlOverride } from './subgraph-urls';
+import { corsPlugin } from './plugins/cors';
+import { explorerPlugin } from './plugins/explorer';
+import type { GatewayPlugin } from './plugins/gateway-plugin';
+import { healthPlugin } from './plugins/health';
+import { readinessPlugin } from './plugins/readiness';
+import { SubgraphDataSource } from './subgraph-data-source';
+import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
+
+export type { GatewayPlugin } from './plugins/gateway-plugin';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -20,12 +25,16 @@ export interface GatewayOptions {
   host?: string;
   /** Per-subgraph URL overrides; by default read from `<NAME>_URL` in the environment. */
   subgraphUrls?: Record<string, string>;
-  /** Abort a subgraph fetch after this long (ms). */
+  /** Abort a subgraph fetch after this long (ms); 10 s by default. */
   subgraphTimeoutMs?: number;
+  /** Query preloaded in the explorer; the full picture of a shipment by default. */
+  explorerQuery?: string;
   /** AWB preloaded in the explorer's variables. */
   explorerAwb?: string;
   /** Browser origins allowed to call `/graphql` (CORS); `*` for any. */
   corsOrigins?: string[];
+  /** More plugins, composed after the built-in ones. */
+  plugins?: GatewayPlugin[];
   log?: (msg: string) => void;
 }
 
@@ -33,57 +42,39 @@ export interface RunningGateway {
   url: string;
   port: number;
   /** The subgraphs of the supergraph now served, with the URLs the gateway uses. */
-  subgraphs(): { name: string; url: string }[];
+  subgraphs(): SubgraphEndpoint[];
   stop(): Promise<void>;
 }
 
-type FetchInit = Parameters<typeof fetch>[1];
-
 /**
  * The federation gateway: serves any supergraph. GraphQL at `/graphql`, the offline explorer at
- * `GET /`, liveness at `/health`. Stateless: run as many replicas as needed.
+ * `GET /`, liveness at `/health`, readiness at `/ready`. Stateless: run as many replicas as needed.
+ * Each cross-cutting concern is a plugin (`plugins/`); this function only composes them.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log ?? ((msg: string) => console.log(msg));
-  const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
-  const resolveUrl = (name: string, url: string) =>
-    options.subgraphUrls?.[name] ?? urlOverride(name) ?? url;
-  const subgraphsIn = (sdl: string) =>
-    subgraphsOf(sdl).map(({ name, url }) => ({ name, url: resolveUrl(name, url) }));
-  let subgraphs = subgraphsIn(options.supergraphSdl);
-
-  // Node's fetch with a deadline: @apollo/gateway has no per-subgraph timeout of its own.
-  const fetcher = ((input: string, init?: FetchInit) =>
-    fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never;
+  const source = new SupergraphSource({
+    supergraphSdl: options.supergraphSdl,
+    supergraphFile: options.supergraphFile,
+    subgraphUrls: options.subgraphUrls,
+    log,
+  });
+  const plugins: GatewayPlugin[] = [
+    healthPlugin(),
+    readinessPlugin(() => source.subgraphs()),
+    corsPlugin(options.corsOrigins ?? ['*']),
+    explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
+    ...(options.plugins ?? []),
+  ];
 
   const gateway = new ApolloGateway({
-    supergraphSdl: async ({ update }) => {
-      const file = options.supergraphFile;
-      if (!file) return { supergraphSdl: options.supergraphSdl };
-      // Polling survives editors and deploy tools that replace the file rather than write it.
-      let current = options.supergraphSdl;
-      watchFile(file, { interval: 1000 }, () => {
-        let next: string;
-        try {
-          next = readFileSync(file, 'utf8');
-        } catch (err) {
-          log(`supergraph ${file} unreadable, keeping the one served: ${(err as Error).message}`);
-          return;
-        }
-        if (next === current) return;
-        try {
-          update(next);
-          current = next;
-          subgraphs = subgraphsIn(next);
-          log(`supergraph reloaded from ${file}`);
-        } catch (err) {
-          log(`supergraph ${file} rejected, keeping the one served: ${(err as Error).message}`);
-        }
-      });
-      return { supergraphSdl: current, cleanup: async () => unwatchFile(file) };
-    },
+    supergraphSdl: source,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({ url: resolveUrl(name, url ?? ''), fetcher }),
+      new SubgraphDataSource({
+        name,
+        url: source.urlOf(name, url ?? ''),
+        timeoutMs: options.subgraphTimeoutMs,
+      }),
   });
 
   const app = express();
@@ -94,44 +85,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ...plugins.flatMap((p) => p.apolloPlugins ?? []),
     ],
   });
   await apollo.start();
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  // Ready when every subgraph answers its own /health (its database included): for load
-  // balancers and orchestrators, which should not route to a gateway whose subgraphs are down.
-  app.get('/ready', async (_req, res) => {
-    const checks = await Promise.all(
-      subgraphs.map(async ({ name, url }) => {
-        try {
-          const health = await fetch(url.replace(/\/graphql$/, '/health'), {
-            signal: AbortSignal.timeout(2000),
-          });
-          return { name, ready: health.ok };
-        } catch {
-          return { name, ready: false };
-        }
-      }),
-    );
-    const ready = checks.every((c) => c.ready);
-    res.status(ready ? 200 : 503).json({
-      status: ready ? 'ready' : 'unavailable',
-      subgraphs: Object.fromEntries(checks.map((c) => [c.name, c.ready ? 'ok' : 'unavailable'])),
-    });
-  });
-  // Frontends on other origins call the API from browsers; Apollo's CSRF prevention still
-  // refuses simple (non-JSON, header-less) cross-site requests.
-  const origins = options.corsOrigins ?? ['*'];
+  for (const plugin of plugins) if (plugin.routes) app.use(plugin.routes);
   app.use(
     '/graphql',
-    cors({ origin: origins.includes('*') ? true : origins, maxAge: 600 }),
+    ...plugins.flatMap((p) => p.graphqlMiddleware ?? []),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo),
   );
-  app.use(explorerRouter(options.explorerAwb ?? '999-31415926'));
   app.use(jsonHttpErrors(log));
 
   await new Promise<void>((resolve, reject) => {
@@ -140,11 +105,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
-  log(`gateway serving ${subgraphs.map((s) => `${s.name}=${s.url}`).join(' ')}`);
+  log(
+    `gateway serving ${source
+      .subgraphs()
+      .map((s) => `${s.name}=${s.url}`)
+      .join(' ')}`,
+  );
   return {
     url: `http://${host}:${port}/graphql`,
     port,
-    subgraphs: () => subgraphs,
+    subgraphs: () => source.subgraphs(),
     stop: () => apollo.stop(),
   };
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import express from 'express';
-import { parse, print } from 'graphql';
-import { FULL_PICTURE_QUERY } from './full-picture-query';
+import { DocumentNode, Kind, parse, print } from 'graphql';
 
 /**
  * GraphiQL served from the npm packages themselves (no CDN): the explorer works on a machine
@@ -28,12 +28,49 @@ function packageFile(pkg: string, file: string): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
-function page(defaultAwb: string): string {
-  // The contract writes the picture compactly; the explorer shows it one field per line.
-  const [comment] = FULL_PICTURE_QUERY.split('\n', 1);
+/** The operations a query file holds; throws when it holds none or does not parse. */
+function operationsOf(query: string): DocumentNode {
+  const doc = parse(query);
+  if (!doc.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION)) {
+    throw new Error('it holds no operation');
+  }
+  return doc;
+}
+
+/** A `.graphql` file to preload in the explorer instead of the default query. */
+export async function readExplorerQuery(file: string): Promise<string> {
+  let query: string;
+  try {
+    query = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read the explorer query ${file}: ${(err as Error).message}`);
+  }
+  try {
+    operationsOf(query);
+  } catch (err) {
+    throw new Error(`the explorer query ${file} is not a GraphQL query: ${(err as Error).message}`);
+  }
+  return query;
+}
+
+function page(query: string, defaultAwb: string): string {
+  const doc = operationsOf(query);
+  // A query may be written compactly; the explorer shows it one field per line, under the
+  // comment lines it opens with (printing drops comments).
+  const comments: string[] = [];
+  for (const line of query.split('\n')) {
+    if (!/^\s*#/.test(line)) break;
+    comments.push(line);
+  }
+  // The AWB is preloaded only for a query that asks for one.
+  const takesAwb = doc.definitions.some(
+    (d) =>
+      d.kind === Kind.OPERATION_DEFINITION &&
+      d.variableDefinitions?.some((v) => v.variable.name.value === 'awb'),
+  );
   const config = JSON.stringify({
-    query: `${comment}\n${print(parse(FULL_PICTURE_QUERY))}\n`,
-    variables: JSON.stringify({ awb: defaultAwb }, null, 2),
+    query: [...comments, print(doc), ''].join('\n'),
+    variables: takesAwb ? JSON.stringify({ awb: defaultAwb }, null, 2) : undefined,
   }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
@@ -65,9 +102,9 @@ function page(defaultAwb: string): string {
 </html>`;
 }
 
-export function explorerRouter(defaultAwb: string): express.Router {
+export function explorerRouter(options: { query: string; awb: string }): express.Router {
   const router = express.Router();
-  const html = page(defaultAwb);
+  const html = page(options.query, options.awb);
   const cache = new Map<string, Buffer>();
   router.get('/', (_req, res) => {
     res.type('html').send(html);

@@ -20,6 +20,20 @@ describe('gateway configuration', () => {
     ).toMatchObject({ supergraph: 'flag.graphql', port: 6000 });
   });
 
+  it('takes the explorer query file from --explorer-query over EXPLORER_QUERY_FILE', () => {
+    expect(gatewayConfig([], {}, 'd').explorerQueryFile).toBeUndefined();
+    expect(gatewayConfig([], { EXPLORER_QUERY_FILE: 'env.graphql' }, 'd').explorerQueryFile).toBe(
+      'env.graphql',
+    );
+    expect(
+      gatewayConfig(
+        ['--explorer-query', 'flag.graphql'],
+        { EXPLORER_QUERY_FILE: 'env.graphql' },
+        'd',
+      ).explorerQueryFile,
+    ).toBe('flag.graphql');
+  });
+
   it('explains a bad port or an unknown flag', () => {
     expect(() => gatewayConfig(['--port', 'abc'], {}, 'd')).toThrow(/port must be a whole number/);
     expect(() => gatewayConfig(['--nope'], {}, 'd')).toThrow(/usage: gateway/);

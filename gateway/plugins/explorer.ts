@@ -1,0 +1,21 @@
+import { explorerRouter } from '../explorer/explorer';
+import { FULL_PICTURE_QUERY } from '../explorer/full-picture-query';
+import type { GatewayPlugin } from './gateway-plugin';
+
+export interface ExplorerOptions {
+  /** Preloaded in the editor; the contract's full picture of a shipment by default. */
+  query?: string;
+  /** Preloaded as `$awb` when the query takes one. */
+  awb?: string;
+}
+
+/** The offline explorer (GraphiQL) at `GET /`, its assets under `/explorer/`. */
+export function explorerPlugin(options: ExplorerOptions = {}): GatewayPlugin {
+  return {
+    name: 'explorer',
+    routes: explorerRouter({
+      query: options.query ?? FULL_PICTURE_QUERY,
+      awb: options.awb ?? '999-31415926',
+    }),
+  };
+}

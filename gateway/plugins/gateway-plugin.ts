@@ -1,0 +1,21 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler, Router } from 'express';
+
+/**
+ * One cross-cutting concern of the gateway (readiness, CORS, the explorer; later authentication,
+ * limits, metrics, tracing), in the spirit of Hive Gateway's plugins. Each contributes through
+ * any of three seams; the server composes them in the order it lists them.
+ */
+export interface GatewayPlugin {
+  /** For logs and error messages. */
+  name: string;
+  /** Routes of its own beside `/graphql` (e.g. `/ready`, `/metrics`), mounted at the root. */
+  routes?: Router;
+  /**
+   * Run on every `/graphql` request, in plugin order, before its body is parsed and Apollo sees
+   * it: CORS, authentication, rate limits.
+   */
+  graphqlMiddleware?: RequestHandler[];
+  /** Apollo Server plugins, for the operation's lifecycle: cost limits, metrics, tracing. */
+  apolloPlugins?: ApolloServerPlugin[];
+}
