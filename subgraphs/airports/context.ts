@@ -1,24 +1,15 @@
-import type express from 'express';
-import { createSubgraphContext, Database, SubgraphContext, SubgraphServices } from '../kit';
+import { contextFactory, SubgraphContext } from '../kit';
 import { createLoaders, Loaders } from './loaders';
 import { AirportsRepository } from './repository';
 
-/** What every resolver of the airports subgraph receives: fresh loaders for every request. */
+/**
+ * What every resolver of the airports subgraph receives: the kit's per-request context (fresh loaders
+ * every request) over the airports repository.
+ */
 export type Context = SubgraphContext<AirportsRepository, Loaders>;
 
-export function createContext(
-  db: Database,
-  req?: express.Request,
-  services?: SubgraphServices,
-): Context {
-  return createSubgraphContext(
-    {
-      agency: 'airports',
-      repository: (database) => new AirportsRepository(database),
-      loaders: createLoaders,
-    },
-    db,
-    req,
-    services,
-  );
-}
+export const createContext = contextFactory({
+  agency: 'airports',
+  repository: (db) => new AirportsRepository(db),
+  loaders: createLoaders,
+});

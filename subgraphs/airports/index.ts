@@ -39,5 +39,5 @@ export const airportsSubgraph: SubgraphDefinition<Context> = {
       },
       references,
     ),
-  createContext: (db, req, services) => createContext(db, req, services),
+  createContext,
 };

@@ -1,24 +1,15 @@
-import type express from 'express';
-import { createSubgraphContext, Database, SubgraphContext, SubgraphServices } from '../kit';
+import { contextFactory, SubgraphContext } from '../kit';
 import { createLoaders, Loaders } from './loaders';
 import { CustomsRepository } from './repository';
 
-/** What every customs resolver receives: the kit's per-request context over customs' data. */
+/**
+ * What every resolver of the customs subgraph receives: the kit's per-request context (fresh loaders
+ * every request) over the customs repository.
+ */
 export type Context = SubgraphContext<CustomsRepository, Loaders>;
 
-export function createContext(
-  db: Database,
-  req?: express.Request,
-  services?: SubgraphServices,
-): Context {
-  return createSubgraphContext(
-    {
-      agency: 'customs',
-      repository: (database) => new CustomsRepository(database),
-      loaders: createLoaders,
-    },
-    db,
-    req,
-    services,
-  );
-}
+export const createContext = contextFactory({
+  agency: 'customs',
+  repository: (db) => new CustomsRepository(db),
+  loaders: createLoaders,
+});

@@ -54,5 +54,5 @@ export const customsSubgraph: SubgraphDefinition<Context> = {
       },
       references,
     ),
-  createContext: (db, req, services) => createContext(db, req, services),
+  createContext,
 };

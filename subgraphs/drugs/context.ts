@@ -1,23 +1,15 @@
-import type express from 'express';
-import { createSubgraphContext, Database, SubgraphContext, SubgraphServices } from '../kit';
+import { contextFactory, SubgraphContext } from '../kit';
 import { createLoaders, Loaders } from './loaders';
 import { DrugsRepository } from './repository';
 
+/**
+ * What every resolver of the drugs subgraph receives: the kit's per-request context (fresh loaders
+ * every request) over the drugs repository.
+ */
 export type Context = SubgraphContext<DrugsRepository, Loaders>;
 
-export function createContext(
-  db: Database,
-  req?: express.Request,
-  services?: SubgraphServices,
-): Context {
-  return createSubgraphContext(
-    {
-      agency: 'drugs',
-      repository: (database) => new DrugsRepository(database),
-      loaders: createLoaders,
-    },
-    db,
-    req,
-    services,
-  );
-}
+export const createContext = contextFactory({
+  agency: 'drugs',
+  repository: (db) => new DrugsRepository(db),
+  loaders: createLoaders,
+});

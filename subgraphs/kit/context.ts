@@ -56,3 +56,14 @@ export function createSubgraphContext<Repository, Loaders>(
     mutations: new MutationRunner(db, parts.agency, actor),
   };
 }
+
+/** An agency's `createContext`: its parts bound, one call per request. */
+export function contextFactory<Repository, Loaders>(
+  parts: ContextParts<Repository, Loaders>,
+): (
+  db: Database,
+  req?: express.Request,
+  services?: SubgraphServices,
+) => SubgraphContext<Repository, Loaders> {
+  return (db, req, services) => createSubgraphContext(parts, db, req, services);
+}

@@ -1,20 +1,15 @@
-import type express from 'express';
-import { createSubgraphContext, Database, SubgraphContext, SubgraphServices } from '../kit';
+import { contextFactory, SubgraphContext } from '../kit';
 import { createLoaders, Loaders } from './loaders';
 import { RoutesRepository } from './repository';
 
-/** Per-request context of the routes subgraph: the kit's, over the routes repository and loaders. */
+/**
+ * What every resolver of the routes subgraph receives: the kit's per-request context (fresh loaders
+ * every request) over the routes repository.
+ */
 export type Context = SubgraphContext<RoutesRepository, Loaders>;
 
-export function createContext(
-  db: Database,
-  req?: express.Request,
-  services?: SubgraphServices,
-): Context {
-  return createSubgraphContext(
-    { agency: 'routes', repository: (db) => new RoutesRepository(db), loaders: createLoaders },
-    db,
-    req,
-    services,
-  );
-}
+export const createContext = contextFactory({
+  agency: 'routes',
+  repository: (db) => new RoutesRepository(db),
+  loaders: createLoaders,
+});
