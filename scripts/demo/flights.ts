@@ -2,8 +2,7 @@ import { DATA_START_DAY, DEMO_NOW, DEMO_NOW_DAY, SCHEDULE_AHEAD_DAYS } from './c
 import { airport, RouteRef, ROUTES } from './reference';
 import { hash01, Rng } from './rng';
 import { dayOf, isoDate, localToUtc, MINUTE } from './time';
-
-export type FlightStatus = 'SCHEDULED' | 'DEPARTED' | 'ARRIVED' | 'CANCELLED' | 'DIVERTED';
+import { FlightStatus } from './vocabulary';
 
 export interface Flight {
   number: string;
@@ -123,10 +122,12 @@ export function flightState(f: Flight): {
   actualDeparture: number | null;
   actualArrival: number | null;
 } {
-  if (f.cancelled) return { status: 'CANCELLED', actualDeparture: null, actualArrival: null };
+  const S = FlightStatus;
+  if (f.cancelled) return { status: S.CANCELLED, actualDeparture: null, actualArrival: null };
   if (f.departs > DEMO_NOW)
-    return { status: 'SCHEDULED', actualDeparture: null, actualArrival: null };
-  if (f.arrives > DEMO_NOW)
-    return { status: 'DEPARTED', actualDeparture: f.departs, actualArrival: null };
-  return { status: 'ARRIVED', actualDeparture: f.departs, actualArrival: f.arrives };
+    return { status: S.SCHEDULED, actualDeparture: null, actualArrival: null };
+  if (f.arrives > DEMO_NOW) {
+    return { status: S.DEPARTED, actualDeparture: f.departs, actualArrival: null };
+  }
+  return { status: S.ARRIVED, actualDeparture: f.departs, actualArrival: f.arrives };
 }

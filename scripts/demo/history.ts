@@ -4,6 +4,15 @@ import { DRUG_APPROVALS, FACILITIES, ROUTES } from './reference';
 import { hash01, Rng } from './rng';
 import { Agency, historyTable, RowSink, TableName } from './tables';
 import { DAY, dayOf, HOUR, iso, MINUTE } from './time';
+import {
+  ApplicationStatus,
+  ApprovalStatus,
+  ConsolidatedImportStatus,
+  DeclarationStatus,
+  FacilityStatus,
+  FlightStatus,
+  RouteStatus,
+} from './vocabulary';
 
 /**
  * The status history of the seeded records, as `<agency>.status_change` rows: a creation row
@@ -76,9 +85,9 @@ function between(from: number, until: number, rng: Rng, lo = 0.2, hi = 0.6): num
   return until <= from ? from : from + (until - from) * rng.between(lo, hi);
 }
 
-export interface DeclarationState {
+export interface DeclarationRecord {
   number: string;
-  status: string;
+  status: `${DeclarationStatus}`;
   filed: number;
   /** When it was released or rejected (null while undecided). */
   decided: number | null;
@@ -92,39 +101,40 @@ export interface DeclarationState {
  * A declaration: FILED, ACCEPTED after a few minutes, then review or inspection as its current
  * status says, and the decision (RELEASED, REJECTED with its reason) when it was made.
  */
-export function declarationHistory(h: HistoryWriter, d: DeclarationState, rng: Rng): void {
-  h.begin('customs', ENTITY.declaration, d.number, 'FILED', d.filed);
-  if (d.status === 'FILED') return;
+export function declarationHistory(h: HistoryWriter, d: DeclarationRecord, rng: Rng): void {
+  const S = DeclarationStatus;
+  h.begin('customs', ENTITY.declaration, d.number, S.FILED, d.filed);
+  if (d.status === S.FILED) return;
   const end = d.decided ?? DEMO_NOW;
-  if (d.status === 'REJECTED' && rng.chance(0.5)) {
-    h.to('REJECTED', end, d.reason); // refused on receipt: incomplete or wrong filing
+  if (d.status === S.REJECTED && rng.chance(0.5)) {
+    h.to(S.REJECTED, end, d.reason); // refused on receipt: incomplete or wrong filing
     return;
   }
   // An inspection is ordered before it is done.
   const limit = d.inspectionDone !== null && d.inspectionDone < end ? d.inspectionDone : end;
   const accepted = d.filed + Math.min(rng.int(3, 40) * MINUTE, (limit - d.filed) * 0.3);
-  h.to('ACCEPTED', accepted);
+  h.to(S.ACCEPTED, accepted);
   switch (d.status) {
-    case 'ACCEPTED':
+    case S.ACCEPTED:
       return;
-    case 'UNDER_REVIEW':
-      h.to('UNDER_REVIEW', between(accepted, end, rng));
+    case S.UNDER_REVIEW:
+      h.to(S.UNDER_REVIEW, between(accepted, end, rng));
       return;
-    case 'REJECTED':
-      h.to('UNDER_REVIEW', between(accepted, end, rng)).to('REJECTED', end, d.reason);
+    case S.REJECTED:
+      h.to(S.UNDER_REVIEW, between(accepted, end, rng)).to(S.REJECTED, end, d.reason);
       return;
-    case 'INSPECTION_REQUIRED':
+    case S.INSPECTION_REQUIRED:
       if (rng.chance(0.3)) {
         const review = between(accepted, end, rng);
-        h.to('UNDER_REVIEW', review).to('INSPECTION_REQUIRED', between(review, end, rng));
+        h.to(S.UNDER_REVIEW, review).to(S.INSPECTION_REQUIRED, between(review, end, rng));
       } else {
-        h.to('INSPECTION_REQUIRED', between(accepted, end, rng));
+        h.to(S.INSPECTION_REQUIRED, between(accepted, end, rng));
       }
       return;
-    case 'RELEASED':
-      if (d.inspected) h.to('INSPECTION_REQUIRED', between(accepted, limit, rng));
-      else if (rng.chance(0.25)) h.to('UNDER_REVIEW', between(accepted, end, rng));
-      h.to('RELEASED', end);
+    case S.RELEASED:
+      if (d.inspected) h.to(S.INSPECTION_REQUIRED, between(accepted, limit, rng));
+      else if (rng.chance(0.25)) h.to(S.UNDER_REVIEW, between(accepted, end, rng));
+      h.to(S.RELEASED, end);
       return;
   }
   throw new Error(`demo data: declaration ${d.number} has no history for status ${d.status}`);
@@ -137,22 +147,23 @@ export function declarationHistory(h: HistoryWriter, d: DeclarationState, rng: R
 export function applicationHistory(
   h: HistoryWriter,
   number: string,
-  status: string,
+  status: `${ApplicationStatus}`,
   submitted: number,
   decided: number | null,
   validUntil: string | null,
   rng: Rng,
 ): void {
-  h.begin('customs', ENTITY.application, number, 'SUBMITTED', submitted);
-  if (status === 'SUBMITTED') return;
+  const S = ApplicationStatus;
+  h.begin('customs', ENTITY.application, number, S.SUBMITTED, submitted);
+  if (status === S.SUBMITTED) return;
   const end = decided ?? DEMO_NOW;
-  h.to('UNDER_REVIEW', submitted + Math.min(rng.between(2, 24) * HOUR, (end - submitted) * 0.5));
-  if (status === 'UNDER_REVIEW') return;
+  h.to(S.UNDER_REVIEW, submitted + Math.min(rng.between(2, 24) * HOUR, (end - submitted) * 0.5));
+  if (status === S.UNDER_REVIEW) return;
   if (decided === null) throw new Error(`demo data: application ${number} has no decision time`);
-  h.to('APPROVED', decided);
-  if (status === 'APPROVED') return;
-  if (status === 'EXPIRED' && validUntil !== null) {
-    h.to('EXPIRED', beijingStart(validUntil) + DAY);
+  h.to(S.APPROVED, decided);
+  if (status === S.APPROVED) return;
+  if (status === S.EXPIRED && validUntil !== null) {
+    h.to(S.EXPIRED, beijingStart(validUntil) + DAY);
     return;
   }
   throw new Error(`demo data: application ${number} has no history for status ${status}`);
@@ -167,17 +178,22 @@ export interface ConsolidatedImportTimes {
   delivered: number | null;
 }
 
-const IMPORT_STEPS = ['SUBMITTED', 'APPROVED', 'IN_TRANSIT', 'DELIVERED'] as const;
+const IMPORT_STEPS = [
+  ConsolidatedImportStatus.SUBMITTED,
+  ConsolidatedImportStatus.APPROVED,
+  ConsolidatedImportStatus.IN_TRANSIT,
+  ConsolidatedImportStatus.DELIVERED,
+] as const;
 
 /** A consolidated import: COLLECTING when created, then each step up to its current status. */
 export function consolidatedImportHistory(
   h: HistoryWriter,
   id: string,
-  status: string,
+  status: `${ConsolidatedImportStatus}`,
   t: ConsolidatedImportTimes,
 ): void {
-  h.begin('drugs', ENTITY.consolidatedImport, id, 'COLLECTING', t.created);
-  if (status === 'COLLECTING') return;
+  h.begin('drugs', ENTITY.consolidatedImport, id, ConsolidatedImportStatus.COLLECTING, t.created);
+  if (status === ConsolidatedImportStatus.COLLECTING) return;
   const times = [t.submitted, t.approved, t.departed, t.delivered];
   for (let i = 0; i < IMPORT_STEPS.length; i++) {
     const at = times[i];
@@ -198,49 +214,57 @@ const PLANNED_ROUTES_ANNOUNCED = beijingStart('2026-06-18');
  * which it does not hold, from a fixed hash, so they do not depend on the seed either.
  */
 export function writeReferenceHistory(h: HistoryWriter): void {
+  const R = RouteStatus;
   for (const r of ROUTES) {
-    if (r.status === 'PLANNED') {
-      h.begin('routes', ENTITY.route, r.id, 'PLANNED', PLANNED_ROUTES_ANNOUNCED);
+    if (r.status === R.PLANNED) {
+      h.begin('routes', ENTITY.route, r.id, R.PLANNED, PLANNED_ROUTES_ANNOUNCED);
       continue;
     }
     if (r.openedOn === null) throw new Error(`demo data: route ${r.id} is ${r.status} unopened`);
-    h.begin('routes', ENTITY.route, r.id, 'ACTIVE', beijingStart(r.openedOn));
-    const suspended = r.status === 'SUSPENDED' || r.status === 'RESUMED';
+    h.begin('routes', ENTITY.route, r.id, R.ACTIVE, beijingStart(r.openedOn));
+    const suspended = r.status === R.SUSPENDED || r.status === R.RESUMED;
     if (
       suspended !== (r.suspendedOn !== null) ||
-      (r.status === 'RESUMED') !== (r.resumedOn !== null)
+      (r.status === R.RESUMED) !== (r.resumedOn !== null)
     ) {
       throw new Error(`demo data: route ${r.id} is ${r.status} with other dates`);
     }
-    if (r.suspendedOn !== null) h.to('SUSPENDED', beijingStart(r.suspendedOn));
-    if (r.resumedOn !== null) h.to('RESUMED', beijingStart(r.resumedOn));
+    if (r.suspendedOn !== null) h.to(R.SUSPENDED, beijingStart(r.suspendedOn));
+    if (r.resumedOn !== null) h.to(R.RESUMED, beijingStart(r.resumedOn));
   }
 
   const today = DEMO_NOW_DAY * DAY - 8 * HOUR;
   FACILITIES.forEach((f, i) => {
     const days = (lo: number, hi: number, salt: number) =>
       Math.round(lo + (hi - lo) * hash01(i, salt)) * DAY;
-    if (f.status === 'OPERATIONAL') {
+    const F = FacilityStatus;
+    if (f.status === F.OPERATIONAL) {
       if (f.commissionedOn === null) throw new Error(`demo data: facility ${f.id} undated`);
       const commissioned = beijingStart(f.commissionedOn);
-      h.begin('airports', ENTITY.facility, f.id, 'PLANNED', commissioned - days(900, 1400, 1))
-        .to('UNDER_CONSTRUCTION', commissioned - days(420, 800, 2))
-        .to('OPERATIONAL', commissioned);
-    } else if (f.status === 'UNDER_CONSTRUCTION') {
-      h.begin('airports', ENTITY.facility, f.id, 'PLANNED', today - days(500, 800, 1)).to(
-        'UNDER_CONSTRUCTION',
+      h.begin('airports', ENTITY.facility, f.id, F.PLANNED, commissioned - days(900, 1400, 1))
+        .to(F.UNDER_CONSTRUCTION, commissioned - days(420, 800, 2))
+        .to(F.OPERATIONAL, commissioned);
+    } else if (f.status === F.UNDER_CONSTRUCTION) {
+      h.begin('airports', ENTITY.facility, f.id, F.PLANNED, today - days(500, 800, 1)).to(
+        F.UNDER_CONSTRUCTION,
         today - days(60, 400, 2),
       );
     } else {
-      h.begin('airports', ENTITY.facility, f.id, 'PLANNED', today - days(30, 300, 1));
+      h.begin('airports', ENTITY.facility, f.id, F.PLANNED, today - days(30, 300, 1));
     }
   });
 
   for (const a of DRUG_APPROVALS) {
-    h.begin('drugs', ENTITY.drugApproval, a.number, 'VALID', beijingStart(a.approvedOn));
-    if (a.status === 'VALID') continue;
-    if (a.status === 'EXPIRED') {
-      h.to('EXPIRED', beijingStart(a.validUntil) + DAY);
+    h.begin(
+      'drugs',
+      ENTITY.drugApproval,
+      a.number,
+      ApprovalStatus.VALID,
+      beijingStart(a.approvedOn),
+    );
+    if (a.status === ApprovalStatus.VALID) continue;
+    if (a.status === ApprovalStatus.EXPIRED) {
+      h.to(ApprovalStatus.EXPIRED, beijingStart(a.validUntil) + DAY);
       continue;
     }
     if (!a.statusSince) throw new Error(`demo data: approval ${a.number} is ${a.status} undated`);
@@ -258,14 +282,14 @@ export function flightHistory(h: HistoryWriter, f: Flight): void {
     'routes',
     ENTITY.flight,
     flightEntityId(f.number, f.date),
-    'SCHEDULED',
+    FlightStatus.SCHEDULED,
     f.scheduledDeparture - 45 * DAY,
   );
-  if (state.status === 'CANCELLED') {
+  if (state.status === FlightStatus.CANCELLED) {
     const hoursBefore = 2 + Math.floor(22 * hash01(f.day, f.scheduledDeparture % 100_003, 7));
-    h.to('CANCELLED', f.scheduledDeparture - hoursBefore * HOUR);
+    h.to(FlightStatus.CANCELLED, f.scheduledDeparture - hoursBefore * HOUR);
     return;
   }
-  if (state.actualDeparture !== null) h.to('DEPARTED', state.actualDeparture);
-  if (state.actualArrival !== null) h.to('ARRIVED', state.actualArrival);
+  if (state.actualDeparture !== null) h.to(FlightStatus.DEPARTED, state.actualDeparture);
+  if (state.actualArrival !== null) h.to(FlightStatus.ARRIVED, state.actualArrival);
 }

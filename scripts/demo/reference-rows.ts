@@ -76,7 +76,7 @@ export function writeReferenceRows(
     'Beijing Capital International Airport Customs',
   );
   sink.add('customs_office', DAXING_AIRPORT_OFFICE, 'Beijing Daxing International Airport Customs');
-  for (const [code, name] of SUPERVISION_MODES) sink.add('supervision_mode', code, name);
+  for (const m of SUPERVISION_MODES) sink.add('supervision_mode', m.code, m.name);
   for (const e of enterprises) sink.add('enterprise', e.uscc, e.name, e.rating);
   for (const a of AGENTS) sink.add('enterprise', a.uscc, a.name, a.rating);
   for (const z of BONDED_ZONES) {
