@@ -5,6 +5,7 @@ import {
   checkHsCode,
   checkUscc,
   makeUscc,
+  USCC_ALPHABET,
 } from '../../subgraphs/kit/identifiers';
 import airlinesFile from './data/airlines.json';
 import airportsFile from './data/airports.json';
@@ -511,21 +512,12 @@ export const ENTERPRISE_COUNT = enterprises.count;
 /** The first BROKER_COUNT enterprises are customs brokers who file for others. */
 export const BROKER_COUNT = enterprises.brokers;
 
-/**
- * The characters of a USCC in the order of their values (GB 32100: the digits, then the letters
- * it allows, alphabetically), as the kit's check accepts them: the kit does not export its table.
- */
-const USCC_CHARACTERS = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'].filter(
-  (ch) => checkUscc(makeUscc(ch.repeat(17))) === null,
-);
-if (USCC_CHARACTERS.length !== 31) throw new Error('the kit accepts other USCC characters');
-
 /** A deterministic, valid USCC for enterprise number `n` (registered in a Beijing district). */
 export function demoUscc(n: number): string {
   let x = (Math.imul(n + 1, 0x2545f491) >>> 0) % 31 ** 6;
   let org = '';
   for (let i = 0; i < 6; i++) {
-    org += USCC_CHARACTERS[x % 31];
+    org += USCC_ALPHABET[x % 31];
     x = Math.floor(x / 31);
   }
   const serial = String(n % 100).padStart(2, '0');

@@ -65,7 +65,7 @@ export function checkHsCode(value: string): string | null {
 }
 
 // GB 32100-2015: 18 characters from this alphabet (no I, O, Z, S, V); the last is a check character.
-const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 export function usccCheckCharacter(first17: string): string {
