@@ -12,6 +12,7 @@ import {
   FacilityStatus,
   FlightStatus,
   RouteStatus,
+  flightHistoryId,
 } from './vocabulary';
 
 /**
@@ -34,11 +35,6 @@ export const ENTITY = {
   flight: 'Flight',
   facility: 'Facility',
 } as const;
-
-/** A flight's entity id, e.g. `CA931/2025-03-01`. */
-export function flightEntityId(number: string, date: string): string {
-  return `${number}/${date}`;
-}
 
 /** Start of a Beijing calendar date (UTC+8), the instant a dated change takes effect. */
 export function beijingStart(isoDate: string): number {
@@ -281,7 +277,7 @@ export function flightHistory(h: HistoryWriter, f: Flight): void {
   h.begin(
     'routes',
     ENTITY.flight,
-    flightEntityId(f.number, f.date),
+    flightHistoryId(f.number, f.date),
     FlightStatus.SCHEDULED,
     f.scheduledDeparture - 45 * DAY,
   );

@@ -1,7 +1,7 @@
 /**
  * The words the demo data is written in, taken from the agencies that own them, so that the rows
  * it seeds say what the subgraphs read: their enums (from each agency's `entities/`) and customs'
- * clearance rule. One import site, so a move in a subgraph is one line to follow here.
+ * clearance rule and routes' history id of a flight. One import site, so a move in a subgraph is one line to follow here.
  */
 
 // The entity modules declare type-graphql classes, whose decorators need this polyfill first.
@@ -21,5 +21,6 @@ export { ConsolidatedImportStatus } from '../../subgraphs/drugs/entities/consoli
 export { ApprovalStatus, DrugCategory } from '../../subgraphs/drugs/entities/drug-approval';
 export { FlightStatus } from '../../subgraphs/routes/entities/flight';
 export { Region, RouteStatus } from '../../subgraphs/routes/entities/route';
+export { flightHistoryId } from '../../subgraphs/routes/state-machines';
 export { ClearanceStatus, DeclarationStatus, summariseClearance } from '../../subgraphs/customs';
 export type { DeclarationState } from '../../subgraphs/customs';
