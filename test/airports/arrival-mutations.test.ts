@@ -1,9 +1,9 @@
 import { SHOWCASE } from '../../scripts/demo/showcase';
 import { airportsSubgraph } from '../../subgraphs/airports';
-import { Database, makeAwb } from '../../subgraphs/kit';
+import { makeAwb } from '../../subgraphs/kit';
 import { Federation, startFederation } from '../support/federation';
-import { expectData, expectError, graphql, Json } from '../support/graphql';
-import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { expectData, expectError } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphClient, SubgraphUnderTest } from '../support/subgraph';
 import { RECORD_ARRIVAL, RECORD_EVENT } from './operations';
 
 /**
@@ -29,22 +29,18 @@ const baseInput = {
 
 describe('recordArrival', () => {
   let fed: Federation;
-  let airportsUrl: string;
-  let db: Database;
+  let airports: SubgraphClient;
 
   beforeAll(async () => {
     fed = await startFederation({ shipments: 300 });
-    airportsUrl = fed.subgraphUrl('airports');
-    db = fed.databases.airports;
+    airports = fed.subgraph('airports');
   }, 120_000);
   afterAll(() => fed?.stop());
 
-  const airports = <T = Json>(query: string, variables?: Record<string, unknown>) =>
-    graphql<T>(airportsUrl, query, variables);
-  const record = (input: Record<string, unknown>) => airports(RECORD_ARRIVAL, { input });
+  const record = (input: Record<string, unknown>) => airports.graphql(RECORD_ARRIVAL, { input });
 
   async function rowsOf(awb: string): Promise<{ arrivals: number; events: number }> {
-    const [row] = await db.query<{ arrivals: number; events: number }>(
+    const [row] = await airports.db.query<{ arrivals: number; events: number }>(
       `SELECT (SELECT count(*)::int FROM airports.cargo_arrival WHERE awb = $1) AS arrivals,
               (SELECT count(*)::int FROM airports.handling_event WHERE awb = $1) AS events`,
       [awb],
@@ -145,7 +141,7 @@ describe('recordArrival', () => {
           message: 'the shipment in the customs register',
         });
         expect(await rowsOf(AWB)).toEqual({ arrivals: 0, events: 0 });
-        const keys = await db.query(
+        const keys = await airports.db.query(
           `SELECT 1 FROM airports.idempotency_key WHERE key = 'gateway-down-1'`,
         );
         expect(keys).toHaveLength(0);
@@ -241,11 +237,11 @@ describe('recordArrival', () => {
         { type: 'PICKED_UP', at: '2026-11-27T09:30:00+08:00', note: 'collected by the agent' },
       ];
       for (const step of steps) {
-        const res = await airports(RECORD_EVENT, { input: { awb: AWB, ...step } });
+        const res = await airports.graphql(RECORD_EVENT, { input: { awb: AWB, ...step } });
         expectData(res);
       }
       expectError(
-        await airports(RECORD_EVENT, {
+        await airports.graphql(RECORD_EVENT, {
           input: { awb: AWB, type: 'STORED', at: '2026-11-27T10:00:00+08:00' },
         }),
         'INVALID_STATE_TRANSITION',

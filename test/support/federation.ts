@@ -5,6 +5,7 @@ import { InProcessFederation, startInProcessFederation } from '../../scripts/in-
 import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
 import { projectRoot } from '../../subgraphs/kit';
 import { GraphQLResponse, Json } from './graphql';
+import { SubgraphClient, subgraphClient } from './subgraph';
 import { createTestDatabase } from './test-database';
 
 /** The four subgraphs and the gateway serving the committed supergraph, over the demo world. */
@@ -16,8 +17,8 @@ export interface Federation extends Omit<InProcessFederation, 'query'> {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
-  /** The URL of one agency's subgraph, to test it behind the gateway's back. */
-  subgraphUrl(agency: AgencyName): string;
+  /** One agency's subgraph, to test it behind the gateway's back. */
+  subgraph(agency: AgencyName): SubgraphClient;
   /** Runs `work` and tells how many SQL statements all subgraphs ran meanwhile. */
   statementsOf<R>(work: () => Promise<R>): Promise<{ result: R; statements: number }>;
 }
@@ -56,10 +57,10 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     graphql<T = Json>(q: string, variables?: Record<string, unknown>) {
       return query<T>(q, variables);
     },
-    subgraphUrl(agency) {
+    subgraph(agency) {
       const subgraph = federation.subgraphs.find((s) => s.name === agency);
       if (!subgraph) throw new Error(`no ${agency} subgraph in the federation`);
-      return subgraph.url;
+      return subgraphClient(subgraph.url, federation.databases[agency]);
     },
     async statementsOf(work) {
       const before = federation.statementCount();

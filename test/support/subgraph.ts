@@ -3,6 +3,32 @@ import { Database, startSubgraph, SubgraphDefinition } from '../../subgraphs/kit
 import { graphql, GraphQLResponse, Json, UNREACHABLE_URL } from './graphql';
 import { createTestDatabase, TestDatabase } from './test-database';
 
+/** One agency's subgraph, reached over HTTP as the gateway reaches it. */
+export interface SubgraphClient {
+  url: string;
+  /** Its database: the pool the subgraph itself uses, so it counts the subgraph's statements. */
+  db: Database;
+  graphql<T = Json>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Runs `work` and tells how many SQL statements the subgraph ran meanwhile. */
+  statementsOf<R>(work: () => Promise<R>): Promise<{ result: R; statements: number }>;
+}
+
+export function subgraphClient(url: string, db: Database): SubgraphClient {
+  return {
+    url,
+    db,
+    graphql: (query, variables) => graphql(url, query, variables),
+    async statementsOf(work) {
+      const before = db.statementCount;
+      const result = await work();
+      return { result, statements: db.statementCount - before };
+    },
+  };
+}
+
 export interface SubgraphUnderTestOptions {
   /**
    * Rows to insert into a fresh database of the subgraph's own (its schema migrated) before it
@@ -15,17 +41,8 @@ export interface SubgraphUnderTestOptions {
   gatewayUrl?: () => string | undefined;
 }
 
-/** One agency's subgraph on an ephemeral port, over its own database, reached over HTTP. */
-export interface SubgraphUnderTest {
-  url: string;
-  /** Its database: the pool the subgraph itself uses, so it counts the subgraph's statements. */
-  db: Database;
-  graphql<T = Json>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse<T>>;
-  /** Runs `work` and tells how many SQL statements the subgraph ran meanwhile. */
-  statementsOf<R>(work: () => Promise<R>): Promise<{ result: R; statements: number }>;
+/** One agency's subgraph on an ephemeral port, over a database of its own or a given one. */
+export interface SubgraphUnderTest extends SubgraphClient {
   /** What the subgraph logged (internal errors). */
   logs: string[];
   stop(): Promise<void>;
@@ -60,15 +77,8 @@ export async function startSubgraphUnderTest<C extends object>(
     throw err;
   }
   return {
-    url,
-    db,
+    ...subgraphClient(url, db),
     logs,
-    graphql: (query, variables) => graphql(url, query, variables),
-    async statementsOf(work) {
-      const before = db.statementCount;
-      const result = await work();
-      return { result, statements: db.statementCount - before };
-    },
     async stop() {
       try {
         await stopServer();
