@@ -1,15 +1,14 @@
-import { Database, RunningSubgraph, startSubgraph } from '../../subgraphs/kit';
 import { routesSubgraph } from '../../subgraphs/routes';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { expectData, expectError } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 import { DIRECT_AWB, insertFixtures } from './fixtures';
-import { postGraphQL } from '../../scripts/in-process-federation';
 import {
   ASSIGN_LEG,
   CREATE_ROUTE,
   ROUTE_QUERY,
   SCHEDULE_FLIGHT,
   SET_ROUTE_STATUS,
-} from './write-federation';
+} from './operations';
 
 /**
  * The routes subgraph alone, its gateway unreachable (nothing listens on port 9): the mutations
@@ -17,31 +16,17 @@ import {
  * those that need none still work.
  */
 
-let testDb: TestDatabase;
-let db: Database;
-let server: RunningSubgraph;
+let routes: SubgraphUnderTest;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(['routes']);
-  db = new Database(testDb.url, { max: 4 });
-  await insertFixtures(db);
-  server = await startSubgraph(routesSubgraph, {
-    db,
-    port: 0,
-    log: () => undefined,
-    gatewayUrl: () => 'http://127.0.0.1:9/graphql',
-  });
+  routes = await startSubgraphUnderTest(routesSubgraph, { fixtures: insertFixtures });
 });
 
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
-  await testDb?.drop();
-});
+afterAll(() => routes?.stop());
 
 /** Every row the mutations could have written. */
 async function writes() {
-  const [counts] = await db.query(
+  const [counts] = await routes.db.query(
     `SELECT (SELECT count(*) FROM routes.route)::int AS routes,
             (SELECT count(*) FROM routes.flight)::int AS flights,
             (SELECT count(*) FROM routes.shipment_leg)::int AS legs,
@@ -53,11 +38,9 @@ async function writes() {
 
 async function refused(query: string, input: Record<string, unknown>) {
   const before = await writes();
-  const res = await postGraphQL(server.url, query, { input });
+  const res = await routes.graphql(query, { input });
+  expectError(res, 'DEPENDENCY_UNAVAILABLE', { message: /gateway did not answer/ });
   expect(res.data ?? null).toBeNull();
-  expect(res.errors).toHaveLength(1);
-  expect(res.errors![0].extensions?.code).toBe('DEPENDENCY_UNAVAILABLE');
-  expect(res.errors![0].message).toMatch(/gateway did not answer/);
   expect(await writes()).toEqual(before);
 }
 
@@ -96,14 +79,12 @@ describe('with the gateway unreachable', () => {
   });
 
   it('still changes a route’s status, which needs no other agency', async () => {
-    const res = await postGraphQL<{ setRouteStatus: { status: string; version: number } }>(
-      server.url,
+    const res = await routes.graphql<{ setRouteStatus: { status: string; version: number } }>(
       SET_ROUTE_STATUS,
       { input: { routeId: 'CA-PEK-FRA', status: 'SUSPENDED', effectiveOn: '2025-04-01' } },
     );
-    expect(res.errors).toBeUndefined();
-    expect(res.data?.setRouteStatus).toMatchObject({ status: 'SUSPENDED', version: 2 });
-    const read = await postGraphQL<{ route: { history: unknown[] } }>(server.url, ROUTE_QUERY, {
+    expect(expectData(res).setRouteStatus).toMatchObject({ status: 'SUSPENDED', version: 2 });
+    const read = await routes.graphql<{ route: { history: unknown[] } }>(ROUTE_QUERY, {
       id: 'CA-PEK-FRA',
     });
     expect(read.data?.route.history).toHaveLength(1);
