@@ -181,7 +181,7 @@ describe('setFacilityStatus', () => {
 
   it('refuses a stale expectedVersion → CONFLICT, writing nothing', async () => {
     await addPlanned('PKX-STALE-1');
-    expect((await set({ id: 'PKX-STALE-1', status: 'UNDER_CONSTRUCTION' })).errors).toBeUndefined();
+    expectData(await set({ id: 'PKX-STALE-1', status: 'UNDER_CONSTRUCTION' }));
     expectError(
       await set({
         id: 'PKX-STALE-1',
@@ -251,10 +251,8 @@ describe('setFacilityStatus', () => {
       const winners = results.filter((r) => !r.errors);
       expect(winners).toHaveLength(1);
       for (const r of results.filter((x) => x.errors)) {
-        expect(r.errors![0].extensions).toMatchObject({
-          code: 'INVALID_STATE_TRANSITION',
-          current: 'UNDER_CONSTRUCTION',
-          requested: 'UNDER_CONSTRUCTION',
+        expectError(r, 'INVALID_STATE_TRANSITION', {
+          extensions: { current: 'UNDER_CONSTRUCTION', requested: 'UNDER_CONSTRUCTION' },
         });
       }
       expect(await stateOf('PKX-RACE-1')).toEqual({
@@ -281,7 +279,7 @@ describe('setFacilityStatus', () => {
       );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       for (const r of results.filter((x) => x.errors)) {
-        expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 3 });
+        expectError(r, 'CONFLICT', { extensions: { currentVersion: 3 } });
       }
       expect(await stateOf('PKX-RACE-1')).toEqual({
         status: 'OPERATIONAL',

@@ -291,9 +291,8 @@ describe('recordHandlingEvent', () => {
       const won = results.filter((r) => !r.errors);
       expect(won).toHaveLength(1);
       for (const r of results.filter((x) => x.errors)) {
-        expect(r.errors![0].extensions).toMatchObject({
-          code: 'INVALID_STATE_TRANSITION',
-          current: 'RELEASED_FROM_WAREHOUSE',
+        expectError(r, 'INVALID_STATE_TRANSITION', {
+          extensions: { current: 'RELEASED_FROM_WAREHOUSE' },
         });
       }
       expect(await eventCount(AWB.coldC)).toBe(3);

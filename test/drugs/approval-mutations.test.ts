@@ -243,10 +243,8 @@ describe('setDrugApprovalStatus', () => {
     expect(wins).toHaveLength(1);
     const losers = results.filter((r) => r.errors);
     for (const r of losers) {
-      expect(r.errors![0].extensions).toMatchObject({
-        code: 'INVALID_STATE_TRANSITION',
-        current: 'SUSPENDED',
-        requested: 'SUSPENDED',
+      expectError(r, 'INVALID_STATE_TRANSITION', {
+        extensions: { current: 'SUSPENDED', requested: 'SUSPENDED' },
       });
     }
     const after = await approval(number);

@@ -414,7 +414,7 @@ describe('flight idempotency and versions', () => {
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     for (const r of results.filter((r) => r.errors)) {
-      expect(r.errors![0].extensions?.code).toBe('INVALID_STATE_TRANSITION');
+      expectError(r, 'INVALID_STATE_TRANSITION');
     }
     const after = await flight('CA7032', '2027-01-02');
     expect(after.version).toBe(2);

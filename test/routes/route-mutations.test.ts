@@ -382,10 +382,8 @@ describe('idempotency and versions', () => {
     expect(wins).toHaveLength(1);
     expect(losses).toHaveLength(49);
     for (const r of losses) {
-      expect(r.errors![0].extensions).toMatchObject({
-        code: 'INVALID_STATE_TRANSITION',
-        current: 'SUSPENDED',
-        requested: 'SUSPENDED',
+      expectError(r, 'INVALID_STATE_TRANSITION', {
+        extensions: { current: 'SUSPENDED', requested: 'SUSPENDED' },
       });
     }
     const after = await route(id);

@@ -33,19 +33,15 @@ export interface FederationOptions {
 /** A fresh database seeded with the demo world, and the whole federation over it. */
 export async function startFederation(options: FederationOptions): Promise<Federation> {
   const testDb = await createTestDatabase();
+  const everyAgency = (url: string) =>
+    Object.fromEntries(AGENCY_NAMES.map((a) => [a, url])) as Record<AgencyName, string>;
   let federation: InProcessFederation;
   try {
-    const urls = Object.fromEntries(AGENCY_NAMES.map((a) => [a, testDb.url])) as Record<
-      AgencyName,
-      string
-    >;
-    await seedDemo({ urls, shipments: options.shipments });
+    await seedDemo({ urls: everyAgency(testDb.url), shipments: options.shipments });
     const served = options.postgresOptions
       ? `${testDb.url}?options=${encodeURIComponent(options.postgresOptions)}`
       : testDb.url;
-    federation = await startInProcessFederation(
-      Object.fromEntries(AGENCY_NAMES.map((a) => [a, served])) as Record<AgencyName, string>,
-    );
+    federation = await startInProcessFederation(everyAgency(served));
   } catch (err) {
     await testDb.drop();
     throw err;
