@@ -5,19 +5,29 @@ import { Database, projectRoot, RunningSubgraph, startSubgraph } from '../subgra
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { AgencyUrls } from './database-setup';
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+/** One error of a GraphQL response, as a server formats it. */
+export interface GraphQLError {
+  message: string;
+  path?: (string | number)[];
+  locations?: { line: number; column: number }[];
+  extensions?: Record<string, unknown>;
 }
 
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: GraphQLError[];
+}
+
+/** POSTs one GraphQL operation as JSON and returns the response body, whatever its status. */
 export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
 ): Promise<GraphQLResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as GraphQLResponse<T>;

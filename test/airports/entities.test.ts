@@ -1,5 +1,7 @@
-import { AWB } from './fixtures';
-import { AirportsHarness } from './harness';
+import { airportsSubgraph } from '../../subgraphs/airports';
+import { expectData } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { AWB, insertFixtures } from './fixtures';
 
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
   __typename
@@ -16,19 +18,20 @@ const facility = (id: string) => ({ __typename: 'Facility', id });
 const shipment = (awb: string) => ({ __typename: 'Shipment', awb });
 
 describe('airports subgraph _entities', () => {
-  let h: AirportsHarness;
+  let airports: SubgraphUnderTest;
   beforeAll(async () => {
-    h = await AirportsHarness.start();
+    airports = await startSubgraphUnderTest(airportsSubgraph, { fixtures: insertFixtures });
   });
-  afterAll(() => h?.stop());
+  afterAll(() => airports?.stop());
 
   it('resolves many Airport references, unknown ones to null, in one statement', async () => {
-    const { result, statements } = await h.counted(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Airport { iataCode name } } }`,
-      { r: ['PEK', 'FRA', 'ZZZ', 'PKX', 'DOH', 'LHR', 'bad!'].map(airport) },
+    const { result, statements } = await airports.statementsOf(() =>
+      airports.graphql(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Airport { iataCode name } } }`,
+        { r: ['PEK', 'FRA', 'ZZZ', 'PKX', 'DOH', 'LHR', 'bad!'].map(airport) },
+      ),
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data!._entities).toEqual([
+    expect(expectData(result)._entities).toEqual([
       { iataCode: 'PEK', name: 'Beijing Capital International Airport' },
       { iataCode: 'FRA', name: 'Frankfurt Airport' },
       null,
@@ -42,14 +45,15 @@ describe('airports subgraph _entities', () => {
 
   it('resolves many Facility references and their airports in one statement each', async () => {
     const ids = ['PKX-COLD-1', 'PEK-GEN-1', 'NOPE-1', 'PKX-FRUIT-1', 'PEK-EXP-1', 'PKX-AQUA-1'];
-    const { result, statements } = await h.counted(
-      `query($r: [_Any!]!) { _entities(representations: $r) {
+    const { result, statements } = await airports.statementsOf(() =>
+      airports.graphql(
+        `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on Facility { id name status airport { iataCode } }
       } }`,
-      { r: ids.map(facility) },
+        { r: ids.map(facility) },
+      ),
     );
-    expect(result.errors).toBeUndefined();
-    const entities = result.data!._entities;
+    const entities = expectData(result)._entities;
     expect(entities.map((e: { id: string } | null) => e?.id ?? null)).toEqual([
       'PKX-COLD-1',
       'PEK-GEN-1',
@@ -78,17 +82,18 @@ describe('airports subgraph _entities', () => {
       AWB.transfer,
       AWB.urchin,
     ];
-    const { result, statements } = await h.counted(
-      `query($r: [_Any!]!) { _entities(representations: $r) {
+    const { result, statements } = await airports.statementsOf(() =>
+      airports.graphql(
+        `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on Shipment {
           awb
           arrival { arrivedAt pieces weightKg airport { iataCode } facility { id kind } }
         }
       } }`,
-      { r: awbs.map(shipment) },
+        { r: awbs.map(shipment) },
+      ),
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data!._entities).toEqual([
+    expect(expectData(result)._entities).toEqual([
       {
         awb: AWB.cherries,
         arrival: {
@@ -138,14 +143,15 @@ describe('airports subgraph _entities', () => {
 
   it('resolves Shipment handling events chronologically, in one statement per field', async () => {
     const awbs = [AWB.cherries, AWB.notArrived, AWB.coldA, AWB.transfer, AWB.coldC];
-    const { result, statements } = await h.counted(
-      `query($r: [_Any!]!) { _entities(representations: $r) {
+    const { result, statements } = await airports.statementsOf(() =>
+      airports.graphql(
+        `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on Shipment { awb handlingEvents { at type note facility { id } } }
       } }`,
-      { r: awbs.map(shipment) },
+        { r: awbs.map(shipment) },
+      ),
     );
-    expect(result.errors).toBeUndefined();
-    const [cherries, notArrived, coldA, transfer, coldC] = result.data!._entities;
+    const [cherries, notArrived, coldA, transfer, coldC] = expectData(result)._entities;
     expect(cherries.handlingEvents).toEqual([
       { at: '2024-12-04T02:00:00.000Z', type: 'ARRIVED', note: null, facility: null },
       {
@@ -187,21 +193,20 @@ describe('airports subgraph _entities', () => {
   });
 
   it('gives a shipment unknown to the airport no arrival and no events, echoing its key', async () => {
-    const { result } = await h.counted(
+    const result = await airports.graphql(
       `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on Shipment { awb arrival { pieces } handlingEvents { type } }
       } }`,
       { r: [shipment('999-31415926')] },
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data!._entities).toEqual([
+    expect(expectData(result)._entities).toEqual([
       { awb: '999-31415926', arrival: null, handlingEvents: [] },
     ]);
   });
 
   it('matches an AWB given as 11 bare digits to its stored display form', async () => {
     const bare = AWB.cherries.replace('-', '');
-    const { result } = await h.counted(
+    const result = await airports.graphql(
       `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on Shipment { awb arrival { pieces } }
       } }`,
@@ -217,13 +222,13 @@ describe('airports subgraph _entities', () => {
       ...['PKX-COLD-1', 'PEK-GEN-1', 'PKX-FRUIT-1', 'PEK-EXP-1', 'NOPE'].map(facility),
       ...[AWB.cherries, AWB.coldA, AWB.urchin, AWB.notArrived, AWB.pekGeneral].map(shipment),
     ];
-    const small = await h.counted(ENTITIES, { r: few });
-    const large = await h.counted(ENTITIES, { r: many });
-    expect(small.result.errors).toBeUndefined();
-    expect(large.result.errors).toBeUndefined();
-    expect(large.result.data!._entities).toHaveLength(15);
-    expect(large.result.data!._entities.filter((e: unknown) => e === null)).toHaveLength(2);
-    expect(large.result.data!._entities[14]).toMatchObject({
+    const small = await airports.statementsOf(() => airports.graphql(ENTITIES, { r: few }));
+    const large = await airports.statementsOf(() => airports.graphql(ENTITIES, { r: many }));
+    expectData(small.result);
+    const entities = expectData(large.result)._entities;
+    expect(entities).toHaveLength(15);
+    expect(entities.filter((e: unknown) => e === null)).toHaveLength(2);
+    expect(entities[14]).toMatchObject({
       __typename: 'Shipment',
       awb: AWB.pekGeneral,
       arrival: { airport: { iataCode: 'PEK' }, facility: { id: 'PEK-GEN-1' } },

@@ -1,21 +1,24 @@
-import { AirportsHarness } from './harness';
-import { refusal, SET_FACILITY_STATUS } from './mutation-support';
+import { airportsSubgraph } from '../../subgraphs/airports';
+import { expectData, expectError } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { insertFixtures } from './fixtures';
+import { SET_FACILITY_STATUS } from './operations';
 
 /**
  * setFacilityStatus over the fixtures: PKX-CONS-1 is PLANNED, PEK-CBEC-1 UNDER_CONSTRUCTION,
  * PKX-COLD-1 OPERATIONAL. Tests that need a fresh facility insert their own.
  */
 describe('setFacilityStatus', () => {
-  let h: AirportsHarness;
+  let airports: SubgraphUnderTest;
   beforeAll(async () => {
-    h = await AirportsHarness.start();
+    airports = await startSubgraphUnderTest(airportsSubgraph, { fixtures: insertFixtures });
   });
-  afterAll(() => h?.stop());
+  afterAll(() => airports?.stop());
 
-  const set = (input: Record<string, unknown>) => h.gql(SET_FACILITY_STATUS, { input });
+  const set = (input: Record<string, unknown>) => airports.graphql(SET_FACILITY_STATUS, { input });
 
   async function addPlanned(id: string): Promise<void> {
-    await h.db.query(
+    await airports.db.query(
       `INSERT INTO airports.facility (id, airport_iata, kind, name, status)
        VALUES ($1, 'PKX', 'GENERAL_CARGO_WAREHOUSE', $1, 'PLANNED')`,
       [id],
@@ -23,7 +26,7 @@ describe('setFacilityStatus', () => {
   }
 
   async function stateOf(id: string) {
-    const [row] = await h.db.query<{ status: string; version: number; changes: number }>(
+    const [row] = await airports.db.query<{ status: string; version: number; changes: number }>(
       `SELECT status, version,
               (SELECT count(*)::int FROM airports.status_change
                 WHERE entity_type = 'Facility' AND entity_id = $1) AS changes
@@ -40,8 +43,7 @@ describe('setFacilityStatus', () => {
       reason: 'ground broken',
       expectedVersion: 1,
     });
-    expect(building.errors).toBeUndefined();
-    expect(building.data!.setFacilityStatus).toMatchObject({
+    expect(expectData(building).setFacilityStatus).toMatchObject({
       id: 'PKX-CONS-1',
       status: 'UNDER_CONSTRUCTION',
       commissionedOn: null,
@@ -57,8 +59,7 @@ describe('setFacilityStatus', () => {
       commissionedOn: '2025-06-01',
       expectedVersion: 2,
     });
-    expect(open.errors).toBeUndefined();
-    const facility = open.data!.setFacilityStatus;
+    const facility = expectData(open).setFacilityStatus;
     expect(facility).toMatchObject({
       status: 'OPERATIONAL',
       commissionedOn: '2025-06-01',
@@ -73,7 +74,9 @@ describe('setFacilityStatus', () => {
     );
 
     // Read back as any client would.
-    const read = await h.gql(`{ facility(id: "PKX-CONS-1") { status version history { to } } }`);
+    const read = await airports.graphql(
+      `{ facility(id: "PKX-CONS-1") { status version history { to } } }`,
+    );
     expect(read.data!.facility).toEqual({
       status: 'OPERATIONAL',
       version: 3,
@@ -106,24 +109,20 @@ describe('setFacilityStatus', () => {
       ],
     ])('refuses %s', async (_what, id, status, current, message) => {
       const before = await stateOf(id);
-      const err = refusal(await set({ id, status }));
-      expect(err).toMatchObject({
-        code: 'INVALID_STATE_TRANSITION',
+      expectError(await set({ id, status }), 'INVALID_STATE_TRANSITION', {
         extensions: { entity: 'Facility', id, current, requested: status },
+        message,
       });
-      expect(err.message).toContain(message);
       expect(await stateOf(id)).toEqual(before);
     });
 
     it('refuses skipping construction (PLANNED → OPERATIONAL)', async () => {
       await addPlanned('PKX-SKIP-1');
-      const err = refusal(
+      expectError(
         await set({ id: 'PKX-SKIP-1', status: 'OPERATIONAL', commissionedOn: '2025-01-01' }),
+        'INVALID_STATE_TRANSITION',
+        { extensions: { current: 'PLANNED', requested: 'OPERATIONAL' } },
       );
-      expect(err).toMatchObject({
-        code: 'INVALID_STATE_TRANSITION',
-        extensions: { current: 'PLANNED', requested: 'OPERATIONAL' },
-      });
       expect(await stateOf('PKX-SKIP-1')).toEqual({ status: 'PLANNED', version: 1, changes: 0 });
     });
   });
@@ -162,39 +161,44 @@ describe('setFacilityStatus', () => {
         'input.expectedVersion',
       ],
     ])('refuses %s → BAD_USER_INPUT', async (_what, input, field) => {
-      const err = refusal(await set(input));
-      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expectError(await set(input), 'BAD_USER_INPUT', { field });
     });
 
     it('refuses an invalid date (scalar) → BAD_USER_INPUT naming input.commissionedOn', async () => {
-      const err = refusal(
+      expectError(
         await set({ id: 'PEK-CBEC-1', status: 'OPERATIONAL', commissionedOn: '2025-02-30' }),
+        'BAD_USER_INPUT',
+        { message: 'input.commissionedOn' },
       );
-      expect(err.code).toBe('BAD_USER_INPUT');
-      expect(err.message).toContain('input.commissionedOn');
     });
 
     it('refuses an unknown facility → NOT_FOUND', async () => {
-      const err = refusal(await set({ id: 'PKX-NONE-9', status: 'UNDER_CONSTRUCTION' }));
-      expect(err).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+      expectError(await set({ id: 'PKX-NONE-9', status: 'UNDER_CONSTRUCTION' }), 'NOT_FOUND', {
+        field: 'input.id',
+      });
     });
   });
 
   it('refuses a stale expectedVersion → CONFLICT, writing nothing', async () => {
     await addPlanned('PKX-STALE-1');
-    expect((await set({ id: 'PKX-STALE-1', status: 'UNDER_CONSTRUCTION' })).errors).toBeUndefined();
-    const err = refusal(
+    expectData(await set({ id: 'PKX-STALE-1', status: 'UNDER_CONSTRUCTION' }));
+    expectError(
       await set({
         id: 'PKX-STALE-1',
         status: 'OPERATIONAL',
         commissionedOn: '2025-03-01',
         expectedVersion: 1,
       }),
+      'CONFLICT',
+      {
+        extensions: {
+          entity: 'Facility',
+          id: 'PKX-STALE-1',
+          expectedVersion: 1,
+          currentVersion: 2,
+        },
+      },
     );
-    expect(err).toMatchObject({
-      code: 'CONFLICT',
-      extensions: { entity: 'Facility', id: 'PKX-STALE-1', expectedVersion: 1, currentVersion: 2 },
-    });
     expect(await stateOf('PKX-STALE-1')).toEqual({
       status: 'UNDER_CONSTRUCTION',
       version: 2,
@@ -208,11 +212,9 @@ describe('setFacilityStatus', () => {
     it('returns the first result for a retry with the same key, writing nothing', async () => {
       await addPlanned('PKX-IDEM-1');
       const first = await set(input);
-      expect(first.errors).toBeUndefined();
       // Without the key the same change would now be illegal (already UNDER_CONSTRUCTION).
       const retry = await set(input);
-      expect(retry.errors).toBeUndefined();
-      expect(retry.data).toEqual(first.data);
+      expect(expectData(retry)).toEqual(expectData(first));
       expect(await stateOf('PKX-IDEM-1')).toEqual({
         status: 'UNDER_CONSTRUCTION',
         version: 2,
@@ -221,8 +223,9 @@ describe('setFacilityStatus', () => {
     });
 
     it('refuses the same key with another input → IDEMPOTENCY_CONFLICT', async () => {
-      const err = refusal(await set({ ...input, reason: 'another request' }));
-      expect(err).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', field: 'input.idempotencyKey' });
+      expectError(await set({ ...input, reason: 'another request' }), 'IDEMPOTENCY_CONFLICT', {
+        field: 'input.idempotencyKey',
+      });
       expect(await stateOf('PKX-IDEM-1')).toMatchObject({ version: 2, changes: 1 });
     });
 
@@ -233,8 +236,7 @@ describe('setFacilityStatus', () => {
         commissionedOn: '2025-05-05',
         idempotencyKey: 'build-2',
       });
-      expect(other.errors).toBeUndefined();
-      expect(other.data!.setFacilityStatus.status).toBe('OPERATIONAL');
+      expect(expectData(other).setFacilityStatus.status).toBe('OPERATIONAL');
     });
   });
 
@@ -249,10 +251,8 @@ describe('setFacilityStatus', () => {
       const winners = results.filter((r) => !r.errors);
       expect(winners).toHaveLength(1);
       for (const r of results.filter((x) => x.errors)) {
-        expect(r.errors![0].extensions).toMatchObject({
-          code: 'INVALID_STATE_TRANSITION',
-          current: 'UNDER_CONSTRUCTION',
-          requested: 'UNDER_CONSTRUCTION',
+        expectError(r, 'INVALID_STATE_TRANSITION', {
+          extensions: { current: 'UNDER_CONSTRUCTION', requested: 'UNDER_CONSTRUCTION' },
         });
       }
       expect(await stateOf('PKX-RACE-1')).toEqual({
@@ -260,7 +260,7 @@ describe('setFacilityStatus', () => {
         version: 2,
         changes: 1,
       });
-      const [change] = await h.db.query<{ reason: string }>(
+      const [change] = await airports.db.query<{ reason: string }>(
         `SELECT reason FROM airports.status_change WHERE entity_id = 'PKX-RACE-1'`,
       );
       expect(change.reason).toBe(winners[0].data!.setFacilityStatus.history[0].reason);
@@ -279,7 +279,7 @@ describe('setFacilityStatus', () => {
       );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       for (const r of results.filter((x) => x.errors)) {
-        expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 3 });
+        expectError(r, 'CONFLICT', { extensions: { currentVersion: 3 } });
       }
       expect(await stateOf('PKX-RACE-1')).toEqual({
         status: 'OPERATIONAL',

@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { makeAwb } from '../../subgraphs/kit';
+import { Database, makeAwb } from '../../subgraphs/kit';
 
 /**
  * A small explicit data set for the airports subgraph tests. Times are chosen around local
@@ -139,38 +138,24 @@ function insert(table: string, columns: string[], rows: unknown[][]): [string, u
   ];
 }
 
-export async function insertFixtures(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const statements = [
-      insert(
-        'airport',
-        ['iata_code', 'icao_code', 'name', 'city', 'country_code', 'timezone', 'is_beijing_hub'],
-        airports,
-      ),
-      insert(
-        'facility',
-        [
-          'id',
-          'airport_iata',
-          'kind',
-          'name',
-          'status',
-          'commissioned_on',
-          'annual_capacity_tonnes',
-        ],
-        facilities,
-      ),
-      insert(
-        'cargo_arrival',
-        ['awb', 'airport_iata', 'facility_id', 'arrived_at', 'pieces', 'weight_kg'],
-        arrivals,
-      ),
-      insert('handling_event', ['awb', 'at', 'type', 'facility_id', 'note'], handlingEvents),
-    ];
-    for (const [sql, values] of statements) await client.query(sql, values);
-  } finally {
-    await client.end();
-  }
+export async function insertFixtures(db: Database): Promise<void> {
+  const statements = [
+    insert(
+      'airport',
+      ['iata_code', 'icao_code', 'name', 'city', 'country_code', 'timezone', 'is_beijing_hub'],
+      airports,
+    ),
+    insert(
+      'facility',
+      ['id', 'airport_iata', 'kind', 'name', 'status', 'commissioned_on', 'annual_capacity_tonnes'],
+      facilities,
+    ),
+    insert(
+      'cargo_arrival',
+      ['awb', 'airport_iata', 'facility_id', 'arrived_at', 'pieces', 'weight_kg'],
+      arrivals,
+    ),
+    insert('handling_event', ['awb', 'at', 'type', 'facility_id', 'note'], handlingEvents),
+  ];
+  for (const [sql, values] of statements) await db.query(sql, values);
 }

@@ -1,7 +1,9 @@
 import { makeAwb } from '../../subgraphs/kit';
-import { AWB } from './fixtures';
-import { AirportsHarness } from './harness';
-import { RECORD_EVENT, refusal } from './mutation-support';
+import { airportsSubgraph } from '../../subgraphs/airports';
+import { expectData, expectError } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { AWB, insertFixtures } from './fixtures';
+import { RECORD_EVENT } from './operations';
 
 /**
  * recordHandlingEvent over the fixtures (no cross-agency rule: the arrival was checked against
@@ -14,16 +16,16 @@ import { RECORD_EVENT, refusal } from './mutation-support';
  *   pekGeneral: arrival at PEK;  notArrived: no arrival
  */
 describe('recordHandlingEvent', () => {
-  let h: AirportsHarness;
+  let airports: SubgraphUnderTest;
   beforeAll(async () => {
-    h = await AirportsHarness.start();
+    airports = await startSubgraphUnderTest(airportsSubgraph, { fixtures: insertFixtures });
   });
-  afterAll(() => h?.stop());
+  afterAll(() => airports?.stop());
 
-  const record = (input: Record<string, unknown>) => h.gql(RECORD_EVENT, { input });
+  const record = (input: Record<string, unknown>) => airports.graphql(RECORD_EVENT, { input });
 
   async function eventCount(awb: string): Promise<number> {
-    const [row] = await h.db.query<{ n: number }>(
+    const [row] = await airports.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM airports.handling_event WHERE awb = $1`,
       [awb],
     );
@@ -38,8 +40,7 @@ describe('recordHandlingEvent', () => {
       facility: 'PKX-COLD-1',
       note: '  rack 12  ',
     });
-    expect(res.errors).toBeUndefined();
-    expect(res.data!.recordHandlingEvent.handlingEvents).toEqual([
+    expect(expectData(res).recordHandlingEvent.handlingEvents).toEqual([
       {
         at: '2024-12-04T17:00:00.000Z',
         type: 'STORED',
@@ -47,7 +48,7 @@ describe('recordHandlingEvent', () => {
         note: 'rack 12',
       },
     ]);
-    const read = await h.gql(
+    const read = await airports.graphql(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shipment { handlingEvents { type } } } }`,
       { r: [{ __typename: 'Shipment', awb: AWB.coldB }] },
     );
@@ -61,44 +62,43 @@ describe('recordHandlingEvent', () => {
       at: '2024-12-04T17:00:00Z',
       facility: 'PKX-COLD-1',
     });
-    expect(res.errors).toBeUndefined();
     expect(
-      res.data!.recordHandlingEvent.handlingEvents.map((e: { type: string }) => e.type),
+      expectData(res).recordHandlingEvent.handlingEvents.map((e: { type: string }) => e.type),
     ).toEqual(['STORED', 'TEMPERATURE_EXCURSION']);
   });
 
   describe('the cargo lifecycle', () => {
     it('refuses any event after PICKED_UP → INVALID_STATE_TRANSITION', async () => {
-      const err = refusal(
+      expectError(
         await record({
           awb: AWB.cherries,
           type: 'TEMPERATURE_EXCURSION',
           at: '2024-12-05T00:00:00Z',
         }),
-      );
-      expect(err).toMatchObject({
-        code: 'INVALID_STATE_TRANSITION',
-        extensions: {
-          entity: 'Shipment',
-          id: AWB.cherries,
-          current: 'PICKED_UP',
-          requested: 'TEMPERATURE_EXCURSION',
+        'INVALID_STATE_TRANSITION',
+        {
+          extensions: {
+            entity: 'Shipment',
+            id: AWB.cherries,
+            current: 'PICKED_UP',
+            requested: 'TEMPERATURE_EXCURSION',
+          },
+          message: 'PICKED_UP is final',
         },
-      });
-      expect(err.message).toContain('PICKED_UP is final');
+      );
       expect(await eventCount(AWB.cherries)).toBe(5);
     });
 
     it('refuses a pickup before the release from the warehouse', async () => {
-      const err = refusal(
-        await record({ awb: AWB.coldA, type: 'PICKED_UP', at: '2024-12-05T00:00:00Z' }),
-      );
       // The excursion is an incident: the cargo's current step is still STORED.
-      expect(err).toMatchObject({
-        code: 'INVALID_STATE_TRANSITION',
-        extensions: { current: 'STORED', requested: 'PICKED_UP' },
-      });
-      expect(err.message).toContain('RELEASED_FROM_WAREHOUSE before it is PICKED_UP');
+      expectError(
+        await record({ awb: AWB.coldA, type: 'PICKED_UP', at: '2024-12-05T00:00:00Z' }),
+        'INVALID_STATE_TRANSITION',
+        {
+          extensions: { current: 'STORED', requested: 'PICKED_UP' },
+          message: 'RELEASED_FROM_WAREHOUSE before it is PICKED_UP',
+        },
+      );
     });
 
     it('refuses a second release', async () => {
@@ -108,60 +108,62 @@ describe('recordHandlingEvent', () => {
         at: '2024-12-04T09:00:00Z',
         facility: 'PEK-GEN-1',
       });
-      expect(first.errors).toBeUndefined();
-      const err = refusal(
+      expectData(first);
+      expectError(
         await record({
           awb: AWB.pekGeneral,
           type: 'RELEASED_FROM_WAREHOUSE',
           at: '2024-12-04T10:00:00Z',
         }),
+        'INVALID_STATE_TRANSITION',
+        {
+          extensions: { current: 'RELEASED_FROM_WAREHOUSE', requested: 'RELEASED_FROM_WAREHOUSE' },
+        },
       );
-      expect(err).toMatchObject({
-        code: 'INVALID_STATE_TRANSITION',
-        extensions: { current: 'RELEASED_FROM_WAREHOUSE', requested: 'RELEASED_FROM_WAREHOUSE' },
-      });
     });
 
     it.each(['ARRIVED', 'TALLIED'])('refuses %s: it is written by recordArrival', async (type) => {
-      const err = refusal(await record({ awb: AWB.coldC, type, at: '2024-12-09T02:00:00Z' }));
-      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.type' });
-      expect(err.message).toContain('recordArrival');
+      expectError(
+        await record({ awb: AWB.coldC, type, at: '2024-12-09T02:00:00Z' }),
+        'BAD_USER_INPUT',
+        { field: 'input.type', message: 'recordArrival' },
+      );
     });
 
     it('refuses an event for a shipment without a recorded arrival → NOT_FOUND', async () => {
-      const err = refusal(
+      expectError(
         await record({ awb: AWB.notArrived, type: 'STORED', at: '2024-12-09T02:00:00Z' }),
+        'NOT_FOUND',
+        { field: 'input.awb', message: 'no recorded arrival' },
       );
-      expect(err).toMatchObject({ code: 'NOT_FOUND', field: 'input.awb' });
-      expect(err.message).toContain('no recorded arrival');
       expect(await eventCount(AWB.notArrived)).toBe(0);
     });
   });
 
   describe('chronological order', () => {
     it('refuses an event before the last one', async () => {
-      const err = refusal(
+      expectError(
         await record({ awb: AWB.coldA, type: 'STORED', at: '2024-12-04T17:59:59Z' }),
+        'BAD_USER_INPUT',
+        { field: 'input.at', message: 'before its last event (TEMPERATURE_EXCURSION)' },
       );
-      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.at' });
-      expect(err.message).toContain('before its last event (TEMPERATURE_EXCURSION)');
       expect(await eventCount(AWB.coldA)).toBe(2);
     });
 
     it('refuses an event before the arrival', async () => {
-      const err = refusal(
+      expectError(
         await record({ awb: AWB.coldC, type: 'STORED', at: '2024-12-09T08:59:00+08:00' }),
+        'BAD_USER_INPUT',
+        { field: 'input.at', message: 'before its arrival' },
       );
-      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.at' });
-      expect(err.message).toContain('before its arrival');
     });
 
     it('refuses a DateTime without an offset', async () => {
-      const err = refusal(
+      expectError(
         await record({ awb: AWB.coldC, type: 'STORED', at: '2024-12-09T10:00:00' }),
+        'BAD_USER_INPUT',
+        { message: 'input.at' },
       );
-      expect(err.code).toBe('BAD_USER_INPUT');
-      expect(err.message).toContain('input.at');
     });
   });
 
@@ -173,8 +175,7 @@ describe('recordHandlingEvent', () => {
         at: '2025-01-01T03:00:00+08:00',
         facility: 'PKX-AQUA-1',
       });
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.recordHandlingEvent.handlingEvents).toEqual([
+      expect(expectData(res).recordHandlingEvent.handlingEvents).toEqual([
         expect.objectContaining({
           type: 'INSPECTED_AT_DESIGNATED_SITE',
           facility: { id: 'PKX-AQUA-1' },
@@ -186,39 +187,40 @@ describe('recordHandlingEvent', () => {
       ['at a warehouse', 'PKX-COLD-1', 'DESIGNATED_SITE_FRUIT'],
       ['without a facility', undefined, 'names the site'],
     ])('refuses an inspection at a designated site %s', async (_what, facility, message) => {
-      const err = refusal(
+      expectError(
         await record({
           awb: AWB.coldC,
           type: 'INSPECTED_AT_DESIGNATED_SITE',
           at: '2024-12-09T03:00:00Z',
           facility,
         }),
+        'BAD_USER_INPUT',
+        { field: 'input.facility', message },
       );
-      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.facility' });
-      expect(err.message).toContain(message);
     });
 
     it.each([
       ['of another airport', 'PKX-COLD-1', AWB.pekGeneral, 'not at PEK'],
       ['that is not operational', 'PKX-CONS-1', AWB.coldC, 'only OPERATIONAL'],
     ])('refuses a facility %s', async (_what, facility, awb, message) => {
-      const err = refusal(
+      expectError(
         await record({ awb, type: 'STORED', at: '2024-12-20T00:00:00Z', facility }),
+        'BAD_USER_INPUT',
+        { field: 'input.facility', message },
       );
-      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.facility' });
-      expect(err.message).toContain(message);
     });
 
     it('refuses an unknown facility → NOT_FOUND', async () => {
-      const err = refusal(
+      expectError(
         await record({
           awb: AWB.coldC,
           type: 'STORED',
           at: '2024-12-20T00:00:00Z',
           facility: 'PKX-X-9',
         }),
+        'NOT_FOUND',
+        { field: 'input.facility' },
       );
-      expect(err).toMatchObject({ code: 'NOT_FOUND', field: 'input.facility' });
     });
   });
 
@@ -233,10 +235,11 @@ describe('recordHandlingEvent', () => {
         'input.idempotencyKey',
       ],
     ])('refuses %s → BAD_USER_INPUT', async (_what, change, field) => {
-      const err = refusal(
+      expectError(
         await record({ awb: AWB.coldC, type: 'STORED', at: '2024-12-20T00:00:00Z', ...change }),
+        'BAD_USER_INPUT',
+        { field },
       );
-      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });
   });
 
@@ -250,31 +253,28 @@ describe('recordHandlingEvent', () => {
 
     it('returns the first result for a retry with the same key, writing nothing', async () => {
       const first = await record({ ...stored, idempotencyKey: 'scan-42' });
-      expect(first.errors).toBeUndefined();
       const retry = await record({ ...stored, idempotencyKey: 'scan-42' });
-      expect(retry.errors).toBeUndefined();
-      expect(retry.data).toEqual(first.data);
+      expect(expectData(retry)).toEqual(expectData(first));
       expect(await eventCount(AWB.coldC)).toBe(1);
     });
 
     it('refuses the same key with another input → IDEMPOTENCY_CONFLICT', async () => {
-      const err = refusal(
+      expectError(
         await record({ ...stored, at: '2024-12-09T02:30:00Z', idempotencyKey: 'scan-42' }),
+        'IDEMPOTENCY_CONFLICT',
+        { field: 'input.idempotencyKey' },
       );
-      expect(err).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', field: 'input.idempotencyKey' });
       expect(await eventCount(AWB.coldC)).toBe(1);
     });
 
     it('refuses a stale expectedVersion (the number of events read) → CONFLICT', async () => {
-      const err = refusal(
+      expectError(
         await record({ ...stored, at: '2024-12-09T03:00:00Z', expectedVersion: 0 }),
+        'CONFLICT',
+        { extensions: { expectedVersion: 0, currentVersion: 1 } },
       );
-      expect(err).toMatchObject({
-        code: 'CONFLICT',
-        extensions: { expectedVersion: 0, currentVersion: 1 },
-      });
       const ok = await record({ ...stored, at: '2024-12-09T03:00:00Z', expectedVersion: 1 });
-      expect(ok.errors).toBeUndefined();
+      expectData(ok);
       expect(await eventCount(AWB.coldC)).toBe(2);
     });
 
@@ -291,9 +291,8 @@ describe('recordHandlingEvent', () => {
       const won = results.filter((r) => !r.errors);
       expect(won).toHaveLength(1);
       for (const r of results.filter((x) => x.errors)) {
-        expect(r.errors![0].extensions).toMatchObject({
-          code: 'INVALID_STATE_TRANSITION',
-          current: 'RELEASED_FROM_WAREHOUSE',
+        expectError(r, 'INVALID_STATE_TRANSITION', {
+          extensions: { current: 'RELEASED_FROM_WAREHOUSE' },
         });
       }
       expect(await eventCount(AWB.coldC)).toBe(3);
@@ -305,7 +304,7 @@ describe('recordHandlingEvent', () => {
       await Promise.all(
         times.map((at) => record({ awb, type: 'STORED', at, facility: 'PKX-COLD-1' })),
       );
-      const rows = await h.db.query<{ at: Date }>(
+      const rows = await airports.db.query<{ at: Date }>(
         `SELECT at FROM airports.handling_event WHERE awb = $1 ORDER BY id`,
         [awb],
       );

@@ -7,18 +7,20 @@ import {
   parse,
   print,
 } from 'graphql';
-import { AirportsHarness } from './harness';
+import { airportsSubgraph } from '../../subgraphs/airports';
+import { expectData } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { insertFixtures } from './fixtures';
 
 /** The write side of the airports schema as the subgraph publishes it (`_service { sdl }`). */
 describe('airports mutations schema', () => {
-  let h: AirportsHarness;
+  let airports: SubgraphUnderTest;
   let objects: Map<string, ObjectTypeDefinitionNode>;
   let inputs: Map<string, InputObjectTypeDefinitionNode>;
 
   beforeAll(async () => {
-    h = await AirportsHarness.start();
-    const res = await h.gql(`{ _service { sdl } }`);
-    const doc = parse(res.data!._service.sdl);
+    airports = await startSubgraphUnderTest(airportsSubgraph, { fixtures: insertFixtures });
+    const doc = parse(expectData(await airports.graphql(`{ _service { sdl } }`))._service.sdl);
     objects = new Map();
     inputs = new Map();
     for (const def of doc.definitions) {
@@ -26,7 +28,7 @@ describe('airports mutations schema', () => {
       if (def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) inputs.set(def.name.value, def);
     }
   });
-  afterAll(() => h?.stop());
+  afterAll(() => airports?.stop());
 
   const signature = (f: FieldDefinitionNode) =>
     `(${(f.arguments ?? []).map((a) => `${a.name.value}: ${print(a.type)}`).join(', ')}): ${print(f.type)}`;

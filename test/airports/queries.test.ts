@@ -1,4 +1,7 @@
-import { AirportsHarness, GraphQLResponse } from './harness';
+import { airportsSubgraph } from '../../subgraphs/airports';
+import { expectData, expectError, GraphQLResponse } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { insertFixtures } from './fixtures';
 
 interface FacilityPage {
   nodes: { id: string }[];
@@ -8,19 +11,18 @@ interface FacilityPage {
 }
 
 describe('airports subgraph root queries', () => {
-  let h: AirportsHarness;
+  let airports: SubgraphUnderTest;
   beforeAll(async () => {
-    h = await AirportsHarness.start();
+    airports = await startSubgraphUnderTest(airportsSubgraph, { fixtures: insertFixtures });
   });
-  afterAll(() => h?.stop());
+  afterAll(() => airports?.stop());
 
   describe('airport(iataCode)', () => {
     it('returns an airport with every field', async () => {
-      const res = await h.gql(`{
+      const res = await airports.graphql(`{
         airport(iataCode: "PKX") { iataCode icaoCode name city countryCode timezone isBeijingHub }
       }`);
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.airport).toEqual({
+      expect(expectData(res).airport).toEqual({
         iataCode: 'PKX',
         icaoCode: 'ZBAD',
         name: 'Beijing Daxing International Airport',
@@ -32,28 +34,22 @@ describe('airports subgraph root queries', () => {
     });
 
     it('returns null for a well-formed unknown code', async () => {
-      const res = await h.gql(`{ airport(iataCode: "ZZZ") { iataCode } }`);
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.airport).toBeNull();
+      const res = await airports.graphql(`{ airport(iataCode: "ZZZ") { iataCode } }`);
+      expect(expectData(res).airport).toBeNull();
     });
 
     it.each(['pkx', 'PK', 'PKXX', 'P1X', ''])('rejects the malformed code %p', async (code) => {
-      const res = await h.gql(`query($c: ID!) { airport(iataCode: $c) { iataCode } }`, { c: code });
-      expect(res.data?.airport ?? null).toBeNull();
-      expect(res.errors).toHaveLength(1);
-      expect(res.errors![0].extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'iataCode',
+      const res = await airports.graphql(`query($c: ID!) { airport(iataCode: $c) { iataCode } }`, {
+        c: code,
       });
-      expect(res.errors![0].message).toContain('IATA airport code');
+      expectError(res, 'BAD_USER_INPUT', { field: 'iataCode', message: 'IATA airport code' });
     });
   });
 
   describe('airports(beijingHubsOnly)', () => {
     it('lists every airport by IATA code by default', async () => {
-      const res = await h.gql(`{ airports { iataCode isBeijingHub } }`);
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.airports).toEqual([
+      const res = await airports.graphql(`{ airports { iataCode isBeijingHub } }`);
+      expect(expectData(res).airports).toEqual([
         { iataCode: 'DOH', isBeijingHub: false },
         { iataCode: 'FRA', isBeijingHub: false },
         { iataCode: 'LHR', isBeijingHub: false },
@@ -63,7 +59,7 @@ describe('airports subgraph root queries', () => {
     });
 
     it('lists only PEK and PKX with beijingHubsOnly', async () => {
-      const res = await h.gql(`{ airports(beijingHubsOnly: true) { iataCode } }`);
+      const res = await airports.graphql(`{ airports(beijingHubsOnly: true) { iataCode } }`);
       expect(res.data!.airports.map((a: { iataCode: string }) => a.iataCode)).toEqual([
         'PEK',
         'PKX',
@@ -71,20 +67,22 @@ describe('airports subgraph root queries', () => {
     });
 
     it('treats an explicit null as false', async () => {
-      const res = await h.gql(`query($b: Boolean) { airports(beijingHubsOnly: $b) { iataCode } }`, {
-        b: null,
-      });
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.airports).toHaveLength(5);
+      const res = await airports.graphql(
+        `query($b: Boolean) { airports(beijingHubsOnly: $b) { iataCode } }`,
+        {
+          b: null,
+        },
+      );
+      expect(expectData(res).airports).toHaveLength(5);
     });
 
     it('resolves facilities and their airports of all airports in one statement per field', async () => {
-      const { result, statements } = await h.counted(`{
-        airports { iataCode facilities { id airport { iataCode } } }
-      }`);
-      expect(result.errors).toBeUndefined();
+      const { result, statements } = await airports.statementsOf(() =>
+        airports.graphql(`{ airports { iataCode facilities { id airport { iataCode } } } }`),
+      );
+      const data = expectData(result);
       const byCode = Object.fromEntries(
-        result.data!.airports.map((a: { iataCode: string; facilities: { id: string }[] }) => [
+        data.airports.map((a: { iataCode: string; facilities: { id: string }[] }) => [
           a.iataCode,
           a.facilities.map((f) => f.id),
         ]),
@@ -96,7 +94,7 @@ describe('airports subgraph root queries', () => {
         PEK: ['PEK-CBEC-1', 'PEK-GEN-1', 'PEK-EXP-1'],
         PKX: ['PKX-COLD-1', 'PKX-CONS-1', 'PKX-AQUA-1', 'PKX-FRUIT-1'],
       });
-      for (const a of result.data!.airports) {
+      for (const a of data.airports) {
         for (const f of a.facilities) expect(f.airport.iataCode).toBe(a.iataCode);
       }
       // airports + facilities of all 5; Facility.airport hits the loader primed by `airports`.
@@ -106,7 +104,7 @@ describe('airports subgraph root queries', () => {
 
   describe('Airport.facilities(kind)', () => {
     it('filters by kind', async () => {
-      const res = await h.gql(`{
+      const res = await airports.graphql(`{
         pkx: airport(iataCode: "PKX") {
           fruit: facilities(kind: DESIGNATED_SITE_FRUIT) { id kind status commissionedOn }
           cold: facilities(kind: COLD_CHAIN_WAREHOUSE) { id }
@@ -115,8 +113,7 @@ describe('airports subgraph root queries', () => {
         pek: airport(iataCode: "PEK") { facilities(kind: GENERAL_CARGO_WAREHOUSE) { id } }
         fra: airport(iataCode: "FRA") { facilities { id } }
       }`);
-      expect(res.errors).toBeUndefined();
-      expect(res.data).toEqual({
+      expect(expectData(res)).toEqual({
         pkx: {
           fruit: [
             {
@@ -135,38 +132,39 @@ describe('airports subgraph root queries', () => {
     });
 
     it('filters by status as well', async () => {
-      const res = await h.gql(`{
+      const res = await airports.graphql(`{
         airport(iataCode: "PKX") {
           operational: facilities(status: OPERATIONAL) { id }
           plannedConsolidation: facilities(kind: CONSOLIDATED_CARGO_WAREHOUSE, status: PLANNED) { id }
         }
       }`);
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.airport.operational.map((f: { id: string }) => f.id)).toEqual([
+      const data = expectData(res);
+      expect(data.airport.operational.map((f: { id: string }) => f.id)).toEqual([
         'PKX-COLD-1',
         'PKX-AQUA-1',
         'PKX-FRUIT-1',
       ]);
-      expect(res.data!.airport.plannedConsolidation).toEqual([{ id: 'PKX-CONS-1' }]);
+      expect(data.airport.plannedConsolidation).toEqual([{ id: 'PKX-CONS-1' }]);
     });
 
     it('rejects an unknown kind', async () => {
-      const res = await h.gql(`{ airport(iataCode: "PKX") { facilities(kind: HANGAR) { id } } }`);
+      const res = await airports.graphql(
+        `{ airport(iataCode: "PKX") { facilities(kind: HANGAR) { id } } }`,
+      );
+      expectError(res, 'GRAPHQL_VALIDATION_FAILED');
       expect(res.data).toBeUndefined();
-      expect(res.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
     });
   });
 
   describe('facility(id)', () => {
     it('returns a facility with every field and its airport', async () => {
-      const res = await h.gql(`{
+      const res = await airports.graphql(`{
         facility(id: "PEK-EXP-1") {
           id kind name status commissionedOn annualCapacityTonnes
           airport { iataCode icaoCode }
         }
       }`);
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.facility).toEqual({
+      expect(expectData(res).facility).toEqual({
         id: 'PEK-EXP-1',
         kind: 'INTERNATIONAL_EXPRESS_WAREHOUSE',
         name: 'PEK Express Centre',
@@ -178,7 +176,7 @@ describe('airports subgraph root queries', () => {
     });
 
     it('has no commissioning date or capacity before it is operational', async () => {
-      const res = await h.gql(`{
+      const res = await airports.graphql(`{
         facility(id: "PEK-CBEC-1") { status commissionedOn annualCapacityTonnes }
       }`);
       expect(res.data!.facility).toEqual({
@@ -189,9 +187,8 @@ describe('airports subgraph root queries', () => {
     });
 
     it('returns null for an unknown id', async () => {
-      const res = await h.gql(`{ facility(id: "PKX-NOPE-9") { id } }`);
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.facility).toBeNull();
+      const res = await airports.graphql(`{ facility(id: "PKX-NOPE-9") { id } }`);
+      expect(expectData(res).facility).toBeNull();
     });
   });
 
@@ -207,7 +204,9 @@ describe('airports subgraph root queries', () => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const res: GraphQLResponse<{ facilities: FacilityPage }> = await h.gql(query, { after });
+        const res: GraphQLResponse<{ facilities: FacilityPage }> = await airports.graphql(query, {
+          after,
+        });
         const page = res.data!.facilities;
         expect(page.totalCount).toBe(7);
         expect(page.edges.map((e) => e.node.id)).toEqual(page.nodes.map((n) => n.id));
@@ -229,18 +228,18 @@ describe('airports subgraph root queries', () => {
     });
 
     it('filters by airport, kind and status', async () => {
-      const res = await h.gql(`{
+      const res = await airports.graphql(`{
         pkxOperational: facilities(airport: "PKX", status: OPERATIONAL) { nodes { id } totalCount }
         fruit: facilities(kind: DESIGNATED_SITE_FRUIT) { nodes { id airport { iataCode } } }
         fra: facilities(airport: "FRA") { nodes { id } totalCount pageInfo { hasNextPage endCursor } }
       }`);
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.pkxOperational).toEqual({
+      const data = expectData(res);
+      expect(data.pkxOperational).toEqual({
         nodes: [{ id: 'PKX-AQUA-1' }, { id: 'PKX-COLD-1' }, { id: 'PKX-FRUIT-1' }],
         totalCount: 3,
       });
-      expect(res.data!.fruit.nodes).toEqual([{ id: 'PKX-FRUIT-1', airport: { iataCode: 'PKX' } }]);
-      expect(res.data!.fra).toEqual({
+      expect(data.fruit.nodes).toEqual([{ id: 'PKX-FRUIT-1', airport: { iataCode: 'PKX' } }]);
+      expect(data.fra).toEqual({
         nodes: [],
         totalCount: 0,
         pageInfo: { hasNextPage: false, endCursor: null },
@@ -248,18 +247,12 @@ describe('airports subgraph root queries', () => {
     });
 
     it('rejects a malformed airport code and a bad cursor', async () => {
-      const bad = await h.gql(`{ facilities(airport: "Daxing") { totalCount } }`);
-      expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'airport' });
-      const cursor = await h.gql(`{ facilities(after: "not-a-cursor") { totalCount } }`);
-      expect(cursor.errors![0].extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'after',
-      });
-      const tooMany = await h.gql(`{ facilities(first: 5000) { totalCount } }`);
-      expect(tooMany.errors![0].extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'first',
-      });
+      const bad = await airports.graphql(`{ facilities(airport: "Daxing") { totalCount } }`);
+      expectError(bad, 'BAD_USER_INPUT', { field: 'airport' });
+      const cursor = await airports.graphql(`{ facilities(after: "not-a-cursor") { totalCount } }`);
+      expectError(cursor, 'BAD_USER_INPUT', { field: 'after' });
+      const tooMany = await airports.graphql(`{ facilities(first: 5000) { totalCount } }`);
+      expectError(tooMany, 'BAD_USER_INPUT', { field: 'first' });
     });
   });
 });

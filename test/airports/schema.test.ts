@@ -8,7 +8,10 @@ import {
   parse,
   print,
 } from 'graphql';
-import { AirportsHarness } from './harness';
+import { airportsSubgraph } from '../../subgraphs/airports';
+import { expectData } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { insertFixtures } from './fixtures';
 
 /** `(arg: T = default, ...): Ret` of every field of the object types in an SDL document. */
 function signatures(doc: DocumentNode): Map<string, string> {
@@ -94,18 +97,17 @@ const ENUMS: Record<string, string[]> = {
 };
 
 describe('airports subgraph schema (_service.sdl)', () => {
-  let h: AirportsHarness;
+  let airports: SubgraphUnderTest;
   let sdl: string;
   let doc: DocumentNode;
 
   beforeAll(async () => {
-    h = await AirportsHarness.start();
-    const res = await h.gql<{ _service: { sdl: string } }>('{ _service { sdl } }');
-    expect(res.errors).toBeUndefined();
-    sdl = res.data!._service.sdl;
+    airports = await startSubgraphUnderTest(airportsSubgraph, { fixtures: insertFixtures });
+    const res = await airports.graphql<{ _service: { sdl: string } }>('{ _service { sdl } }');
+    sdl = expectData(res)._service.sdl;
     doc = parse(sdl);
   });
-  afterAll(() => h?.stop());
+  afterAll(() => airports?.stop());
 
   it('declares the contract keys as resolvable federation v2 entities', () => {
     expect(sdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+"/);

@@ -1,6 +1,9 @@
 import { Interval } from '../../subgraphs/airports/entities/throughput';
 import { periodsSpanned } from '../../subgraphs/airports/rules/throughput';
-import { AirportsHarness } from './harness';
+import { airportsSubgraph } from '../../subgraphs/airports';
+import { expectData, expectError } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { insertFixtures } from './fixtures';
 
 const QUERY = `query($airport: ID!, $from: Date!, $to: Date!, $interval: Interval!) {
   cargoThroughput(airport: $airport, from: $from, to: $to, interval: $interval) {
@@ -26,14 +29,14 @@ describe('periodsSpanned', () => {
 });
 
 describe('cargoThroughput', () => {
-  let h: AirportsHarness;
+  let airports: SubgraphUnderTest;
   beforeAll(async () => {
-    h = await AirportsHarness.start();
+    airports = await startSubgraphUnderTest(airportsSubgraph, { fixtures: insertFixtures });
   });
-  afterAll(() => h?.stop());
+  afterAll(() => airports?.stop());
 
   const run = (vars: { airport: string; from: string; to: string; interval: string }) =>
-    h.counted(QUERY, vars);
+    airports.statementsOf(() => airports.graphql(QUERY, vars));
 
   it('groups arrivals by local (Asia/Shanghai) day in one statement', async () => {
     const { result, statements } = await run({
@@ -42,8 +45,7 @@ describe('cargoThroughput', () => {
       to: '2025-01-01',
       interval: 'DAY',
     });
-    expect(result.errors).toBeUndefined();
-    expect(result.data!.cargoThroughput).toEqual([
+    expect(expectData(result).cargoThroughput).toEqual([
       { periodStart: '2024-11-30', shipments: 1, weightKg: 100 },
       { periodStart: '2024-12-04', shipments: 2, weightKg: 4333.5 },
       // 16:30 UTC on Dec 4 is 00:30 on Dec 5 in Beijing
@@ -62,8 +64,7 @@ describe('cargoThroughput', () => {
       to: '2025-01-01',
       interval: 'WEEK',
     });
-    expect(result.errors).toBeUndefined();
-    expect(result.data!.cargoThroughput).toEqual([
+    expect(expectData(result).cargoThroughput).toEqual([
       { periodStart: '2024-11-25', shipments: 1, weightKg: 100 },
       { periodStart: '2024-12-02', shipments: 3, weightKg: 4583.75 },
       { periodStart: '2024-12-09', shipments: 1, weightKg: 1000 },
@@ -78,8 +79,7 @@ describe('cargoThroughput', () => {
       to: '2025-01-31',
       interval: 'MONTH',
     });
-    expect(result.errors).toBeUndefined();
-    expect(result.data!.cargoThroughput).toEqual([
+    expect(expectData(result).cargoThroughput).toEqual([
       { periodStart: '2024-11-01', shipments: 1, weightKg: 100 },
       { periodStart: '2024-12-01', shipments: 4, weightKg: 5583.75 },
       { periodStart: '2025-01-01', shipments: 1, weightKg: 270 },
@@ -140,8 +140,7 @@ describe('cargoThroughput', () => {
         to: '2024-12-31',
         interval: 'DAY',
       });
-      expect(result.errors).toBeUndefined();
-      expect(result.data!.cargoThroughput).toEqual([]);
+      expect(expectData(result).cargoThroughput).toEqual([]);
     }
   });
 
@@ -152,8 +151,7 @@ describe('cargoThroughput', () => {
       ['2015-01-01', '2024-12-31', 'MONTH'], // 120 months
     ]) {
       const { result } = await run({ airport: 'PKX', from, to, interval });
-      expect(result.errors).toBeUndefined();
-      expect(result.data!.cargoThroughput.length).toBeGreaterThan(0);
+      expect(expectData(result).cargoThroughput.length).toBeGreaterThan(0);
     }
   });
 
@@ -165,9 +163,7 @@ describe('cargoThroughput', () => {
     ) => {
       const { result, statements } = await run(vars);
       expect(result.data).toBeNull();
-      expect(result.errors).toHaveLength(1);
-      expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-      expect(result.errors![0].message).toMatch(message);
+      expectError(result, 'BAD_USER_INPUT', { field, message });
       expect(statements).toBe(0);
     };
 
@@ -208,21 +204,20 @@ describe('cargoThroughput', () => {
       ));
 
     it('rejects an impossible date and an unknown interval', async () => {
-      const date = await h.gql(QUERY, {
+      const date = await airports.graphql(QUERY, {
         airport: 'PKX',
         from: '2024-02-30',
         to: '2024-03-31',
         interval: 'DAY',
       });
-      expect(date.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-      expect(date.errors![0].message).toContain('YYYY-MM-DD');
-      const interval = await h.gql(QUERY, {
+      expectError(date, 'BAD_USER_INPUT', { message: 'YYYY-MM-DD' });
+      const interval = await airports.graphql(QUERY, {
         airport: 'PKX',
         from: '2024-02-01',
         to: '2024-03-31',
         interval: 'YEAR',
       });
-      expect(interval.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      expectError(interval, 'BAD_USER_INPUT');
     });
   });
 });

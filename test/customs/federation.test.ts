@@ -9,12 +9,16 @@ import {
   print,
 } from 'graphql';
 import { makeAwb, makeDeclarationNumber, makeUscc } from '../../subgraphs/kit';
-import { A, D, E, S } from './fixtures';
-import { CustomsHarness } from './harness';
+import { A, D, E, insertFixtures, S } from './fixtures';
+import { customsSubgraph } from '../../subgraphs/customs';
+import { expectData } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 
-const h = new CustomsHarness();
-beforeAll(() => h.setup());
-afterAll(() => h.teardown());
+let customs: SubgraphUnderTest;
+beforeAll(async () => {
+  customs = await startSubgraphUnderTest(customsSubgraph, { fixtures: insertFixtures });
+});
+afterAll(() => customs?.stop());
 
 /**
  * The customs block of the public schema contract (shared/schema-contract.md), verbatim; plus
@@ -102,7 +106,9 @@ type Query { drugApproval(number: ID!): DrugApproval }
 `;
 
 async function sdl(): Promise<string> {
-  const data = await h.data<{ _service: { sdl: string } }>('{ _service { sdl } }');
+  const data = expectData(
+    await customs.graphql<{ _service: { sdl: string } }>('{ _service { sdl } }'),
+  );
   return data._service.sdl;
 }
 
@@ -224,30 +230,32 @@ const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
 
 describe('_entities', () => {
   it("computes hours from arrival to release from the gateway's arrival representation", async () => {
-    const { _entities } = await h.data(ENTITIES, {
-      r: [
-        // Released 16:00Z, arrived 06:10Z: 9 h 50 min = 9.83 h.
-        {
-          __typename: 'Shipment',
-          awb: S.released,
-          arrival: { arrivedAt: '2024-03-01T06:10:00.000Z' },
-        },
-        // An offset on the arrival: 2024-02-29T08:00+08:00 = 00:00Z; released 2024-05-01T00:30Z.
-        {
-          __typename: 'Shipment',
-          awb: S.edges,
-          arrival: { arrivedAt: '2024-02-29T08:00:00+08:00' },
-        },
-        // Arrived but not released yet.
-        {
-          __typename: 'Shipment',
-          awb: S.inspection,
-          arrival: { arrivedAt: '2024-03-09T23:00:00Z' },
-        },
-        // Released but not (yet) tallied by the airport.
-        { __typename: 'Shipment', awb: S.released, arrival: null },
-      ],
-    });
+    const { _entities } = expectData(
+      await customs.graphql(ENTITIES, {
+        r: [
+          // Released 16:00Z, arrived 06:10Z: 9 h 50 min = 9.83 h.
+          {
+            __typename: 'Shipment',
+            awb: S.released,
+            arrival: { arrivedAt: '2024-03-01T06:10:00.000Z' },
+          },
+          // An offset on the arrival: 2024-02-29T08:00+08:00 = 00:00Z; released 2024-05-01T00:30Z.
+          {
+            __typename: 'Shipment',
+            awb: S.edges,
+            arrival: { arrivedAt: '2024-02-29T08:00:00+08:00' },
+          },
+          // Arrived but not released yet.
+          {
+            __typename: 'Shipment',
+            awb: S.inspection,
+            arrival: { arrivedAt: '2024-03-09T23:00:00Z' },
+          },
+          // Released but not (yet) tallied by the airport.
+          { __typename: 'Shipment', awb: S.released, arrival: null },
+        ],
+      }),
+    );
     expect(_entities).toEqual([
       {
         __typename: 'Shipment',
@@ -302,10 +310,10 @@ describe('_entities', () => {
       { __typename: 'BondedZone', code: 'BJ-NOWHERE' },
       { __typename: 'SpecialGoodsApplication', number: 'SGA-0000-0000' },
     ];
-    let entities: unknown[] = [];
-    const statements = await h.statementsOf(async () => {
-      entities = (await h.data(ENTITIES, { r }))._entities;
-    });
+    const { result, statements } = await customs.statementsOf(() =>
+      customs.graphql(ENTITIES, { r }),
+    );
+    const entities = expectData(result)._entities;
     expect(entities).toEqual([
       {
         __typename: 'Shipment',
@@ -346,16 +354,22 @@ describe('_entities', () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) {
       ... on Shipment { awb declarations { number items { line } licences { code } declarant { name } } } } }`;
     const all = [S.released, S.inspection, S.rejected, S.undeclared, S.inProgress, S.edges];
-    const count = async (awbs: string[]) =>
-      h.statementsOf(() =>
-        h.data(query, { r: awbs.map((awb) => ({ __typename: 'Shipment', awb })) }),
+    const count = async (awbs: string[]) => {
+      const r = awbs.map((awb) => ({ __typename: 'Shipment', awb }));
+      const { result, statements } = await customs.statementsOf(() =>
+        customs.graphql(query, { r }),
       );
+      expectData(result);
+      return statements;
+    };
     const one = await count([S.released]);
     const six = await count(all);
     expect(six).toBe(one);
-    const { _entities } = await h.data(query, {
-      r: all.map((awb) => ({ __typename: 'Shipment', awb })),
-    });
+    const { _entities } = expectData(
+      await customs.graphql(query, {
+        r: all.map((awb) => ({ __typename: 'Shipment', awb })),
+      }),
+    );
     expect(_entities.map((s: { declarations: unknown[] }) => s.declarations.length)).toEqual([
       1, 2, 1, 0, 2, 2,
     ]);
@@ -378,7 +392,7 @@ describe('_entities: the special-goods application of a consolidated import', ()
   ];
   beforeAll(async () => {
     for (const [number, status, submittedAt, ci] of extra) {
-      await h.db.query(
+      await customs.db.query(
         `INSERT INTO customs.special_goods_application (number, applicant_uscc, category,
            risk_level, status, submitted_at, consolidated_import_id)
          VALUES ($1, $2, 'HUMAN_TISSUE', 'D', $3, $4, $5)`,
@@ -387,7 +401,7 @@ describe('_entities: the special-goods application of a consolidated import', ()
     }
   });
   afterAll(async () => {
-    await h.db.query('DELETE FROM customs.special_goods_application WHERE number = ANY($1)', [
+    await customs.db.query('DELETE FROM customs.special_goods_application WHERE number = ANY($1)', [
       extra.map(([number]) => number),
     ]);
   });
@@ -407,10 +421,8 @@ describe('_entities: the special-goods application of a consolidated import', ()
       // A malformed key: null, never an error.
       { __typename: 'ConsolidatedImport', id: 42 },
     ];
-    let entities: unknown[] = [];
-    const statements = await h.statementsOf(async () => {
-      entities = (await h.data(QUERY, { r }))._entities;
-    });
+    const { result, statements } = await customs.statementsOf(() => customs.graphql(QUERY, { r }));
+    const entities = expectData(result)._entities;
     const app = (number: string, status: string) => ({
       number,
       status,
@@ -440,10 +452,12 @@ describe('_entities: the special-goods application of a consolidated import', ()
   });
 
   it('round-trips from an application to its consolidated import and back', async () => {
-    const { specialGoodsApplication } = await h.data(
-      `query($n: ID!) { specialGoodsApplication(number: $n) {
+    const { specialGoodsApplication } = expectData(
+      await customs.graphql(
+        `query($n: ID!) { specialGoodsApplication(number: $n) {
          number consolidatedImport { id specialGoodsApplication { number } } } }`,
-      { n: A.approved },
+        { n: A.approved },
+      ),
     );
     expect(specialGoodsApplication).toEqual({
       number: A.approved,
@@ -452,8 +466,10 @@ describe('_entities: the special-goods application of a consolidated import', ()
   });
 
   it('documents the rule on the field', async () => {
-    const { __type } = await h.data(
-      `{ __type(name: "ConsolidatedImport") { fields { name description } } }`,
+    const { __type } = expectData(
+      await customs.graphql(
+        `{ __type(name: "ConsolidatedImport") { fields { name description } } }`,
+      ),
     );
     const field = __type.fields.find((f: { name: string }) => f.name === 'specialGoodsApplication');
     expect(field.description).toMatch(/most recently submitted one not REJECTED/);

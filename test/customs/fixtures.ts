@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { makeAwb, makeDeclarationNumber, makeUscc } from '../../subgraphs/kit';
+import { Database, makeAwb, makeDeclarationNumber, makeUscc } from '../../subgraphs/kit';
 
 /**
  * A small, explicit customs data set. The 2024 part is hand-made for exact assertions (clearance
@@ -439,191 +438,185 @@ export function inListOrder(list: ShipmentFixture[]): ShipmentFixture[] {
   );
 }
 
-async function insert(client: pg.Client, table: string, columns: string[], rows: unknown[][]) {
+async function insert(db: Database, table: string, columns: string[], rows: unknown[][]) {
   if (!rows.length) return;
   const values: unknown[] = [];
   const tuples = rows.map(
     (row) => `(${row.map((v) => (values.push(v), `$${values.length}`)).join(', ')})`,
   );
-  await client.query(
+  await db.query(
     `INSERT INTO customs.${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
     values,
   );
 }
 
-export async function insertFixtures(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await insert(
-      client,
-      'customs_office',
-      ['code', 'name'],
-      offices.map((o) => [o.code, o.name]),
-    );
-    await insert(
-      client,
-      'supervision_mode',
-      ['code', 'name'],
-      modes.map((m) => [m.code, m.name]),
-    );
-    await insert(
-      client,
-      'enterprise',
-      ['uscc', 'name', 'customs_credit_rating'],
-      enterprises.map((e) => [e.uscc, e.name, e.rating]),
-    );
-    await insert(
-      client,
-      'bonded_zone',
-      ['code', 'name', 'airport_iata', 'supervision_model', 'area_km2', 'opened_on'],
-      zones.map((z) => [z.code, z.name, z.airport, z.model, z.area, z.openedOn]),
-    );
-    await insert(
-      client,
-      'shipment',
-      [
-        'awb',
-        'origin_iata',
-        'destination_iata',
-        'port_of_entry_iata',
-        'shipper',
-        'consignee_uscc',
-        'pieces',
-        'gross_weight_kg',
-        'goods_description',
-        'manifested_at',
-        'clearance_status',
-        'released_at',
-      ],
-      allShipments.map((s) => [
-        s.awb,
-        s.origin,
-        s.destination,
-        s.portOfEntry,
-        s.shipper,
-        s.consignee,
-        s.pieces,
-        s.weightKg,
-        s.goods,
-        s.manifestedAt,
-        s.clearanceStatus,
-        s.releasedAt,
-      ]),
-    );
-    await insert(
-      client,
-      'declaration',
-      [
-        'number',
-        'awb',
-        'direction',
-        'customs_office_code',
-        'supervision_mode_code',
-        'status',
-        'declarant_uscc',
-        'filed_at',
-        'released_at',
-        'rejection_reason',
-        'total_value',
-        'currency',
-        'bonded_zone_code',
-        'inspection_required',
-        'inspection_site_id',
-        'inspection_result',
-        'inspection_completed_at',
-      ],
-      allDeclarations.map((d) => [
-        d.number,
-        d.awb,
-        'IMPORT',
-        d.office,
-        d.mode,
-        d.status,
-        d.declarant,
-        d.filedAt,
-        d.releasedAt,
-        d.rejectionReason ?? null,
-        d.totalValue,
-        d.currency,
-        d.zone,
-        d.inspection?.required ?? false,
-        d.inspection?.site ?? null,
-        d.inspection?.result ?? null,
-        d.inspection?.completedAt ?? null,
-      ]),
-    );
-    await insert(
-      client,
-      'declaration_item',
-      [
-        'declaration_number',
-        'line',
-        'hs_code',
-        'description',
-        'quantity',
-        'unit',
-        'value',
-        'currency',
-        'origin_country',
-        'remanufactured',
-        'supervised_as_new',
-        'drug_approval_number',
-      ],
-      [...items2024, ...gridItems].map((i) => [
-        i.declaration,
-        i.line,
-        i.hsCode,
-        i.description,
-        i.quantity,
-        i.unit,
-        i.value,
-        i.currency,
-        i.originCountry,
-        i.remanufactured,
-        i.supervisedAsNew,
-        i.drugApproval,
-      ]),
-    );
-    await insert(
-      client,
-      'licence',
-      ['declaration_number', 'code', 'number'],
-      [...licences2024, ...gridLicences].map((l) => [l.declaration, l.code, l.number]),
-    );
-    await insert(
-      client,
-      'special_goods_application',
-      [
-        'number',
-        'applicant_uscc',
-        'category',
-        'risk_level',
-        'status',
-        'submitted_at',
-        'decided_at',
-        'valid_until',
-        'consolidated_import_id',
-      ],
-      applications.map((a) => [
-        a.number,
-        a.applicant,
-        a.category,
-        a.risk,
-        a.status,
-        a.submittedAt,
-        a.decidedAt,
-        a.validUntil,
-        a.consolidatedImport,
-      ]),
-    );
-    await insert(
-      client,
-      'special_goods_shipment',
-      ['application_number', 'awb'],
-      applications.flatMap((a) => a.shipments.map((awb) => [a.number, awb])),
-    );
-  } finally {
-    await client.end();
-  }
+export async function insertFixtures(db: Database): Promise<void> {
+  await insert(
+    db,
+    'customs_office',
+    ['code', 'name'],
+    offices.map((o) => [o.code, o.name]),
+  );
+  await insert(
+    db,
+    'supervision_mode',
+    ['code', 'name'],
+    modes.map((m) => [m.code, m.name]),
+  );
+  await insert(
+    db,
+    'enterprise',
+    ['uscc', 'name', 'customs_credit_rating'],
+    enterprises.map((e) => [e.uscc, e.name, e.rating]),
+  );
+  await insert(
+    db,
+    'bonded_zone',
+    ['code', 'name', 'airport_iata', 'supervision_model', 'area_km2', 'opened_on'],
+    zones.map((z) => [z.code, z.name, z.airport, z.model, z.area, z.openedOn]),
+  );
+  await insert(
+    db,
+    'shipment',
+    [
+      'awb',
+      'origin_iata',
+      'destination_iata',
+      'port_of_entry_iata',
+      'shipper',
+      'consignee_uscc',
+      'pieces',
+      'gross_weight_kg',
+      'goods_description',
+      'manifested_at',
+      'clearance_status',
+      'released_at',
+    ],
+    allShipments.map((s) => [
+      s.awb,
+      s.origin,
+      s.destination,
+      s.portOfEntry,
+      s.shipper,
+      s.consignee,
+      s.pieces,
+      s.weightKg,
+      s.goods,
+      s.manifestedAt,
+      s.clearanceStatus,
+      s.releasedAt,
+    ]),
+  );
+  await insert(
+    db,
+    'declaration',
+    [
+      'number',
+      'awb',
+      'direction',
+      'customs_office_code',
+      'supervision_mode_code',
+      'status',
+      'declarant_uscc',
+      'filed_at',
+      'released_at',
+      'rejection_reason',
+      'total_value',
+      'currency',
+      'bonded_zone_code',
+      'inspection_required',
+      'inspection_site_id',
+      'inspection_result',
+      'inspection_completed_at',
+    ],
+    allDeclarations.map((d) => [
+      d.number,
+      d.awb,
+      'IMPORT',
+      d.office,
+      d.mode,
+      d.status,
+      d.declarant,
+      d.filedAt,
+      d.releasedAt,
+      d.rejectionReason ?? null,
+      d.totalValue,
+      d.currency,
+      d.zone,
+      d.inspection?.required ?? false,
+      d.inspection?.site ?? null,
+      d.inspection?.result ?? null,
+      d.inspection?.completedAt ?? null,
+    ]),
+  );
+  await insert(
+    db,
+    'declaration_item',
+    [
+      'declaration_number',
+      'line',
+      'hs_code',
+      'description',
+      'quantity',
+      'unit',
+      'value',
+      'currency',
+      'origin_country',
+      'remanufactured',
+      'supervised_as_new',
+      'drug_approval_number',
+    ],
+    [...items2024, ...gridItems].map((i) => [
+      i.declaration,
+      i.line,
+      i.hsCode,
+      i.description,
+      i.quantity,
+      i.unit,
+      i.value,
+      i.currency,
+      i.originCountry,
+      i.remanufactured,
+      i.supervisedAsNew,
+      i.drugApproval,
+    ]),
+  );
+  await insert(
+    db,
+    'licence',
+    ['declaration_number', 'code', 'number'],
+    [...licences2024, ...gridLicences].map((l) => [l.declaration, l.code, l.number]),
+  );
+  await insert(
+    db,
+    'special_goods_application',
+    [
+      'number',
+      'applicant_uscc',
+      'category',
+      'risk_level',
+      'status',
+      'submitted_at',
+      'decided_at',
+      'valid_until',
+      'consolidated_import_id',
+    ],
+    applications.map((a) => [
+      a.number,
+      a.applicant,
+      a.category,
+      a.risk,
+      a.status,
+      a.submittedAt,
+      a.decidedAt,
+      a.validUntil,
+      a.consolidatedImport,
+    ]),
+  );
+  await insert(
+    db,
+    'special_goods_shipment',
+    ['application_number', 'awb'],
+    applications.flatMap((a) => a.shipments.map((awb) => [a.number, awb])),
+  );
 }

@@ -1,12 +1,23 @@
 import { Database } from '../../subgraphs/kit';
 import { CustomsRepository, ShipmentQuery } from '../../subgraphs/customs/repository';
 import { ClearanceStatus } from '../../subgraphs/customs/rules/clearance';
-import { allDeclarations, allShipments, E, inListOrder, ShipmentFixture } from './fixtures';
-import { CustomsHarness, Json } from './harness';
+import {
+  allDeclarations,
+  allShipments,
+  E,
+  inListOrder,
+  insertFixtures,
+  ShipmentFixture,
+} from './fixtures';
+import { customsSubgraph } from '../../subgraphs/customs';
+import { expectData, Json } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 
-const h = new CustomsHarness();
-beforeAll(() => h.setup());
-afterAll(() => h.teardown());
+let customs: SubgraphUnderTest;
+beforeAll(async () => {
+  customs = await startSubgraphUnderTest(customsSubgraph, { fixtures: insertFixtures });
+});
+afterAll(() => customs?.stop());
 
 const PAGE = `query($filter: ShipmentFilter, $first: Int, $after: String) {
   shipments(filter: $filter, first: $first, after: $after) {
@@ -30,7 +41,9 @@ async function walk(filter: Record<string, unknown> | null, first: number) {
   const totals = new Set<number>();
   let after: string | null = null;
   for (let pages = 0; pages < 100; pages++) {
-    const { shipments }: { shipments: Page } = await h.data(PAGE, { filter, first, after });
+    const { shipments }: { shipments: Page } = expectData(
+      await customs.graphql(PAGE, { filter, first, after }),
+    );
     expect(shipments.nodes).toEqual(shipments.edges.map((e) => e.node));
     expect(shipments.nodes.length).toBeLessThanOrEqual(first);
     totals.add(shipments.totalCount);
@@ -93,10 +106,12 @@ describe('shipments', () => {
   });
 
   it('gives an empty connection when nothing matches', async () => {
-    const { shipments } = await h.data(PAGE, {
-      filter: { consignee: E.idle },
-      first: 5,
-    });
+    const { shipments } = expectData(
+      await customs.graphql(PAGE, {
+        filter: { consignee: E.idle },
+        first: 5,
+      }),
+    );
     expect(shipments).toEqual({
       edges: [],
       nodes: [],
@@ -106,7 +121,9 @@ describe('shipments', () => {
   });
 
   it('defaults to 20 shipments a page', async () => {
-    const { shipments } = await h.data(`{ shipments { nodes { awb } pageInfo { hasNextPage } } }`);
+    const { shipments } = expectData(
+      await customs.graphql(`{ shipments { nodes { awb } pageInfo { hasNextPage } } }`),
+    );
     expect(shipments.nodes).toHaveLength(20);
     expect(shipments.pageInfo.hasNextPage).toBe(true);
   });
@@ -133,22 +150,20 @@ describe('batching', () => {
   }`;
 
   it('runs as many SQL statements for 25 shipments as for 5', async () => {
-    let five: Json;
-    let twentyFive: Json;
-    const small = await h.statementsOf(async () => (five = await h.data(DEEP, { first: 5 })));
-    const large = await h.statementsOf(
-      async () => (twentyFive = await h.data(DEEP, { first: 25 })),
-    );
+    const small = await customs.statementsOf(() => customs.graphql(DEEP, { first: 5 }));
+    const large = await customs.statementsOf(() => customs.graphql(DEEP, { first: 25 }));
+    const five = expectData(small.result);
+    const twentyFive = expectData(large.result);
     expect(five.shipments.nodes).toHaveLength(5);
     expect(twentyFive.shipments.nodes).toHaveLength(25);
     const declarations = twentyFive.shipments.nodes.flatMap((s: Json) => s.declarations);
     expect(declarations.length).toBeGreaterThanOrEqual(25);
     expect(declarations.flatMap((d: Json) => d.items).length).toBe(2 * declarations.length);
     expect(declarations.flatMap((d: Json) => d.licences).length).toBe(declarations.length);
-    expect(large).toBe(small);
+    expect(large.statements).toBe(small.statements);
     // page, declarations, offices, modes, enterprises (consignees + declarants), zones, items,
     // licences, applications: a fixed handful, whatever the page size.
-    expect(large).toBeLessThanOrEqual(10);
+    expect(large.statements).toBeLessThanOrEqual(10);
   });
 });
 
@@ -181,7 +196,7 @@ describe('indexes', () => {
   ];
 
   it.each(filters)('serve the shipments page and count filtered by %s', async (_name, filter) => {
-    const db = new ExplainingDatabase(h.testDb.url, { max: 1 });
+    const db = new ExplainingDatabase(customs.db.url, { max: 1 });
     try {
       const repo = new CustomsRepository(db);
       await repo.shipmentPage(filter, {
@@ -197,7 +212,7 @@ describe('indexes', () => {
   });
 
   it('serves clearanceStats from the filing-date index', async () => {
-    const db = new ExplainingDatabase(h.testDb.url, { max: 1 });
+    const db = new ExplainingDatabase(customs.db.url, { max: 1 });
     try {
       const { ClearanceGroupBy } = await import('../../subgraphs/customs/entities/clearance-stat');
       await new CustomsRepository(db).clearanceStats({

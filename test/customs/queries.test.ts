@@ -1,10 +1,14 @@
+import { customsSubgraph } from '../../subgraphs/customs';
 import { makeAwb, makeDeclarationNumber, makeUscc } from '../../subgraphs/kit';
-import { A, D, E, S } from './fixtures';
-import { CustomsHarness } from './harness';
+import { expectData } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { A, D, E, insertFixtures, S } from './fixtures';
 
-const h = new CustomsHarness();
-beforeAll(() => h.setup());
-afterAll(() => h.teardown());
+let customs: SubgraphUnderTest;
+beforeAll(async () => {
+  customs = await startSubgraphUnderTest(customsSubgraph, { fixtures: insertFixtures });
+});
+afterAll(() => customs?.stop());
 
 const SHIPMENT_FIELDS = `
   awb
@@ -31,11 +35,10 @@ const SHIPMENT_FIELDS = `
 
 describe('shipment(awb)', () => {
   it('gives the manifest, the declarations with items and licences, and the clearance', async () => {
-    const { shipment } = await h.data(
-      `query($awb: ID!) { shipment(awb: $awb) { ${SHIPMENT_FIELDS} } }`,
-      {
+    const { shipment } = expectData(
+      await customs.graphql(`query($awb: ID!) { shipment(awb: $awb) { ${SHIPMENT_FIELDS} } }`, {
         awb: S.released,
-      },
+      }),
     );
     expect(shipment).toEqual({
       awb: S.released,
@@ -112,25 +115,29 @@ describe('shipment(awb)', () => {
   });
 
   it('accepts the AWB without its dash and answers in the display form', async () => {
-    const { shipment } = await h.data(`query($awb: ID!) { shipment(awb: $awb) { awb } }`, {
-      awb: S.released.replace('-', ''),
-    });
+    const { shipment } = expectData(
+      await customs.graphql(`query($awb: ID!) { shipment(awb: $awb) { awb } }`, {
+        awb: S.released.replace('-', ''),
+      }),
+    );
     expect(shipment).toEqual({ awb: S.released });
   });
 
   it('gives null for a well-formed AWB customs has no manifest for', async () => {
-    const body = await h.post(`query($awb: ID!) { shipment(awb: $awb) { awb } }`, {
+    const body = await customs.graphql(`query($awb: ID!) { shipment(awb: $awb) { awb } }`, {
       awb: makeAwb('999', 7777777),
     });
     expect(body).toEqual({ data: { shipment: null } });
   });
 
   it('distinguishes the port of entry from the final destination of a transshipment', async () => {
-    const { shipment } = await h.data(
-      `query($awb: ID!) { shipment(awb: $awb) {
+    const { shipment } = expectData(
+      await customs.graphql(
+        `query($awb: ID!) { shipment(awb: $awb) {
          portOfEntry { iataCode } manifest { destination { iataCode } }
          declarations { status rejectionReason } clearance { status releasedAt } } }`,
-      { awb: S.rejected },
+        { awb: S.rejected },
+      ),
     );
     expect(shipment).toEqual({
       portOfEntry: { iataCode: 'PKX' },
@@ -143,9 +150,11 @@ describe('shipment(awb)', () => {
   });
 
   it('lists declarations oldest first and sums them up as INSPECTION', async () => {
-    const { shipment } = await h.data(
-      `query($awb: ID!) { shipment(awb: $awb) { declarations { number } clearance { status } } }`,
-      { awb: S.inspection },
+    const { shipment } = expectData(
+      await customs.graphql(
+        `query($awb: ID!) { shipment(awb: $awb) { declarations { number } clearance { status } } }`,
+        { awb: S.inspection },
+      ),
     );
     expect(shipment).toEqual({
       declarations: [{ number: D.d2 }, { number: D.d3 }],
@@ -154,9 +163,11 @@ describe('shipment(awb)', () => {
   });
 
   it('gives no declarations for a shipment not yet declared', async () => {
-    const { shipment } = await h.data(
-      `query($awb: ID!) { shipment(awb: $awb) { declarations { number } clearance { status releasedAt } } }`,
-      { awb: S.undeclared },
+    const { shipment } = expectData(
+      await customs.graphql(
+        `query($awb: ID!) { shipment(awb: $awb) { declarations { number } clearance { status releasedAt } } }`,
+        { awb: S.undeclared },
+      ),
     );
     expect(shipment).toEqual({
       declarations: [],
@@ -167,14 +178,16 @@ describe('shipment(awb)', () => {
 
 describe('declaration(number)', () => {
   it('gives the bonded zone, inspection at a designated site and licences', async () => {
-    const { declaration } = await h.data(
-      `query($n: ID!) { declaration(number: $n) {
+    const { declaration } = expectData(
+      await customs.graphql(
+        `query($n: ID!) { declaration(number: $n) {
          number customsOffice { code name } supervisionMode { code } declarant { name }
          bondedZone { code name airport { iataCode } supervisionModel }
          inspection { required result completedAt site { id } }
          licences { code number } items { hsCode quantity unit originCountry }
          shipment { awb manifest { goodsDescription } } } }`,
-      { n: D.d2 },
+        { n: D.d2 },
+      ),
     );
     expect(declaration).toEqual({
       number: D.d2,
@@ -200,11 +213,13 @@ describe('declaration(number)', () => {
   });
 
   it('gives a pending inspection without a result date, and a zone with no airport', async () => {
-    const { a, b } = await h.data(
-      `query($a: ID!, $b: ID!) {
+    const { a, b } = expectData(
+      await customs.graphql(
+        `query($a: ID!, $b: ID!) {
          a: declaration(number: $a) { status inspection { required result completedAt } }
          b: declaration(number: $b) { status bondedZone { code airport { iataCode } supervisionModel } inspection { required } } }`,
-      { a: D.d3, b: D.d6 },
+        { a: D.d3, b: D.d6 },
+      ),
     );
     expect(a).toEqual({
       status: 'INSPECTION_REQUIRED',
@@ -218,7 +233,7 @@ describe('declaration(number)', () => {
   });
 
   it('gives null for a well-formed unknown number', async () => {
-    const body = await h.post(`query($n: ID!) { declaration(number: $n) { number } }`, {
+    const body = await customs.graphql(`query($n: ID!) { declaration(number: $n) { number } }`, {
       n: makeDeclarationNumber('0101', 2023, 'EXPORT', 42),
     });
     expect(body).toEqual({ data: { declaration: null } });
@@ -227,8 +242,10 @@ describe('declaration(number)', () => {
 
 describe('bondedZones', () => {
   it('lists every zone by code', async () => {
-    const { bondedZones } = await h.data(
-      `{ bondedZones { code name airport { iataCode } supervisionModel areaKm2 openedOn } }`,
+    const { bondedZones } = expectData(
+      await customs.graphql(
+        `{ bondedZones { code name airport { iataCode } supervisionModel areaKm2 openedOn } }`,
+      ),
     );
     expect(bondedZones).toEqual([
       {
@@ -251,8 +268,10 @@ describe('bondedZones', () => {
   });
 
   it('finds one zone by code, and null for an unknown one', async () => {
-    const data = await h.data(
-      `{ a: bondedZone(code: "BJ-ZGC-CBZ") { name } b: bondedZone(code: "BJ-NOWHERE") { name } }`,
+    const data = expectData(
+      await customs.graphql(
+        `{ a: bondedZone(code: "BJ-ZGC-CBZ") { name } b: bondedZone(code: "BJ-NOWHERE") { name } }`,
+      ),
     );
     expect(data).toEqual({ a: { name: 'Zhongguancun Comprehensive Bonded Zone' }, b: null });
   });
@@ -260,11 +279,13 @@ describe('bondedZones', () => {
 
 describe('enterprise(uscc)', () => {
   it('gives a registered enterprise, and null for a valid code customs does not know', async () => {
-    const data = await h.data(
-      `query($a: ID!, $b: ID!) {
+    const data = expectData(
+      await customs.graphql(
+        `query($a: ID!, $b: ID!) {
          a: enterprise(uscc: $a) { uscc name customsCreditRating }
          b: enterprise(uscc: $b) { uscc } }`,
-      { a: E.idle, b: makeUscc('91110000MA00ZZZ00'.replace(/Z/g, 'Y')) },
+        { a: E.idle, b: makeUscc('91110000MA00ZZZ00'.replace(/Z/g, 'Y')) },
+      ),
     );
     expect(data).toEqual({
       a: { uscc: E.idle, name: 'Delta Idle Co., Ltd.', customsCreditRating: 'REGISTERED' },
@@ -275,11 +296,13 @@ describe('enterprise(uscc)', () => {
 
 describe('specialGoodsApplication(number)', () => {
   it('gives the applicant, the consolidated import stub and the shipments, newest first', async () => {
-    const { specialGoodsApplication } = await h.data(
-      `query($n: ID!) { specialGoodsApplication(number: $n) {
+    const { specialGoodsApplication } = expectData(
+      await customs.graphql(
+        `query($n: ID!) { specialGoodsApplication(number: $n) {
          number applicant { uscc } category riskLevel status submittedAt decidedAt validUntil
          consolidatedImport { id } shipments { awb clearance { status } } } }`,
-      { n: A.approved },
+        { n: A.approved },
+      ),
     );
     expect(specialGoodsApplication).toEqual({
       number: A.approved,
@@ -299,11 +322,13 @@ describe('specialGoodsApplication(number)', () => {
   });
 
   it('gives an undecided application with no shipments, and null for an unknown one', async () => {
-    const data = await h.data(
-      `query($a: ID!) {
+    const data = expectData(
+      await customs.graphql(
+        `query($a: ID!) {
          a: specialGoodsApplication(number: $a) { status decidedAt validUntil consolidatedImport { id } shipments { awb } }
          b: specialGoodsApplication(number: "SGA-1999-0001") { number } }`,
-      { a: A.submitted },
+        { a: A.submitted },
+      ),
     );
     expect(data).toEqual({
       a: {

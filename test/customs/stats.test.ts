@@ -1,8 +1,13 @@
-import { CustomsHarness } from './harness';
+import { customsSubgraph } from '../../subgraphs/customs';
+import { expectData } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { insertFixtures } from './fixtures';
 
-const h = new CustomsHarness();
-beforeAll(() => h.setup());
-afterAll(() => h.teardown());
+let customs: SubgraphUnderTest;
+beforeAll(async () => {
+  customs = await startSubgraphUnderTest(customsSubgraph, { fixtures: insertFixtures });
+});
+afterAll(() => customs?.stop());
 
 const STATS = `query($airport: ID, $from: Date!, $to: Date!, $groupBy: ClearanceGroupBy!) {
   clearanceStats(airport: $airport, from: $from, to: $to, groupBy: $groupBy) {
@@ -11,7 +16,8 @@ const STATS = `query($airport: ID, $from: Date!, $to: Date!, $groupBy: Clearance
 }`;
 
 const stats = async (vars: Record<string, unknown>) =>
-  (await h.data(STATS, { from: '2024-03-01', to: '2024-04-30', ...vars })).clearanceStats;
+  expectData(await customs.graphql(STATS, { from: '2024-03-01', to: '2024-04-30', ...vars }))
+    .clearanceStats;
 
 const row = (
   key: string,

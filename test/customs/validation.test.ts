@@ -1,10 +1,14 @@
+import { customsSubgraph } from '../../subgraphs/customs';
 import { encodeCursor, makeUscc } from '../../subgraphs/kit';
-import { E, S } from './fixtures';
-import { CustomsHarness } from './harness';
+import { expectData, expectError } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { E, insertFixtures, S } from './fixtures';
 
-const h = new CustomsHarness();
-beforeAll(() => h.setup());
-afterAll(() => h.teardown());
+let customs: SubgraphUnderTest;
+beforeAll(async () => {
+  customs = await startSubgraphUnderTest(customsSubgraph, { fixtures: insertFixtures });
+});
+afterAll(() => customs?.stop());
 
 const SHIPMENT = `query($awb: ID!) { shipment(awb: $awb) { awb } }`;
 const DECLARATION = `query($n: ID!) { declaration(number: $n) { number } }`;
@@ -138,24 +142,20 @@ describe('bad input', () => {
   it.each(CASES)(
     'rejects %s as BAD_USER_INPUT naming the argument',
     async (_n, query, vars, field, message) => {
-      const body = await h.post(query, vars);
-      expect(body.errors).toHaveLength(1);
-      const [error] = body.errors!;
-      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(error.extensions?.field).toBe(field);
-      expect(error.message).toMatch(message);
+      const error = expectError(await customs.graphql(query, vars), 'BAD_USER_INPUT', {
+        field,
+        message,
+      });
       expect(JSON.stringify(error)).not.toMatch(/stacktrace|at .*\.ts:/);
     },
   );
 
   it('rejects an impossible calendar date before any resolver runs', async () => {
-    const body = await h.post(STATS, { from: '2024-02-30', to: '2024-03-01' });
-    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(body.errors?.[0].message).toMatch(/YYYY-MM-DD/);
+    const body = await customs.graphql(STATS, { from: '2024-02-30', to: '2024-03-01' });
+    expectError(body, 'BAD_USER_INPUT', { message: /YYYY-MM-DD/ });
   });
 
   it('accepts the longest allowed stats range', async () => {
-    const body = await h.post(STATS, { from: '2022-01-01', to: '2024-12-31' });
-    expect(body.errors).toBeUndefined();
+    expectData(await customs.graphql(STATS, { from: '2022-01-01', to: '2024-12-31' }));
   });
 });

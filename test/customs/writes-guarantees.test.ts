@@ -1,11 +1,16 @@
-import { Json } from './harness';
+import { expectData, expectError, Json } from '../support/graphql';
+import { SubgraphUnderTest } from '../support/subgraph';
 import {
   ACCEPT,
+  applicationState,
   Builder,
+  CustomsWrites,
   DECIDE_APPLICATION,
   declarationInput,
+  declarationState,
   DRUGS,
   FILE_DECLARATION,
+  freshAwb,
   itemInput,
   loadWorld,
   manifestInput,
@@ -13,31 +18,35 @@ import {
   REJECT,
   RELEASE,
   REQUIRE_INSPECTION,
+  rowCounts,
   SITES,
+  startCustomsWrites,
   SUBMIT_APPLICATION,
   World,
-} from './write-fixtures';
-import { WritesHarness } from './writes-harness';
+} from './operations';
 
 /** Transactions, idempotency keys, versions, row locks, and failing closed. */
-const h = new WritesHarness();
+let writes: CustomsWrites;
+let customs: SubgraphUnderTest;
 let b: Builder;
 let w: World;
 beforeAll(async () => {
-  await h.setup();
-  w = await loadWorld(h);
-  b = new Builder(h, w);
+  writes = await startCustomsWrites();
+  customs = writes.customs;
+  w = await loadWorld(customs.db);
+  b = new Builder(customs, w);
 }, 120_000);
-afterAll(() => h.teardown());
+afterAll(() => writes?.stop());
 afterEach(() => {
-  h.gatewayMode = 'up';
+  writes.gatewayMode = 'up';
 });
 
 const historyRows = async (number: string): Promise<number> =>
   (
-    await h.sql('SELECT count(*)::int AS n FROM customs.status_change WHERE entity_id = $1', [
-      number,
-    ])
+    await customs.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM customs.status_change WHERE entity_id = $1',
+      [number],
+    )
   )[0].n;
 
 const drugDeclaration = (awb: string): Json =>
@@ -49,14 +58,15 @@ describe('idempotency keys', () => {
   test('fileDeclaration: a retry returns the first declaration and writes nothing', async () => {
     const awb = await b.shipment();
     const variables = { input: { ...drugDeclaration(awb), idempotencyKey: `file-${awb}` } };
-    const first = (await h.data(FILE_DECLARATION, variables)).fileDeclaration;
-    const counts = await h.counts();
-    const retry = (await h.data(FILE_DECLARATION, variables)).fileDeclaration;
+    const first = expectData(await customs.graphql(FILE_DECLARATION, variables)).fileDeclaration;
+    const counts = await rowCounts(customs.db);
+    const retry = expectData(await customs.graphql(FILE_DECLARATION, variables)).fileDeclaration;
     expect(retry).toEqual(first);
-    expect(await h.counts()).toEqual(counts);
-    const declarations = await h.sql('SELECT number FROM customs.declaration WHERE awb = $1', [
-      awb,
-    ]);
+    expect(await rowCounts(customs.db)).toEqual(counts);
+    const declarations = await customs.db.query(
+      'SELECT number FROM customs.declaration WHERE awb = $1',
+      [awb],
+    );
     expect(declarations).toEqual([{ number: first.number }]);
     expect(await historyRows(first.number)).toBe(1);
   });
@@ -64,24 +74,35 @@ describe('idempotency keys', () => {
   test('the same key with another input is an IDEMPOTENCY_CONFLICT and writes nothing', async () => {
     const awb = await b.shipment();
     const key = `file-${awb}`;
-    await h.data(FILE_DECLARATION, { input: { ...declarationInput(w, awb), idempotencyKey: key } });
-    const counts = await h.counts();
-    const error = await h.error(FILE_DECLARATION, {
-      input: declarationInput(w, awb, { currency: 'EUR', idempotencyKey: key }),
-    });
-    expect(error).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', field: 'input.idempotencyKey' });
-    expect(await h.counts()).toEqual(counts);
+    expectData(
+      await customs.graphql(FILE_DECLARATION, {
+        input: { ...declarationInput(w, awb), idempotencyKey: key },
+      }),
+    );
+    const counts = await rowCounts(customs.db);
+    expectError(
+      await customs.graphql(FILE_DECLARATION, {
+        input: declarationInput(w, awb, { currency: 'EUR', idempotencyKey: key }),
+      }),
+      'IDEMPOTENCY_CONFLICT',
+      { field: 'input.idempotencyKey' },
+    );
+    expect(await rowCounts(customs.db)).toEqual(counts);
   });
 
   test('registerManifest: retry → same shipment; other input → IDEMPOTENCY_CONFLICT', async () => {
-    const awb = await h.freshAwb();
+    const awb = await freshAwb(customs.db);
     const input = manifestInput(w, awb, { idempotencyKey: awb });
-    const first = (await h.data(REGISTER_MANIFEST, { input })).registerManifest;
-    const counts = await h.counts();
-    expect((await h.data(REGISTER_MANIFEST, { input })).registerManifest).toEqual(first);
-    const other = await h.error(REGISTER_MANIFEST, { input: { ...input, pieces: 4 } });
-    expect(other.code).toBe('IDEMPOTENCY_CONFLICT');
-    expect(await h.counts()).toEqual(counts);
+    const first = expectData(await customs.graphql(REGISTER_MANIFEST, { input })).registerManifest;
+    const counts = await rowCounts(customs.db);
+    expect(
+      expectData(await customs.graphql(REGISTER_MANIFEST, { input })).registerManifest,
+    ).toEqual(first);
+    expectError(
+      await customs.graphql(REGISTER_MANIFEST, { input: { ...input, pieces: 4 } }),
+      'IDEMPOTENCY_CONFLICT',
+    );
+    expect(await rowCounts(customs.db)).toEqual(counts);
   });
 
   test('a transition retried returns the record as the first call left it: one history row, one version', async () => {
@@ -89,12 +110,12 @@ describe('idempotency keys', () => {
     const variables = {
       input: { number, releasedAt: '2025-06-02T00:00:00Z', idempotencyKey: `rel-${number}` },
     };
-    const first = (await h.data(RELEASE, variables)).releaseDeclaration;
-    const counts = await h.counts();
-    const retry = (await h.data(RELEASE, variables)).releaseDeclaration;
+    const first = expectData(await customs.graphql(RELEASE, variables)).releaseDeclaration;
+    const counts = await rowCounts(customs.db);
+    const retry = expectData(await customs.graphql(RELEASE, variables)).releaseDeclaration;
     expect(retry).toEqual(first);
     expect(retry).toMatchObject({ status: 'RELEASED', version: 3 });
-    expect(await h.counts()).toEqual(counts);
+    expect(await rowCounts(customs.db)).toEqual(counts);
     expect(first.history.filter((c: { to: string }) => c.to === 'RELEASED')).toHaveLength(1);
   });
 
@@ -102,11 +123,13 @@ describe('idempotency keys', () => {
     const awb = await b.shipment();
     const variables = { input: declarationInput(w, awb, { idempotencyKey: `burst-${awb}` }) };
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => h.data(FILE_DECLARATION, variables)),
+      Array.from({ length: 10 }, () => customs.graphql(FILE_DECLARATION, variables)),
     );
-    const numbers = new Set(results.map((r) => r.fileDeclaration.number));
+    const numbers = new Set(results.map((r) => expectData(r).fileDeclaration.number));
     expect(numbers.size).toBe(1);
-    const rows = await h.sql('SELECT number FROM customs.declaration WHERE awb = $1', [awb]);
+    const rows = await customs.db.query('SELECT number FROM customs.declaration WHERE awb = $1', [
+      awb,
+    ]);
     expect(rows).toHaveLength(1);
   });
 
@@ -117,42 +140,53 @@ describe('idempotency keys', () => {
       riskLevel: 'C',
       idempotencyKey: 'sga-retry',
     };
-    const first = (await h.data(SUBMIT_APPLICATION, { input })).submitSpecialGoodsApplication;
-    const counts = await h.counts();
-    const retry = (await h.data(SUBMIT_APPLICATION, { input })).submitSpecialGoodsApplication;
+    const first = expectData(
+      await customs.graphql(SUBMIT_APPLICATION, { input }),
+    ).submitSpecialGoodsApplication;
+    const counts = await rowCounts(customs.db);
+    const retry = expectData(
+      await customs.graphql(SUBMIT_APPLICATION, { input }),
+    ).submitSpecialGoodsApplication;
     expect(retry.number).toBe(first.number);
-    expect(await h.counts()).toEqual(counts);
+    expect(await rowCounts(customs.db)).toEqual(counts);
   });
 });
 
 describe('expectedVersion', () => {
   test('current → the change is made; stale → CONFLICT and nothing changes', async () => {
     const number = await b.declaration();
-    const accepted = (await h.data(ACCEPT, { input: { number, expectedVersion: 1 } }))
-      .acceptDeclaration;
+    const accepted = expectData(
+      await customs.graphql(ACCEPT, { input: { number, expectedVersion: 1 } }),
+    ).acceptDeclaration;
     expect(accepted.version).toBe(2);
-    const before = await h.declarationState(number);
-    const stale = await h.error(REJECT, { input: { number, reason: 'Late', expectedVersion: 1 } });
-    expect(stale).toMatchObject({ code: 'CONFLICT' });
-    expect(stale.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2, id: number });
-    expect(await h.declarationState(number)).toEqual(before);
+    const before = await declarationState(customs.db, number);
+    expectError(
+      await customs.graphql(REJECT, { input: { number, reason: 'Late', expectedVersion: 1 } }),
+      'CONFLICT',
+      { extensions: { expectedVersion: 1, currentVersion: 2, id: number } },
+    );
+    expect(await declarationState(customs.db, number)).toEqual(before);
   });
 
   test('a stale decision on a special-goods application is a CONFLICT', async () => {
-    const { number } = (
-      await h.data(SUBMIT_APPLICATION, {
+    const { number } = expectData(
+      await customs.graphql(SUBMIT_APPLICATION, {
         input: { applicant: w.enterprise, category: 'BLOOD_PRODUCT', riskLevel: 'B' },
-      })
+      }),
     ).submitSpecialGoodsApplication;
-    await h.data(DECIDE_APPLICATION, {
-      input: { number, decision: 'UNDER_REVIEW', expectedVersion: 1 },
-    });
-    const before = await h.applicationState(number);
-    const stale = await h.error(DECIDE_APPLICATION, {
-      input: { number, decision: 'APPROVED', expectedVersion: 1 },
-    });
-    expect(stale.code).toBe('CONFLICT');
-    expect(await h.applicationState(number)).toEqual(before);
+    expectData(
+      await customs.graphql(DECIDE_APPLICATION, {
+        input: { number, decision: 'UNDER_REVIEW', expectedVersion: 1 },
+      }),
+    );
+    const before = await applicationState(customs.db, number);
+    expectError(
+      await customs.graphql(DECIDE_APPLICATION, {
+        input: { number, decision: 'APPROVED', expectedVersion: 1 },
+      }),
+      'CONFLICT',
+    );
+    expect(await applicationState(customs.db, number)).toEqual(before);
   });
 });
 
@@ -170,8 +204,8 @@ describe('concurrency: conflicting calls serialise on the row lock', () => {
     const history = await historyRows(number);
     const calls = Array.from({ length: 50 }, (_, i) =>
       i % 2
-        ? () => h.post(RELEASE, { input: { number, releasedAt: '2025-06-02T00:00:00Z' } })
-        : () => h.post(REJECT, { input: { number, reason: `Rejection ${i}` } }),
+        ? () => customs.graphql(RELEASE, { input: { number, releasedAt: '2025-06-02T00:00:00Z' } })
+        : () => customs.graphql(REJECT, { input: { number, reason: `Rejection ${i}` } }),
     );
     const { ok, errors } = await race(calls);
     expect(ok).toHaveLength(1);
@@ -180,9 +214,10 @@ describe('concurrency: conflicting calls serialise on the row lock', () => {
       expect(e.extensions.code).toBe('INVALID_STATE_TRANSITION');
       expect(e.message).toMatch(/cannot go from (RELEASED|REJECTED) to (RELEASED|REJECTED)/);
     }
-    const [row] = await h.sql('SELECT status, version FROM customs.declaration WHERE number = $1', [
-      number,
-    ]);
+    const [row] = await customs.db.query(
+      'SELECT status, version FROM customs.declaration WHERE number = $1',
+      [number],
+    );
     const winner = Object.values(ok[0])[0] as Json;
     expect(row).toEqual({ status: winner.status, version: 3 });
     expect(await historyRows(number)).toBe(history + 1);
@@ -191,15 +226,16 @@ describe('concurrency: conflicting calls serialise on the row lock', () => {
   test('50 concurrent accepts: one success, 49 INVALID_STATE_TRANSITION', async () => {
     const number = await b.declaration();
     const { ok, errors } = await race(
-      Array.from({ length: 50 }, () => () => h.post(ACCEPT, { input: { number } })),
+      Array.from({ length: 50 }, () => () => customs.graphql(ACCEPT, { input: { number } })),
     );
     expect(ok).toHaveLength(1);
     expect(errors.map((e) => e.extensions.code)).toEqual(
       Array(49).fill('INVALID_STATE_TRANSITION'),
     );
-    const [row] = await h.sql('SELECT status, version FROM customs.declaration WHERE number = $1', [
-      number,
-    ]);
+    const [row] = await customs.db.query(
+      'SELECT status, version FROM customs.declaration WHERE number = $1',
+      [number],
+    );
     expect(row).toEqual({ status: 'ACCEPTED', version: 2 });
     expect(await historyRows(number)).toBe(2);
   });
@@ -209,7 +245,7 @@ describe('concurrency: conflicting calls serialise on the row lock', () => {
     const { ok, errors } = await race(
       Array.from(
         { length: 50 },
-        () => () => h.post(ACCEPT, { input: { number, expectedVersion: 1 } }),
+        () => () => customs.graphql(ACCEPT, { input: { number, expectedVersion: 1 } }),
       ),
     );
     expect(ok).toHaveLength(1);
@@ -218,23 +254,23 @@ describe('concurrency: conflicting calls serialise on the row lock', () => {
   });
 
   test('20 concurrent decisions on one application: exactly one is taken', async () => {
-    const { number } = (
-      await h.data(SUBMIT_APPLICATION, {
+    const { number } = expectData(
+      await customs.graphql(SUBMIT_APPLICATION, {
         input: { applicant: w.enterprise, category: 'HUMAN_TISSUE', riskLevel: 'A' },
-      })
+      }),
     ).submitSpecialGoodsApplication;
     const { ok, errors } = await race(
       Array.from(
         { length: 20 },
         (_, i) => () =>
-          h.post(DECIDE_APPLICATION, {
+          customs.graphql(DECIDE_APPLICATION, {
             input: { number, decision: i % 2 ? 'APPROVED' : 'REJECTED', reason: 'r' },
           }),
       ),
     );
     expect(ok).toHaveLength(1);
     expect(errors).toHaveLength(19);
-    expect((await h.applicationState(number)).history).toHaveLength(2);
+    expect((await applicationState(customs.db, number)).history).toHaveLength(2);
   });
 
   test('20 concurrent filings without a number get 20 distinct numbers', async () => {
@@ -242,7 +278,7 @@ describe('concurrency: conflicting calls serialise on the row lock', () => {
     const { ok, errors } = await race(
       awbs.map(
         (awb) => () =>
-          h.post(FILE_DECLARATION, {
+          customs.graphql(FILE_DECLARATION, {
             input: declarationInput(w, awb, {
               customsOffice: '0102',
               filedAt: '2025-07-01T00:00:00Z',
@@ -260,16 +296,21 @@ describe('concurrency: conflicting calls serialise on the row lock', () => {
     const awb = await b.shipment();
     const numbers: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const filed = await h.data(FILE_DECLARATION, { input: declarationInput(w, awb) });
+      const filed = expectData(
+        await customs.graphql(FILE_DECLARATION, { input: declarationInput(w, awb) }),
+      );
       numbers.push(filed.fileDeclaration.number);
-      await h.data(ACCEPT, { input: { number: filed.fileDeclaration.number } });
+      expectData(
+        await customs.graphql(ACCEPT, { input: { number: filed.fileDeclaration.number } }),
+      );
     }
-    await Promise.all(
+    const released = await Promise.all(
       numbers.map((number, i) =>
-        h.data(RELEASE, { input: { number, releasedAt: `2025-06-0${2 + i}T00:00:00Z` } }),
+        customs.graphql(RELEASE, { input: { number, releasedAt: `2025-06-0${2 + i}T00:00:00Z` } }),
       ),
     );
-    const [row] = await h.sql(
+    for (const r of released) expectData(r);
+    const [row] = await customs.db.query(
       'SELECT clearance_status, released_at FROM customs.shipment WHERE awb = $1',
       [awb],
     );
@@ -288,24 +329,27 @@ describe('fail closed: when another agency cannot be asked, nothing is written',
     'fileDeclaration naming a drug approval, when %s → DEPENDENCY_UNAVAILABLE',
     async (_n, mode) => {
       const awb = await b.shipment();
-      h.gatewayMode = mode;
-      const counts = await h.counts();
-      const error = await h.error(FILE_DECLARATION, { input: drugDeclaration(awb) });
-      expect(error.code).toBe('DEPENDENCY_UNAVAILABLE');
-      expect(error.message).toMatch(/cannot check the drug approvals of the goods/);
-      expect(await h.counts()).toEqual(counts);
+      writes.gatewayMode = mode;
+      const counts = await rowCounts(customs.db);
+      expectError(
+        await customs.graphql(FILE_DECLARATION, { input: drugDeclaration(awb) }),
+        'DEPENDENCY_UNAVAILABLE',
+        { message: /cannot check the drug approvals of the goods/ },
+      );
+      expect(await rowCounts(customs.db)).toEqual(counts);
     },
   );
 
   test('registerManifest, requireInspection, releaseDeclaration and submitSpecialGoodsApplication with the gateway down', async () => {
     const accepted = await b.declarationIn('ACCEPTED');
     const withDrug = await b.shipment();
-    const drugDecl = (await h.data(FILE_DECLARATION, { input: drugDeclaration(withDrug) }))
-      .fileDeclaration.number;
-    await h.data(ACCEPT, { input: { number: drugDecl } });
-    const awb = await h.freshAwb();
-    h.gatewayMode = 'down';
-    const counts = await h.counts();
+    const drugDecl = expectData(
+      await customs.graphql(FILE_DECLARATION, { input: drugDeclaration(withDrug) }),
+    ).fileDeclaration.number;
+    expectData(await customs.graphql(ACCEPT, { input: { number: drugDecl } }));
+    const awb = await freshAwb(customs.db);
+    writes.gatewayMode = 'down';
+    const counts = await rowCounts(customs.db);
     const calls: [string, Json][] = [
       [REGISTER_MANIFEST, manifestInput(w, awb)],
       [REQUIRE_INSPECTION, { number: accepted, facility: SITES.pek }],
@@ -321,25 +365,27 @@ describe('fail closed: when another agency cannot be asked, nothing is written',
       ],
     ];
     for (const [document, input] of calls) {
-      const error = await h.error(document, { input });
-      expect(error.code).toBe('DEPENDENCY_UNAVAILABLE');
-      expect(error.message).toMatch(/the gateway did not answer/);
+      expectError(await customs.graphql(document, { input }), 'DEPENDENCY_UNAVAILABLE', {
+        message: /the gateway did not answer/,
+      });
     }
-    expect(await h.counts()).toEqual(counts);
+    expect(await rowCounts(customs.db)).toEqual(counts);
   });
 
   test('an illegal move is still reported as such while the gateway is down', async () => {
     const number = await b.declarationIn('REJECTED');
-    h.gatewayMode = 'down';
-    const error = await h.error(REQUIRE_INSPECTION, { input: { number, facility: SITES.pek } });
-    expect(error.code).toBe('INVALID_STATE_TRANSITION');
+    writes.gatewayMode = 'down';
+    expectError(
+      await customs.graphql(REQUIRE_INSPECTION, { input: { number, facility: SITES.pek } }),
+      'INVALID_STATE_TRANSITION',
+    );
   });
 
   test('a retry of a committed call is answered while the gateway is down', async () => {
-    const awb = await h.freshAwb();
+    const awb = await freshAwb(customs.db);
     const variables = { input: manifestInput(w, awb, { idempotencyKey: `down-${awb}` }) };
-    const first = await h.data(REGISTER_MANIFEST, variables);
-    h.gatewayMode = 'down';
-    expect(await h.data(REGISTER_MANIFEST, variables)).toEqual(first);
+    const first = expectData(await customs.graphql(REGISTER_MANIFEST, variables));
+    writes.gatewayMode = 'down';
+    expect(expectData(await customs.graphql(REGISTER_MANIFEST, variables))).toEqual(first);
   });
 });

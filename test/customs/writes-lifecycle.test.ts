@@ -1,12 +1,18 @@
+import { expectData, expectError } from '../support/graphql';
+import { SubgraphUnderTest } from '../support/subgraph';
 import {
   ACCEPT,
+  applicationState,
   Builder,
+  CustomsWrites,
   DECIDE_APPLICATION,
   DECLARATION,
   declarationInput,
+  declarationState,
   DRUGS,
   FILE_DECLARATION,
   FILED_AT,
+  freshAwb,
   itemInput,
   loadWorld,
   MANIFESTED_AT,
@@ -17,24 +23,28 @@ import {
   RELEASE,
   REQUIRE_INSPECTION,
   REVIEW,
+  rowCounts,
   SITES,
+  startCustomsWrites,
   SUBMIT_APPLICATION,
-} from './write-fixtures';
-import { WritesHarness } from './writes-harness';
+} from './operations';
 
-const h = new WritesHarness();
+let writes: CustomsWrites;
+let customs: SubgraphUnderTest;
 let b: Builder;
 beforeAll(async () => {
-  await h.setup();
-  b = new Builder(h, await loadWorld(h));
+  writes = await startCustomsWrites();
+  customs = writes.customs;
+  b = new Builder(customs, await loadWorld(customs.db));
 }, 120_000);
-afterAll(() => h.teardown());
+afterAll(() => writes?.stop());
 
 describe('a declaration through its lifecycle', () => {
   test('register → file → accept → review → inspect → pass → release, clearance following each step', async () => {
-    const awb = await h.freshAwb();
-    const registered = (await h.data(REGISTER_MANIFEST, { input: manifestInput(b.world, awb) }))
-      .registerManifest;
+    const awb = await freshAwb(customs.db);
+    const registered = expectData(
+      await customs.graphql(REGISTER_MANIFEST, { input: manifestInput(b.world, awb) }),
+    ).registerManifest;
     expect(registered).toEqual({
       awb,
       version: 1,
@@ -51,8 +61,9 @@ describe('a declaration through its lifecycle', () => {
       declarations: [],
     });
 
-    const filed = (await h.data(FILE_DECLARATION, { input: declarationInput(b.world, awb) }))
-      .fileDeclaration;
+    const filed = expectData(
+      await customs.graphql(FILE_DECLARATION, { input: declarationInput(b.world, awb) }),
+    ).fileDeclaration;
     // Customs assigned the number: Capital Airport office, 2025, import, first serial.
     expect(filed.number).toMatch(/^010120251\d{9}$/);
     expect(filed).toMatchObject({
@@ -75,7 +86,9 @@ describe('a declaration through its lifecycle', () => {
     });
     const number = filed.number;
     const step = async (doc: string, input: object) =>
-      Object.values(await h.data(doc, { input: { number, ...input } }))[0] as Record<string, never>;
+      Object.values(
+        expectData(await customs.graphql(doc, { input: { number, ...input } })),
+      )[0] as Record<string, never>;
 
     expect(await step(ACCEPT, {})).toMatchObject({ status: 'ACCEPTED', version: 2 });
     expect(await step(REVIEW, {})).toMatchObject({ status: 'UNDER_REVIEW', version: 3 });
@@ -123,7 +136,7 @@ describe('a declaration through its lifecycle', () => {
       { from: 'INSPECTION_REQUIRED', to: 'RELEASED', actor: 'anonymous', reason: null },
     ]);
     // The stored summary (what `shipments(filter: { clearanceStatus })` reads) follows too.
-    const [row] = await h.sql(
+    const [row] = await customs.db.query(
       'SELECT clearance_status, released_at FROM customs.shipment WHERE awb = $1',
       [awb],
     );
@@ -135,8 +148,10 @@ describe('a declaration through its lifecycle', () => {
 
   test('a rejection keeps the reason; a shipment whose only declaration is rejected is REJECTED', async () => {
     const number = await b.declaration();
-    const rejected = (
-      await h.data(REJECT, { input: { number, reason: '  HS code does not match the goods  ' } })
+    const rejected = expectData(
+      await customs.graphql(REJECT, {
+        input: { number, reason: '  HS code does not match the goods  ' },
+      }),
     ).rejectDeclaration;
     expect(rejected).toMatchObject({
       status: 'REJECTED',
@@ -154,19 +169,23 @@ describe('a declaration through its lifecycle', () => {
 
   test('two declarations on one shipment: RELEASED only once every live one is', async () => {
     const first = await b.declaration();
-    const { awb } = (await h.data(DECLARATION, { n: first })).declaration.shipment;
-    const second = (
-      await h.data(FILE_DECLARATION, {
+    const { awb } = expectData(await customs.graphql(DECLARATION, { n: first })).declaration
+      .shipment;
+    const second = expectData(
+      await customs.graphql(FILE_DECLARATION, {
         input: declarationInput(b.world, awb, { filedAt: '2025-06-01T11:00:00Z' }),
-      })
+      }),
     ).fileDeclaration.number;
-    await h.data(ACCEPT, { input: { number: first } });
-    const one = (
-      await h.data(RELEASE, { input: { number: first, releasedAt: '2025-06-02T00:00:00Z' } })
+    expectData(await customs.graphql(ACCEPT, { input: { number: first } }));
+    const one = expectData(
+      await customs.graphql(RELEASE, {
+        input: { number: first, releasedAt: '2025-06-02T00:00:00Z' },
+      }),
     ).releaseDeclaration;
     expect(one.shipment.clearance).toEqual({ status: 'IN_PROGRESS', releasedAt: null });
-    const two = (await h.data(REJECT, { input: { number: second, reason: 'Duplicate' } }))
-      .rejectDeclaration;
+    const two = expectData(
+      await customs.graphql(REJECT, { input: { number: second, reason: 'Duplicate' } }),
+    ).rejectDeclaration;
     expect(two.shipment.clearance).toEqual({
       status: 'RELEASED',
       releasedAt: '2025-06-02T00:00:00.000Z',
@@ -175,37 +194,37 @@ describe('a declaration through its lifecycle', () => {
 
   test('a FAILED inspection can only end in rejection', async () => {
     const number = await b.declarationIn('FAILED');
-    const refused = await h.error(RELEASE, { input: { number } });
-    expect(refused.code).toBe('INVALID_STATE_TRANSITION');
-    expect(refused.message).toMatch(/not passed \(result FAILED\)/);
-    const rejected = (await h.data(REJECT, { input: { number, reason: 'Quarantine failed' } }))
-      .rejectDeclaration;
+    expectError(await customs.graphql(RELEASE, { input: { number } }), 'INVALID_STATE_TRANSITION', {
+      message: /not passed \(result FAILED\)/,
+    });
+    const rejected = expectData(
+      await customs.graphql(REJECT, { input: { number, reason: 'Quarantine failed' } }),
+    ).rejectDeclaration;
     expect(rejected.status).toBe('REJECTED');
   });
 });
 
 describe('through the gateway', () => {
   test('an agency system files and releases; the cross-agency picture shows it at once', async () => {
-    const awb = await h.freshAwb();
-    const register = await h.viaGateway(REGISTER_MANIFEST, {
-      input: manifestInput(b.world, awb, { origin: 'JFK', idempotencyKey: `gw-${awb}` }),
-    });
-    expect(register.errors).toBeUndefined();
-    const filed = await h.viaGateway(FILE_DECLARATION, {
+    const awb = await freshAwb(customs.db);
+    expectData(
+      await writes.fed.graphql(REGISTER_MANIFEST, {
+        input: manifestInput(b.world, awb, { origin: 'JFK', idempotencyKey: `gw-${awb}` }),
+      }),
+    );
+    const filed = await writes.fed.graphql(FILE_DECLARATION, {
       input: declarationInput(b.world, awb, {
         items: [itemInput({ hsCode: '3004909099', drugApproval: DRUGS.registered })],
       }),
     });
-    expect(filed.errors).toBeUndefined();
-    const number = filed.data!.fileDeclaration.number;
+    const number = expectData(filed).fileDeclaration.number;
     for (const [doc, input] of [
       [ACCEPT, {}],
       [RELEASE, { releasedAt: '2025-06-02T00:00:00Z' }],
     ] as const) {
-      const body = await h.viaGateway(doc, { input: { number, ...input } });
-      expect(body.errors).toBeUndefined();
+      expectData(await writes.fed.graphql(doc, { input: { number, ...input } }));
     }
-    const picture = await h.viaGateway(
+    const picture = await writes.fed.graphql(
       `query($awb: ID!) { shipment(awb: $awb) {
         manifest { origin { iataCode name } destination { isBeijingHub } }
         declarations { number status version history { to }
@@ -214,8 +233,7 @@ describe('through the gateway', () => {
       } }`,
       { awb },
     );
-    expect(picture.errors).toBeUndefined();
-    expect(picture.data!.shipment).toMatchObject({
+    expect(expectData(picture).shipment).toMatchObject({
       manifest: {
         origin: { iataCode: 'JFK', name: expect.any(String) },
         destination: { isBeijingHub: true },
@@ -296,22 +314,23 @@ describe('illegal moves are refused with INVALID_STATE_TRANSITION and change not
 
   test.each(cases)('%s', async (_name, status, doc, input, message) => {
     const number = await b.declarationIn(status);
-    const before = await h.declarationState(number);
-    const counts = await h.counts();
-    const refused = await h.error(doc, { input: { number, ...input } });
-    expect(refused.code).toBe('INVALID_STATE_TRANSITION');
-    expect(refused.message).toMatch(message);
-    expect(refused.extensions).toMatchObject({ id: number, current: expect.any(String) });
-    expect(await h.declarationState(number)).toEqual(before);
-    expect(await h.counts()).toEqual(counts);
+    const before = await declarationState(customs.db, number);
+    const counts = await rowCounts(customs.db);
+    expectError(
+      await customs.graphql(doc, { input: { number, ...input } }),
+      'INVALID_STATE_TRANSITION',
+      { message, extensions: { id: number, current: expect.any(String) } },
+    );
+    expect(await declarationState(customs.db, number)).toEqual(before);
+    expect(await rowCounts(customs.db)).toEqual(counts);
   });
 });
 
 describe('special-goods applications', () => {
   test('submit → review → approve → expire, with history; a consolidated import links its shipments', async () => {
     const awb = await b.shipment({ consignee: b.world.agent });
-    const submitted = (
-      await h.data(SUBMIT_APPLICATION, {
+    const submitted = expectData(
+      await customs.graphql(SUBMIT_APPLICATION, {
         input: {
           applicant: b.world.agent,
           category: 'BIOLOGICAL_PRODUCT',
@@ -320,7 +339,7 @@ describe('special-goods applications', () => {
           consolidatedImport: b.world.consolidatedImport,
           shipments: [awb],
         },
-      })
+      }),
     ).submitSpecialGoodsApplication;
     expect(submitted.number).toMatch(/^SGA-0100-2024-\d{6}$/);
     expect(submitted).toMatchObject({
@@ -333,7 +352,7 @@ describe('special-goods applications', () => {
       history: [{ from: null, to: 'SUBMITTED', actor: 'anonymous', reason: null }],
     });
     const importAwbs = (
-      await h.sql<{ awb: string }>(
+      await customs.db.query<{ awb: string }>(
         `SELECT awb FROM drugs.consolidated_import_shipment WHERE consolidated_import_id = $1`,
         [b.world.consolidatedImport],
       )
@@ -344,7 +363,7 @@ describe('special-goods applications', () => {
 
     const number = submitted.number;
     const decide = async (input: object) =>
-      (await h.data(DECIDE_APPLICATION, { input: { number, ...input } }))
+      expectData(await customs.graphql(DECIDE_APPLICATION, { input: { number, ...input } }))
         .decideSpecialGoodsApplication;
     expect(await decide({ decision: 'UNDER_REVIEW' })).toMatchObject({
       status: 'UNDER_REVIEW',
@@ -371,15 +390,15 @@ describe('special-goods applications', () => {
   });
 
   test('rejected straight from SUBMITTED, with the reason in history', async () => {
-    const { number } = (
-      await h.data(SUBMIT_APPLICATION, {
+    const { number } = expectData(
+      await customs.graphql(SUBMIT_APPLICATION, {
         input: { applicant: b.world.enterprise, category: 'HUMAN_TISSUE', riskLevel: 'A' },
-      })
+      }),
     ).submitSpecialGoodsApplication;
-    const rejected = (
-      await h.data(DECIDE_APPLICATION, {
+    const rejected = expectData(
+      await customs.graphql(DECIDE_APPLICATION, {
         input: { number, decision: 'REJECTED', reason: 'No risk assessment' },
-      })
+      }),
     ).decideSpecialGoodsApplication;
     expect(rejected).toMatchObject({ status: 'REJECTED', validUntil: null });
     expect(rejected.decidedAt).not.toBeNull();
@@ -392,25 +411,27 @@ describe('special-goods applications', () => {
 
   describe('illegal decisions change nothing', () => {
     async function application(path: string[]): Promise<string> {
-      const { number } = (
-        await h.data(SUBMIT_APPLICATION, {
+      const { number } = expectData(
+        await customs.graphql(SUBMIT_APPLICATION, {
           input: {
             applicant: b.world.enterprise,
             category: 'MICROORGANISM',
             riskLevel: 'A',
             submittedAt: '2024-01-10T00:00:00Z',
           },
-        })
+        }),
       ).submitSpecialGoodsApplication;
       for (const decision of path) {
-        await h.data(DECIDE_APPLICATION, {
-          input: {
-            number,
-            decision,
-            reason: 'r',
-            decidedAt: '2024-01-11T00:00:00Z',
-          },
-        });
+        expectData(
+          await customs.graphql(DECIDE_APPLICATION, {
+            input: {
+              number,
+              decision,
+              reason: 'r',
+              decidedAt: '2024-01-11T00:00:00Z',
+            },
+          }),
+        );
       }
       return number;
     }
@@ -449,11 +470,13 @@ describe('special-goods applications', () => {
     ];
     test.each(cases)('%s', async (_name, path, input, message) => {
       const number = await application(path);
-      const before = await h.applicationState(number);
-      const refused = await h.error(DECIDE_APPLICATION, { input: { number, ...input } });
-      expect(refused.code).toBe('INVALID_STATE_TRANSITION');
-      expect(refused.message).toMatch(message);
-      expect(await h.applicationState(number)).toEqual(before);
+      const before = await applicationState(customs.db, number);
+      expectError(
+        await customs.graphql(DECIDE_APPLICATION, { input: { number, ...input } }),
+        'INVALID_STATE_TRANSITION',
+        { message },
+      );
+      expect(await applicationState(customs.db, number)).toEqual(before);
     });
   });
 });

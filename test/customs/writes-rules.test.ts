@@ -1,46 +1,54 @@
-import { Json } from './harness';
+import { expectData, expectError, Json } from '../support/graphql';
+import { SubgraphUnderTest } from '../support/subgraph';
 import {
   Builder,
+  CustomsWrites,
   DECIDE_APPLICATION,
+  declarationState,
   DRUGS,
+  freshAwb,
   itemInput,
   loadWorld,
   manifestInput,
   REGISTER_MANIFEST,
   RELEASE,
   REQUIRE_INSPECTION,
+  rowCounts,
   SITES,
+  startCustomsWrites,
   SUBMIT_APPLICATION,
-} from './write-fixtures';
-import { WritesHarness } from './writes-harness';
+} from './operations';
 
 /**
  * The cross-agency rules: facts of the airports and drugs agencies, read through the gateway
  * from their real subgraphs, decide whether customs may write.
  */
-const h = new WritesHarness();
+let writes: CustomsWrites;
+let customs: SubgraphUnderTest;
 let b: Builder;
 beforeAll(async () => {
-  await h.setup();
-  b = new Builder(h, await loadWorld(h));
+  writes = await startCustomsWrites();
+  customs = writes.customs;
+  b = new Builder(customs, await loadWorld(customs.db));
 }, 120_000);
-afterAll(() => h.teardown());
+afterAll(() => writes?.stop());
 
 async function refusedWithoutChange(
   document: string,
   input: Json,
   expected: { code: string; field: string; message: RegExp },
 ): Promise<void> {
-  const counts = await h.counts();
-  const error = await h.error(document, { input });
-  expect(error).toMatchObject({ code: expected.code, field: expected.field });
-  expect(error.message).toMatch(expected.message);
-  expect(await h.counts()).toEqual(counts);
+  const counts = await rowCounts(customs.db);
+  expectError(await customs.graphql(document, { input }), expected.code, {
+    field: expected.field,
+    message: expected.message,
+  });
+  expect(await rowCounts(customs.db)).toEqual(counts);
 }
 
 describe('registerManifest: the airports exist and the port of entry is a Beijing hub', () => {
   test('an unknown airport is NOT_FOUND', async () => {
-    const input = manifestInput(b.world, await h.freshAwb(), { destination: 'QQQ' });
+    const input = manifestInput(b.world, await freshAwb(customs.db), { destination: 'QQQ' });
     await refusedWithoutChange(REGISTER_MANIFEST, input, {
       code: 'NOT_FOUND',
       field: 'input.destination',
@@ -49,7 +57,7 @@ describe('registerManifest: the airports exist and the port of entry is a Beijin
   });
 
   test('a port of entry outside Beijing is refused', async () => {
-    const input = manifestInput(b.world, await h.freshAwb(), {
+    const input = manifestInput(b.world, await freshAwb(customs.db), {
       origin: 'SCL',
       destination: 'FRA',
       portOfEntry: 'FRA',
@@ -62,9 +70,11 @@ describe('registerManifest: the airports exist and the port of entry is a Beijin
   });
 
   test('a transshipment entering at PKX for ICN is registered', async () => {
-    const awb = await h.freshAwb();
+    const awb = await freshAwb(customs.db);
     const input = manifestInput(b.world, awb, { destination: 'ICN', portOfEntry: 'PKX' });
-    const shipment = (await h.data(REGISTER_MANIFEST, { input })).registerManifest;
+    const shipment = expectData(
+      await customs.graphql(REGISTER_MANIFEST, { input }),
+    ).registerManifest;
     expect(shipment).toMatchObject({ awb, portOfEntry: { iataCode: 'PKX' } });
   });
 });
@@ -86,13 +96,13 @@ describe("requireInspection: the facility is OPERATIONAL and at the shipment's p
     ],
   ])('%s is refused', async (_name, facility, code, message) => {
     const number = await b.declarationIn('ACCEPTED');
-    const before = await h.declarationState(number);
+    const before = await declarationState(customs.db, number);
     await refusedWithoutChange(
       REQUIRE_INSPECTION,
       { number, facility },
       { code, field: 'input.facility', message },
     );
-    expect(await h.declarationState(number)).toEqual(before);
+    expect(await declarationState(customs.db, number)).toEqual(before);
   });
 
   test('a designated site at PKX for a PKX shipment is accepted', async () => {
@@ -101,7 +111,9 @@ describe("requireInspection: the facility is OPERATIONAL and at the shipment's p
       {},
       { destination: 'PKX', portOfEntry: 'PKX' },
     );
-    const data = await h.data(REQUIRE_INSPECTION, { input: { number, facility: SITES.pkxFruit } });
+    const data = expectData(
+      await customs.graphql(REQUIRE_INSPECTION, { input: { number, facility: SITES.pkxFruit } }),
+    );
     expect(data.requireInspection.inspection).toMatchObject({
       site: { id: SITES.pkxFruit },
       result: 'PENDING',
@@ -111,7 +123,10 @@ describe("requireInspection: the facility is OPERATIONAL and at the shipment's p
 
 describe('releaseDeclaration: drug approvals VALID at release', () => {
   async function setApprovalStatus(number: string, status: string): Promise<void> {
-    await h.sql('UPDATE drugs.drug_approval SET status = $2 WHERE number = $1', [number, status]);
+    await customs.db.query('UPDATE drugs.drug_approval SET status = $2 WHERE number = $1', [
+      number,
+      status,
+    ]);
   }
 
   test('an approval suspended after filing stops the release; valid again, it goes', async () => {
@@ -120,7 +135,7 @@ describe('releaseDeclaration: drug approvals VALID at release', () => {
     });
     await setApprovalStatus(DRUGS.registered, 'SUSPENDED');
     try {
-      const before = await h.declarationState(number);
+      const before = await declarationState(customs.db, number);
       await refusedWithoutChange(
         RELEASE,
         { number, releasedAt: '2025-06-02T00:00:00Z' },
@@ -132,13 +147,15 @@ describe('releaseDeclaration: drug approvals VALID at release', () => {
           ),
         },
       );
-      expect(await h.declarationState(number)).toEqual(before);
+      expect(await declarationState(customs.db, number)).toEqual(before);
     } finally {
       await setApprovalStatus(DRUGS.registered, 'VALID');
     }
-    const released = await h.data(RELEASE, {
-      input: { number, releasedAt: '2025-06-02T00:00:00Z' },
-    });
+    const released = expectData(
+      await customs.graphql(RELEASE, {
+        input: { number, releasedAt: '2025-06-02T00:00:00Z' },
+      }),
+    );
     expect(released.releaseDeclaration.status).toBe('RELEASED');
   });
 });
@@ -147,36 +164,45 @@ describe('releaseDeclaration: special goods need an APPROVED, unexpired applicat
   const RELEASED_AT = '2025-06-03T02:00:00Z';
 
   async function submit(awb: string): Promise<string> {
-    const data = await h.data(SUBMIT_APPLICATION, {
-      input: {
-        applicant: b.world.enterprise,
-        category: 'HUMAN_TISSUE',
-        riskLevel: 'D',
-        submittedAt: '2025-05-01T00:00:00Z',
-        shipments: [awb],
-      },
-    });
+    const data = expectData(
+      await customs.graphql(SUBMIT_APPLICATION, {
+        input: {
+          applicant: b.world.enterprise,
+          category: 'HUMAN_TISSUE',
+          riskLevel: 'D',
+          submittedAt: '2025-05-01T00:00:00Z',
+          shipments: [awb],
+        },
+      }),
+    );
     return data.submitSpecialGoodsApplication.number;
   }
 
   async function decide(number: string, input: Json): Promise<void> {
-    await h.data(DECIDE_APPLICATION, {
-      input: { number, decidedAt: '2025-05-02T00:00:00Z', ...input },
-    });
+    expectData(
+      await customs.graphql(DECIDE_APPLICATION, {
+        input: { number, decidedAt: '2025-05-02T00:00:00Z', ...input },
+      }),
+    );
   }
 
   async function refusedRelease(number: string, message: RegExp): Promise<void> {
-    const before = await h.declarationState(number);
+    const before = await declarationState(customs.db, number);
     await refusedWithoutChange(
       RELEASE,
       { number, releasedAt: RELEASED_AT },
       { code: 'BAD_USER_INPUT', field: 'input.number', message },
     );
-    expect(await h.declarationState(number)).toEqual(before);
+    expect(await declarationState(customs.db, number)).toEqual(before);
   }
 
   const awbOf = async (number: string): Promise<string> =>
-    (await h.sql('SELECT awb FROM customs.declaration WHERE number = $1', [number]))[0].awb;
+    (
+      await customs.db.query<{ awb: string }>(
+        'SELECT awb FROM customs.declaration WHERE number = $1',
+        [number],
+      )
+    )[0].awb;
 
   test('cell therapy: refused with no application, then with one SUBMITTED; released once APPROVED', async () => {
     const number = await b.declarationIn('ACCEPTED', {
@@ -196,7 +222,9 @@ describe('releaseDeclaration: special goods need an APPROVED, unexpired applicat
     const application = await submit(await awbOf(number));
     await refusedRelease(number, new RegExp(`found ${application} SUBMITTED`));
     await decide(application, { decision: 'APPROVED' });
-    const released = await h.data(RELEASE, { input: { number, releasedAt: RELEASED_AT } });
+    const released = expectData(
+      await customs.graphql(RELEASE, { input: { number, releasedAt: RELEASED_AT } }),
+    );
     expect(released.releaseDeclaration).toMatchObject({
       status: 'RELEASED',
       shipment: { clearance: { status: 'RELEASED' } },
@@ -219,9 +247,11 @@ describe('releaseDeclaration: special goods need an APPROVED, unexpired applicat
     await decide(application, { decision: 'APPROVED', validUntil: '2025-06-02' });
     // 02:00 UTC on 3 June is 10:00 on 3 June in Beijing: one day past the approval.
     await refusedRelease(number, /cannot be released on 2025-06-03.*APPROVED until 2025-06-02/);
-    const released = await h.data(RELEASE, {
-      input: { number, releasedAt: '2025-06-02T15:59:00Z' },
-    });
+    const released = expectData(
+      await customs.graphql(RELEASE, {
+        input: { number, releasedAt: '2025-06-02T15:59:00Z' },
+      }),
+    );
     expect(released.releaseDeclaration.status).toBe('RELEASED');
   });
 });

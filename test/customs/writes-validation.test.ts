@@ -1,12 +1,15 @@
 import { makeUscc } from '../../subgraphs/kit';
-import { Json } from './harness';
+import { expectData, expectError, Json } from '../support/graphql';
+import { SubgraphUnderTest } from '../support/subgraph';
 import {
   ACCEPT,
   Builder,
+  CustomsWrites,
   DECIDE_APPLICATION,
   declarationInput,
   DRUGS,
   FILE_DECLARATION,
+  freshAwb,
   itemInput,
   loadWorld,
   manifestInput,
@@ -14,20 +17,23 @@ import {
   REGISTER_MANIFEST,
   REJECT,
   RELEASE,
+  rowCounts,
+  startCustomsWrites,
   SUBMIT_APPLICATION,
   World,
-} from './write-fixtures';
-import { WritesHarness } from './writes-harness';
+} from './operations';
 
-const h = new WritesHarness();
+let writes: CustomsWrites;
+let customs: SubgraphUnderTest;
 let b: Builder;
 let w: World;
 beforeAll(async () => {
-  await h.setup();
-  w = await loadWorld(h);
-  b = new Builder(h, w);
+  writes = await startCustomsWrites();
+  customs = writes.customs;
+  w = await loadWorld(customs.db);
+  b = new Builder(customs, w);
 }, 120_000);
-afterAll(() => h.teardown());
+afterAll(() => writes?.stop());
 
 /** A well-formed USCC that no enterprise has. */
 const UNKNOWN_USCC = makeUscc('91110000MA99XX9X9');
@@ -46,7 +52,8 @@ type Case = [
   message: RegExp,
 ];
 
-const manifest = (overrides: Json) => async () => manifestInput(w, await h.freshAwb(), overrides);
+const manifest = (overrides: Json) => async () =>
+  manifestInput(w, await freshAwb(customs.db), overrides);
 const declaration = (overrides: Json) => async () =>
   declarationInput(w, await b.shipment(), overrides);
 const items = (i: number, item: Json) =>
@@ -59,7 +66,7 @@ const CASES: Case[] = [
   [
     'AWB with a bad check digit',
     REGISTER_MANIFEST,
-    async () => manifestInput(w, wrongCheckDigit(await h.freshAwb())),
+    async () => manifestInput(w, wrongCheckDigit(await freshAwb(customs.db))),
     'BAD_USER_INPUT',
     'input.awb',
     /wrong check digit/,
@@ -302,7 +309,7 @@ const CASES: Case[] = [
   [
     'unknown shipment',
     FILE_DECLARATION,
-    async () => declarationInput(w, await h.freshAwb()),
+    async () => declarationInput(w, await freshAwb(customs.db)),
     'NOT_FOUND',
     'input.awb',
     /no shipment/,
@@ -485,7 +492,7 @@ const CASES: Case[] = [
       applicant: w.enterprise,
       category: 'MICROORGANISM',
       riskLevel: 'A',
-      shipments: [await b.shipment(), await h.freshAwb()],
+      shipments: [await b.shipment(), await freshAwb(customs.db)],
     }),
     'NOT_FOUND',
     'input.shipments[1]',
@@ -590,45 +597,47 @@ const CASES: Case[] = [
 ];
 
 async function application(): Promise<string> {
-  const data = await h.data(SUBMIT_APPLICATION, {
-    input: {
-      applicant: w.enterprise,
-      category: 'BLOOD_PRODUCT',
-      riskLevel: 'B',
-      submittedAt: '2024-01-01T00:00:00Z',
-    },
-  });
+  const data = expectData(
+    await customs.graphql(SUBMIT_APPLICATION, {
+      input: {
+        applicant: w.enterprise,
+        category: 'BLOOD_PRODUCT',
+        riskLevel: 'B',
+        submittedAt: '2024-01-01T00:00:00Z',
+      },
+    }),
+  );
   return data.submitSpecialGoodsApplication.number;
 }
 
 test.each(CASES)('%s → %s', async (_name, document, input, code, field, message) => {
   const variables = { input: await input() };
-  const counts = await h.counts();
-  const error = await h.error(document, variables);
-  expect(error).toMatchObject({ code, field });
-  expect(error.message).toMatch(message);
-  expect(await h.counts()).toEqual(counts);
+  const counts = await rowCounts(customs.db);
+  expectError(await customs.graphql(document, variables), code, { field, message });
+  expect(await rowCounts(customs.db)).toEqual(counts);
 });
 
 test('a money string the Decimal scalar cannot read is refused before the resolver runs', async () => {
   const input = await items(0, { value: '12,50' })();
-  const counts = await h.counts();
-  const error = await h.error(FILE_DECLARATION, { input });
-  expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.items[0].value' });
-  expect(error.message).toMatch(/Decimal cannot represent "12,50"/);
-  expect(await h.counts()).toEqual(counts);
+  const counts = await rowCounts(customs.db);
+  expectError(await customs.graphql(FILE_DECLARATION, { input }), 'BAD_USER_INPUT', {
+    field: 'input.items[0].value',
+    message: /Decimal cannot represent "12,50"/,
+  });
+  expect(await rowCounts(customs.db)).toEqual(counts);
 });
 
 test('a valid number given by the declarant is kept', async () => {
   const awb = await b.shipment();
   const number = '010120251000777001';
-  const filed = (await h.data(FILE_DECLARATION, { input: declarationInput(w, awb, { number }) }))
-    .fileDeclaration;
+  const filed = expectData(
+    await customs.graphql(FILE_DECLARATION, { input: declarationInput(w, awb, { number }) }),
+  ).fileDeclaration;
   expect(filed.number).toBe(number);
-  const exported = (
-    await h.data(FILE_DECLARATION, {
+  const exported = expectData(
+    await customs.graphql(FILE_DECLARATION, {
       input: declarationInput(w, awb, { direction: 'EXPORT', number: '010120250000777001' }),
-    })
+    }),
   ).fileDeclaration;
   expect(exported).toMatchObject({ number: '010120250000777001', direction: 'EXPORT' });
 });

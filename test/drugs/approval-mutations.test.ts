@@ -1,5 +1,8 @@
-import { DrugsHarness, Json, startDrugs } from './harness';
-import { APPROVAL, approvalInput, dataOf, errorOf, REGISTER, SET_STATUS } from './mutation-support';
+import { drugsSubgraph } from '../../subgraphs/drugs';
+import { expectData, expectError, Json } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { insertFixtures } from './fixtures';
+import { APPROVAL, approvalInput, REGISTER, SET_STATUS } from './operations';
 
 /**
  * registerDrugApproval and setDrugApprovalStatus against the drugs subgraph alone (no other
@@ -7,35 +10,37 @@ import { APPROVAL, approvalInput, dataOf, errorOf, REGISTER, SET_STATUS } from '
  * idempotency and concurrent transitions.
  */
 
-let h: DrugsHarness;
+let drugs: SubgraphUnderTest;
 beforeAll(async () => {
-  h = await startDrugs();
+  drugs = await startSubgraphUnderTest(drugsSubgraph, { fixtures: insertFixtures });
 });
-afterAll(async () => {
-  await h?.stop();
-});
+afterAll(() => drugs?.stop());
 
 async function register(overrides: Record<string, unknown> = {}): Promise<Json> {
-  return dataOf(await h.gql(REGISTER, { input: approvalInput(overrides) })).registerDrugApproval;
+  return expectData(await drugs.graphql(REGISTER, { input: approvalInput(overrides) }))
+    .registerDrugApproval;
 }
 
 async function setStatus(input: Record<string, unknown>) {
-  return h.gql(SET_STATUS, { input: { reason: 'regulator decision', ...input } });
+  return drugs.graphql(SET_STATUS, { input: { reason: 'regulator decision', ...input } });
 }
 
 async function approval(number: string): Promise<Json> {
-  return dataOf(await h.gql(APPROVAL, { n: number })).drugApproval;
+  return expectData(await drugs.graphql(APPROVAL, { n: number })).drugApproval;
 }
 
 async function count(sql: string, values: unknown[]): Promise<number> {
-  const [row] = await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, values);
+  const [row] = await drugs.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${sql}`,
+    values,
+  );
   return row.n;
 }
 
 describe('registerDrugApproval', () => {
   it('registers a VALID approval with its units, version 1 and a creation history row', async () => {
     const input = approvalInput({ approvedUnitIds: ['BJ-PUMCH', 'BJ-BCH'] });
-    const a = dataOf(await h.gql(REGISTER, { input })).registerDrugApproval;
+    const a = expectData(await drugs.graphql(REGISTER, { input })).registerDrugApproval;
     expect(a).toMatchObject({
       number: input.number,
       productName: 'Test CAR-T suspension',
@@ -61,8 +66,8 @@ describe('registerDrugApproval', () => {
   });
 
   it('refuses a number already registered with CONFLICT, writing nothing', async () => {
-    const res = await h.gql(REGISTER, { input: approvalInput({ number: 'SJ20180023' }) });
-    expect(errorOf(res)).toMatchObject({ code: 'CONFLICT', field: 'input.number' });
+    const res = await drugs.graphql(REGISTER, { input: approvalInput({ number: 'SJ20180023' }) });
+    expectError(res, 'CONFLICT', { field: 'input.number' });
     expect((await approval('SJ20180023')).productName).toBe(
       'Tisagenlecleucel suspension for infusion',
     );
@@ -93,34 +98,35 @@ describe('registerDrugApproval', () => {
     ],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, overrides, field) => {
     const input = approvalInput(overrides);
-    const res = await h.gql(REGISTER, { input });
-    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    const res = await drugs.graphql(REGISTER, { input });
+    expectError(res, 'BAD_USER_INPUT', { field });
     expect(await count('drugs.drug_approval WHERE number = $1', [input.number])).toBe(0);
   });
 
   it('refuses an unknown institution with NOT_FOUND naming it, writing nothing', async () => {
     const input = approvalInput({ approvedUnitIds: ['BJ-PUMCH', 'BJ-NOWHERE'] });
-    const res = await h.gql(REGISTER, { input });
-    expect(errorOf(res)).toMatchObject({ code: 'NOT_FOUND', field: 'input.approvedUnitIds[1]' });
+    const res = await drugs.graphql(REGISTER, { input });
+    expectError(res, 'NOT_FOUND', { field: 'input.approvedUnitIds[1]' });
     expect(await count('drugs.drug_approval WHERE number = $1', [input.number])).toBe(0);
     expect(await count('drugs.approved_unit WHERE approval_number = $1', [input.number])).toBe(0);
   });
 
   it('refuses an impossible date before resolving (scalar coercion), naming the field', async () => {
-    const res = await h.gql(REGISTER, { input: approvalInput({ approvedOn: '2025-02-30' }) });
-    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.approvedOn' });
+    const res = await drugs.graphql(REGISTER, {
+      input: approvalInput({ approvedOn: '2025-02-30' }),
+    });
+    expectError(res, 'BAD_USER_INPUT', { field: 'input.approvedOn' });
   });
 
   it('returns the first result for a retry with the same key, and refuses another input', async () => {
     const input = { ...approvalInput(), idempotencyKey: 'register-once' };
-    const first = dataOf(await h.gql(REGISTER, { input })).registerDrugApproval;
-    const again = dataOf(await h.gql(REGISTER, { input })).registerDrugApproval;
+    const first = expectData(await drugs.graphql(REGISTER, { input })).registerDrugApproval;
+    const again = expectData(await drugs.graphql(REGISTER, { input })).registerDrugApproval;
     expect(again).toEqual(first);
     expect(await count('drugs.status_change WHERE entity_id = $1', [input.number])).toBe(1);
 
     const other = { ...input, productName: 'Something else' };
-    expect(errorOf(await h.gql(REGISTER, { input: other }))).toMatchObject({
-      code: 'IDEMPOTENCY_CONFLICT',
+    expectError(await drugs.graphql(REGISTER, { input: other }), 'IDEMPOTENCY_CONFLICT', {
       field: 'input.idempotencyKey',
     });
     expect((await approval(input.number)).productName).toBe('Test CAR-T suspension');
@@ -130,11 +136,11 @@ describe('registerDrugApproval', () => {
 describe('setDrugApprovalStatus', () => {
   it('suspends and reinstates, recording each change with its reason and bumping the version', async () => {
     const { number } = await register();
-    const suspended = dataOf(
+    const suspended = expectData(
       await setStatus({ number, status: 'SUSPENDED', reason: 'adverse event review' }),
     ).setDrugApprovalStatus;
     expect(suspended).toMatchObject({ status: 'SUSPENDED', version: 2 });
-    const valid = dataOf(
+    const valid = expectData(
       await setStatus({ number, status: 'VALID', reason: 'review closed', expectedVersion: 2 }),
     ).setDrugApprovalStatus;
     expect(valid).toMatchObject({ status: 'VALID', version: 3 });
@@ -156,16 +162,17 @@ describe('setDrugApprovalStatus', () => {
     'after %j refuses %s → %s with INVALID_STATE_TRANSITION, state and history unchanged',
     async (path, current, requested) => {
       const { number } = await register();
-      for (const status of path) dataOf(await setStatus({ number, status }));
+      for (const status of path) expectData(await setStatus({ number, status }));
       const before = await approval(number);
       expect(before.status).toBe(current);
       const res = await setStatus({ number, status: requested });
-      expect(errorOf(res).code).toBe('INVALID_STATE_TRANSITION');
-      expect(res.errors![0].extensions).toMatchObject({
-        entity: 'DrugApproval',
-        id: number,
-        current,
-        requested,
+      expectError(res, 'INVALID_STATE_TRANSITION', {
+        extensions: {
+          entity: 'DrugApproval',
+          id: number,
+          current,
+          requested,
+        },
       });
       expect(await approval(number)).toEqual(before);
     },
@@ -173,30 +180,28 @@ describe('setDrugApprovalStatus', () => {
 
   it('refuses to reinstate an approval past its validity date', async () => {
     const { number } = await register();
-    dataOf(await setStatus({ number, status: 'SUSPENDED' }));
+    expectData(await setStatus({ number, status: 'SUSPENDED' }));
     // Time passes: the validity ends while it is suspended.
-    await h.db.query(
+    await drugs.db.query(
       `UPDATE drugs.drug_approval SET approved_on = '2015-01-01', valid_until = '2020-01-01' WHERE number = $1`,
       [number],
     );
     const before = await approval(number);
     const res = await setStatus({ number, status: 'VALID' });
-    expect(errorOf(res)).toMatchObject({ code: 'INVALID_STATE_TRANSITION' });
-    expect(res.errors![0].message).toMatch(/validity ended on 2020-01-01/);
+    expectError(res, 'INVALID_STATE_TRANSITION', { message: /validity ended on 2020-01-01/ });
     expect(await approval(number)).toEqual(before);
     // It can still be marked EXPIRED.
     expect(
-      dataOf(await setStatus({ number, status: 'EXPIRED' })).setDrugApprovalStatus.status,
+      expectData(await setStatus({ number, status: 'EXPIRED' })).setDrugApprovalStatus.status,
     ).toBe('EXPIRED');
   });
 
   it('refuses a stale expectedVersion with CONFLICT, writing nothing', async () => {
     const { number } = await register();
-    dataOf(await setStatus({ number, status: 'SUSPENDED', expectedVersion: 1 }));
+    expectData(await setStatus({ number, status: 'SUSPENDED', expectedVersion: 1 }));
     const before = await approval(number);
     const res = await setStatus({ number, status: 'VALID', expectedVersion: 1 });
-    expect(errorOf(res).code).toBe('CONFLICT');
-    expect(res.errors![0].extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    expectError(res, 'CONFLICT', { extensions: { expectedVersion: 1, currentVersion: 2 } });
     expect(await approval(number)).toEqual(before);
   });
 
@@ -212,19 +217,19 @@ describe('setDrugApprovalStatus', () => {
     ],
   ])('refuses %s', async (_what, input, code, field) => {
     const res = await setStatus({ status: 'SUSPENDED', ...input });
-    expect(errorOf(res)).toMatchObject({ code, field });
+    expectError(res, code, { field });
     expect((await approval('SJ20180023')).status).toBe('VALID');
   });
 
   it('replays a retried transition with the same key instead of refusing it', async () => {
     const { number } = await register();
     const input = { number, status: 'REVOKED', idempotencyKey: `revoke-${number}` };
-    const first = dataOf(await setStatus(input)).setDrugApprovalStatus;
-    const retry = dataOf(await setStatus(input)).setDrugApprovalStatus;
+    const first = expectData(await setStatus(input)).setDrugApprovalStatus;
+    const retry = expectData(await setStatus(input)).setDrugApprovalStatus;
     expect(retry).toEqual(first);
     expect(first.history).toHaveLength(2);
     const other = await setStatus({ ...input, reason: 'another reason' });
-    expect(errorOf(other).code).toBe('IDEMPOTENCY_CONFLICT');
+    expectError(other, 'IDEMPOTENCY_CONFLICT');
   });
 
   it('lets exactly one of 50 concurrent suspensions win: one history row, version + 1', async () => {
@@ -238,10 +243,8 @@ describe('setDrugApprovalStatus', () => {
     expect(wins).toHaveLength(1);
     const losers = results.filter((r) => r.errors);
     for (const r of losers) {
-      expect(r.errors![0].extensions).toMatchObject({
-        code: 'INVALID_STATE_TRANSITION',
-        current: 'SUSPENDED',
-        requested: 'SUSPENDED',
+      expectError(r, 'INVALID_STATE_TRANSITION', {
+        extensions: { current: 'SUSPENDED', requested: 'SUSPENDED' },
       });
     }
     const after = await approval(number);
@@ -250,8 +253,8 @@ describe('setDrugApprovalStatus', () => {
   });
 
   it('batches history: the history of many approvals costs one statement', async () => {
-    const { statements } = await h.counted(
-      `{ drugApprovals(first: 20) { nodes { number history { to } } } }`,
+    const { statements } = await drugs.statementsOf(() =>
+      drugs.graphql(`{ drugApprovals(first: 20) { nodes { number history { to } } } }`),
     );
     // page + count + one history batch
     expect(statements).toBeLessThanOrEqual(3);

@@ -1,20 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { drugsSubgraph } from '../../subgraphs/drugs';
-import { Database, projectRoot, RunningSubgraph, startSubgraph } from '../../subgraphs/kit';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { committedSupergraph } from '../support/federation';
+import { expectData, expectError, UNREACHABLE_URL } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 import { AGENT_CART, consolidatedImports, insertFixtures, NOT_AN_AGENT } from './fixtures';
-import {
-  approvalInput,
-  CREATE_IMPORT,
-  dataOf,
-  errorOf,
-  LINK_SHIPMENT,
-  post,
-  QUALIFY,
-  REGISTER,
-} from './mutation-support';
+import { approvalInput, CREATE_IMPORT, LINK_SHIPMENT, QUALIFY, REGISTER } from './operations';
 
 /**
  * Fail closed: when the gateway (or customs behind it) cannot answer, the mutations whose rules
@@ -22,40 +12,27 @@ import {
  * idempotency keys included. Mutations that need no other agency keep working.
  */
 
-let testDb: TestDatabase;
-let db: Database;
 /** Its gateway URL is a port nothing listens on. */
-let noGateway: RunningSubgraph;
+let noGateway: SubgraphUnderTest;
 /** Its gateway is up, but the gateway's customs subgraph is not. */
-let noCustoms: RunningSubgraph;
+let noCustoms: SubgraphUnderTest;
 let gateway: RunningGateway;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(['drugs']);
-  await insertFixtures(testDb.url);
-  db = new Database(testDb.url, { max: 4 });
-  noGateway = await startSubgraph(drugsSubgraph, {
-    db,
-    port: 0,
-    log: () => undefined,
-    gatewayUrl: () => 'http://127.0.0.1:9/graphql',
-  });
-  const supergraphSdl = readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8');
+  noGateway = await startSubgraphUnderTest(drugsSubgraph, { fixtures: insertFixtures });
   gateway = await startGateway({
-    supergraphSdl,
+    supergraphSdl: committedSupergraph(),
     port: 0,
     subgraphUrls: {
-      airports: 'http://127.0.0.1:9/graphql',
-      customs: 'http://127.0.0.1:9/graphql',
+      airports: UNREACHABLE_URL,
+      customs: UNREACHABLE_URL,
       drugs: noGateway.url,
-      routes: 'http://127.0.0.1:9/graphql',
+      routes: UNREACHABLE_URL,
     },
     log: () => undefined,
   });
-  noCustoms = await startSubgraph(drugsSubgraph, {
-    db,
-    port: 0,
-    log: () => undefined,
+  noCustoms = await startSubgraphUnderTest(drugsSubgraph, {
+    database: noGateway.db.url,
     gatewayUrl: () => gateway.url,
   });
 });
@@ -63,8 +40,6 @@ afterAll(async () => {
   await noCustoms?.stop();
   await gateway?.stop();
   await noGateway?.stop();
-  await db?.close();
-  await testDb?.drop();
 });
 
 /** Row counts of every table a drugs mutation writes. */
@@ -78,7 +53,9 @@ async function snapshot(): Promise<Record<string, number>> {
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {
-    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM drugs.${t}`);
+    const [row] = await noGateway.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM drugs.${t}`,
+    );
     out[t] = row.n;
   }
   return out;
@@ -88,9 +65,9 @@ async function snapshot(): Promise<Record<string, number>> {
 const submitted = consolidatedImports.find((c) => c.status === 'SUBMITTED')!;
 
 describe.each([
-  ['the gateway is unreachable', () => noGateway.url],
-  ['customs does not answer behind the gateway', () => noCustoms.url],
-])('when %s', (_what, url) => {
+  ['the gateway is unreachable', () => noGateway],
+  ['customs does not answer behind the gateway', () => noCustoms],
+])('when %s', (_what, drugs) => {
   it.each([
     [
       'qualifyAgent',
@@ -105,16 +82,18 @@ describe.each([
     ],
   ])('%s is refused with DEPENDENCY_UNAVAILABLE and writes nothing', async (_op, query, input) => {
     const before = await snapshot();
-    const res = await post(url(), query, {
+    const res = await drugs().graphql(query, {
       input: { ...input, idempotencyKey: `key-${Math.random()}` },
     });
-    expect(errorOf(res).code).toBe('DEPENDENCY_UNAVAILABLE');
+    expectError(res, 'DEPENDENCY_UNAVAILABLE');
     expect(res.data ?? null).toBeNull();
     expect(await snapshot()).toEqual(before);
   });
 
   it('still registers drug approvals, which need no other agency', async () => {
-    const a = dataOf(await post(url(), REGISTER, { input: approvalInput() })).registerDrugApproval;
+    const a = expectData(
+      await drugs().graphql(REGISTER, { input: approvalInput() }),
+    ).registerDrugApproval;
     expect(a.status).toBe('VALID');
   });
 });

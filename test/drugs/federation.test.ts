@@ -1,15 +1,18 @@
 import { buildASTSchema, GraphQLNamedType, isObjectType, parse } from 'graphql';
+import { drugsSubgraph } from '../../subgraphs/drugs';
 import { makeUscc } from '../../subgraphs/kit';
+import { expectData } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 import {
   AGENT_CART,
   AGENT_URGENT,
   agentQualifications,
   approvals,
   consolidatedImports,
+  insertFixtures,
   NOT_AN_AGENT,
   unrelatedAwbs,
 } from './fixtures';
-import { DrugsHarness, startDrugs } from './harness';
 
 /**
  * The drugs block of the public schema contract (shared/schema-contract.md), verbatim in substance,
@@ -64,13 +67,11 @@ type ConsolidatedImportEdge { cursor: String! node: ConsolidatedImport! }
 type PageInfo { hasNextPage: Boolean! endCursor: String }
 `;
 
-let h: DrugsHarness;
+let drugs: SubgraphUnderTest;
 beforeAll(async () => {
-  h = await startDrugs();
+  drugs = await startSubgraphUnderTest(drugsSubgraph, { fixtures: insertFixtures });
 });
-afterAll(async () => {
-  await h?.stop();
-});
+afterAll(() => drugs?.stop());
 
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
   __typename
@@ -89,8 +90,7 @@ const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
 describe('_service', () => {
   let sdl: string;
   beforeAll(async () => {
-    const { data, errors } = await h.gql('{ _service { sdl } }');
-    expect(errors).toBeUndefined();
+    const data = expectData(await drugs.graphql('{ _service { sdl } }'));
     sdl = data._service.sdl;
   });
 
@@ -192,8 +192,7 @@ describe('_entities', () => {
       { __typename: 'MedicalInstitution', id: 'BJ-BCH' },
       { __typename: 'DrugApproval', number: 'not-a-number' },
     ];
-    const { data, errors } = await h.gql(ENTITIES, { r: reps });
-    expect(errors).toBeUndefined();
+    const data = expectData(await drugs.graphql(ENTITIES, { r: reps }));
     const out = data._entities;
     expect(out).toHaveLength(reps.length);
     expect(out[0]).toMatchObject({
@@ -248,10 +247,11 @@ describe('_entities', () => {
   });
 
   it('accepts the official approval number form in a representation', async () => {
-    const { data, errors } = await h.gql(ENTITIES, {
-      r: [{ __typename: 'DrugApproval', number: '国药准字SC20210007' }],
-    });
-    expect(errors).toBeUndefined();
+    const data = expectData(
+      await drugs.graphql(ENTITIES, {
+        r: [{ __typename: 'DrugApproval', number: '国药准字SC20210007' }],
+      }),
+    );
     expect(data._entities[0]).toMatchObject({ number: 'SC20210007', category: 'GENE_THERAPY' });
   });
 });
@@ -265,11 +265,10 @@ describe('batching: N parents cost one SQL statement per field', () => {
   ];
 
   async function compare(reps: (n: number) => object[], expectedStatements: number) {
-    const small = await h.counted(ENTITIES, { r: reps(2) });
-    const large = await h.counted(ENTITIES, { r: reps(20) });
-    expect(small.response.errors).toBeUndefined();
-    expect(large.response.errors).toBeUndefined();
-    expect(large.response.data._entities.filter(Boolean)).toHaveLength(20);
+    const small = await drugs.statementsOf(() => drugs.graphql(ENTITIES, { r: reps(2) }));
+    const large = await drugs.statementsOf(() => drugs.graphql(ENTITIES, { r: reps(20) }));
+    expectData(small.result);
+    expect(expectData(large.result)._entities.filter(Boolean)).toHaveLength(20);
     expect({ small: small.statements, large: large.statements }).toEqual({
       small: expectedStatements,
       large: expectedStatements,
@@ -319,11 +318,10 @@ describe('batching: N parents cost one SQL statement per field', () => {
       })),
       ...unrelatedAwbs.slice(0, n).map((awb) => ({ __typename: 'Shipment', awb })),
     ];
-    const small = await h.counted(ENTITIES, { r: mix(2) });
-    const large = await h.counted(ENTITIES, { r: mix(20) });
-    expect(small.response.errors).toBeUndefined();
-    expect(large.response.errors).toBeUndefined();
-    expect(large.response.data._entities).toHaveLength(80);
+    const small = await drugs.statementsOf(() => drugs.graphql(ENTITIES, { r: mix(2) }));
+    const large = await drugs.statementsOf(() => drugs.graphql(ENTITIES, { r: mix(20) }));
+    expectData(small.result);
+    expect(expectData(large.result)._entities).toHaveLength(80);
     // The fields ENTITIES touches that need a statement: DrugApproval lookup, approvedUnits,
     // institution.approvals; ConsolidatedImport lookup, agent.drugImportAgent, lines,
     // line.approval, line.approval.approvedUnits, line.institution, shipments,

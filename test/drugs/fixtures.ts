@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { makeAwb, makeUscc } from '../../subgraphs/kit';
+import { Database, makeAwb, makeUscc } from '../../subgraphs/kit';
 
 /**
  * A small, explicit data set for the drugs subgraph tests. Everything is computed from the
@@ -184,11 +184,8 @@ export const consolidatedImports: ImportRow[] = Array.from({ length: 25 }, (_, k
 /** AWBs of shipments that carry no consolidated import. */
 export const unrelatedAwbs = Array.from({ length: 20 }, (_, i) => makeAwb('784', 5200000 + i));
 
-export async function insertFixtures(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
+export async function insertFixtures(db: Database): Promise<void> {
+  await db.transaction(async (client) => {
     for (const i of institutions) {
       await client.query(
         'INSERT INTO drugs.medical_institution (id, name, district) VALUES ($1, $2, $3)',
@@ -229,17 +226,11 @@ export async function insertFixtures(url: string): Promise<void> {
     for (const c of consolidatedImports) {
       await insertConsolidatedImport(client, c);
     }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK');
-    throw err;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function insertConsolidatedImport(
-  client: pg.Client | pg.Pool,
+  client: pg.ClientBase | pg.Pool,
   c: ImportRow,
 ): Promise<void> {
   await client.query(

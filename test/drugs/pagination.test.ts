@@ -1,20 +1,21 @@
 import pg from 'pg';
+import { drugsSubgraph } from '../../subgraphs/drugs';
+import { expectData, expectError, GraphQLResponse } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 import {
   AGENT_GENE,
   approvals,
   consolidatedImports,
   ImportRow,
   insertConsolidatedImport,
+  insertFixtures,
 } from './fixtures';
-import { DrugsHarness, GraphQLResponse, startDrugs } from './harness';
 
-let h: DrugsHarness;
+let drugs: SubgraphUnderTest;
 beforeAll(async () => {
-  h = await startDrugs();
+  drugs = await startSubgraphUnderTest(drugsSubgraph, { fixtures: insertFixtures });
 });
-afterAll(async () => {
-  await h?.stop();
-});
+afterAll(() => drugs?.stop());
 
 interface Page {
   totalCount: number;
@@ -33,8 +34,7 @@ async function allPages(
   let after: string | null = null;
   for (let i = 0; i < 100; i++) {
     await beforeEachPage?.(i);
-    const { data, errors } = await h.gql(query, { ...variables, after });
-    expect(errors).toBeUndefined();
+    const data = expectData(await drugs.graphql(query, { ...variables, after }));
     const page = data[field] as Page;
     pages.push(page);
     if (!page.pageInfo.hasNextPage) return pages;
@@ -78,8 +78,7 @@ describe('drugApprovals pagination', () => {
   });
 
   it('returns an empty page with first: 0 but still counts', async () => {
-    const { data, errors } = await h.gql(APPROVALS, { first: 0 });
-    expect(errors).toBeUndefined();
+    const data = expectData(await drugs.graphql(APPROVALS, { first: 0 }));
     expect(data.drugApprovals.edges).toEqual([]);
     expect(data.drugApprovals.pageInfo).toEqual({ hasNextPage: true, endCursor: null });
     expect(data.drugApprovals.totalCount).toBe(approvals.length);
@@ -98,7 +97,7 @@ describe('consolidatedImports pagination', () => {
   });
 
   it('stays stable when rows are inserted between pages (keyset, not offset)', async () => {
-    const pool = new pg.Pool({ connectionString: h.testDb.url, max: 1 });
+    const pool = new pg.Pool({ connectionString: drugs.db.url, max: 1 });
     const template = consolidatedImports.find((c) => c.status === 'DELIVERED')!;
     const inserted: string[] = [];
     try {
@@ -137,51 +136,48 @@ describe('consolidatedImports pagination', () => {
 });
 
 describe('bad input', () => {
-  function expectBadInput(res: GraphQLResponse, field: string) {
-    expect(res.errors).toHaveLength(1);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(res.errors![0].extensions).not.toHaveProperty('stacktrace');
+  function expectBadInput(res: GraphQLResponse, field: string, message?: RegExp) {
+    const error = expectError(res, 'BAD_USER_INPUT', { field, message });
+    expect(error.extensions).not.toHaveProperty('stacktrace');
   }
 
   it.each(['SJ2018002', 'XJ20180023', 'sj20180023', 'SJ20180023X', '国药准字', '', 'HJJ20140344'])(
     'rejects the approval number %j',
     async (n) => {
-      const res = await h.gql('query($n: ID!) { drugApproval(number: $n) { number } }', { n });
-      expectBadInput(res, 'number');
-      expect(res.errors![0].message).toMatch(/not a drug approval number/);
+      const res = await drugs.graphql('query($n: ID!) { drugApproval(number: $n) { number } }', {
+        n,
+      });
+      expectBadInput(res, 'number', /not a drug approval number/);
       expect(res.data).toEqual({ drugApproval: null });
     },
   );
 
   it('rejects a malformed agent USCC and one with a wrong check character', async () => {
-    const short = await h.gql(IMPORTS, { agent: '91110105MA01' });
+    const short = await drugs.graphql(IMPORTS, { agent: '91110105MA01' });
     expectBadInput(short, 'agent');
     const last = AGENT_GENE[17];
     const wrong = AGENT_GENE.slice(0, 17) + (last === '0' ? '1' : '0');
-    const res = await h.gql(IMPORTS, { agent: wrong });
-    expectBadInput(res, 'agent');
-    expect(res.errors![0].message).toMatch(/check character/);
+    const res = await drugs.graphql(IMPORTS, { agent: wrong });
+    expectBadInput(res, 'agent', /check character/);
   });
 
   it('rejects a cursor that is not one of ours', async () => {
     for (const after of ['not-a-cursor', Buffer.from('{"a":1}').toString('base64url')]) {
-      expectBadInput(await h.gql(APPROVALS, { after }), 'after');
-      expectBadInput(await h.gql(IMPORTS, { after }), 'after');
+      expectBadInput(await drugs.graphql(APPROVALS, { after }), 'after');
+      expectBadInput(await drugs.graphql(IMPORTS, { after }), 'after');
     }
   });
 
   it('rejects first above 1000 or below 0, and accepts 1000', async () => {
-    expectBadInput(await h.gql(APPROVALS, { first: 1001 }), 'first');
-    expectBadInput(await h.gql(IMPORTS, { first: -1 }), 'first');
-    const ok = await h.gql(APPROVALS, { first: 1000 });
-    expect(ok.errors).toBeUndefined();
-    expect(ok.data.drugApprovals.edges).toHaveLength(approvals.length);
+    expectBadInput(await drugs.graphql(APPROVALS, { first: 1001 }), 'first');
+    expectBadInput(await drugs.graphql(IMPORTS, { first: -1 }), 'first');
+    const ok = await drugs.graphql(APPROVALS, { first: 1000 });
+    expect(expectData(ok).drugApprovals.edges).toHaveLength(approvals.length);
   });
 
   it('rejects an unknown enum value as a validation error', async () => {
-    const res = await h.gql(APPROVALS, { category: 'VITAMINS' });
-    expect(res.errors).toHaveLength(1);
-    expect(res.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(h.logs).toEqual([]);
+    const res = await drugs.graphql(APPROVALS, { category: 'VITAMINS' });
+    expectError(res, 'BAD_USER_INPUT');
+    expect(drugs.logs).toEqual([]);
   });
 });

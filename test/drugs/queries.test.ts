@@ -1,24 +1,25 @@
+import { drugsSubgraph } from '../../subgraphs/drugs';
 import { checkUscc } from '../../subgraphs/kit';
+import { expectData } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 import {
   AGENT_CART,
   AGENTS,
   approvals,
   consolidatedImports,
+  insertFixtures,
   institutions,
   NOT_AN_AGENT,
 } from './fixtures';
-import { DrugsHarness, startDrugs } from './harness';
 
-let h: DrugsHarness;
+let drugs: SubgraphUnderTest;
 beforeAll(async () => {
-  h = await startDrugs();
+  drugs = await startSubgraphUnderTest(drugsSubgraph, { fixtures: insertFixtures });
 });
-afterAll(async () => {
-  await h?.stop();
-});
+afterAll(() => drugs?.stop());
 afterEach(() => {
   // No test here expects an internal error.
-  expect(h.logs).toEqual([]);
+  expect(drugs.logs).toEqual([]);
 });
 
 describe('fixtures', () => {
@@ -33,8 +34,7 @@ describe('drugApproval', () => {
     status safetyAssessed approvedUnits { id name district approvals { number } } } }`;
 
   it('returns an approval with its approved units', async () => {
-    const { data, errors } = await h.gql(QUERY, { n: 'SJ20180023' });
-    expect(errors).toBeUndefined();
+    const data = expectData(await drugs.graphql(QUERY, { n: 'SJ20180023' }));
     const expected = approvals.find((a) => a.number === 'SJ20180023')!;
     expect(data.drugApproval).toMatchObject({
       number: 'SJ20180023',
@@ -61,8 +61,7 @@ describe('drugApproval', () => {
   });
 
   it('accepts the official 国药准字 form and answers with the ASCII key', async () => {
-    const { data, errors } = await h.gql(QUERY, { n: '国药准字HJ20140344' });
-    expect(errors).toBeUndefined();
+    const data = expectData(await drugs.graphql(QUERY, { n: '国药准字HJ20140344' }));
     expect(data.drugApproval.number).toBe('HJ20140344');
     expect(data.drugApproval.officialNumber).toBe('国药准字HJ20140344');
     expect(data.drugApproval.approvedUnits).toEqual([
@@ -71,25 +70,24 @@ describe('drugApproval', () => {
   });
 
   it('returns an empty list for an approval without approved units', async () => {
-    const { data, errors } = await h.gql(QUERY, { n: 'H20143338' });
-    expect(errors).toBeUndefined();
+    const data = expectData(await drugs.graphql(QUERY, { n: 'H20143338' }));
     expect(data.drugApproval).toMatchObject({ number: 'H20143338', status: 'EXPIRED' });
     expect(data.drugApproval.approvedUnits).toEqual([]);
   });
 
   it('returns null for a well-formed number that does not exist', async () => {
-    const { data, errors } = await h.gql(QUERY, { n: 'SJ29990001' });
-    expect(errors).toBeUndefined();
+    const data = expectData(await drugs.graphql(QUERY, { n: 'SJ29990001' }));
     expect(data).toEqual({ drugApproval: null });
   });
 });
 
 describe('drugApprovals', () => {
   it('filters by category and status and counts the matches', async () => {
-    const { data, errors } = await h.gql(`{
+    const data = expectData(
+      await drugs.graphql(`{
       drugApprovals(category: GENE_THERAPY, status: VALID, first: 100) {
-        totalCount nodes { number category status } pageInfo { hasNextPage endCursor } } }`);
-    expect(errors).toBeUndefined();
+        totalCount nodes { number category status } pageInfo { hasNextPage endCursor } } }`),
+    );
     const expected = approvals
       .filter((a) => a.category === 'GENE_THERAPY' && a.status === 'VALID')
       .map((a) => a.number)
@@ -101,9 +99,10 @@ describe('drugApprovals', () => {
   });
 
   it('returns 20 by default, with cursors on the edges', async () => {
-    const { data, errors } = await h.gql(`{ drugApprovals {
-      totalCount edges { cursor node { number } } pageInfo { hasNextPage endCursor } } }`);
-    expect(errors).toBeUndefined();
+    const data = expectData(
+      await drugs.graphql(`{ drugApprovals {
+      totalCount edges { cursor node { number } } pageInfo { hasNextPage endCursor } } }`),
+    );
     const conn = data.drugApprovals;
     expect(conn.totalCount).toBe(approvals.length);
     expect(conn.edges).toHaveLength(20);
@@ -115,8 +114,9 @@ describe('drugApprovals', () => {
 
 describe('consolidatedImports', () => {
   it('lists one agent’s imports in one status, with lines, agent, shipments and application', async () => {
-    const { data, errors } = await h.gql(
-      `query($agent: ID) { consolidatedImports(agent: $agent, status: IN_TRANSIT, first: 50) {
+    const data = expectData(
+      await drugs.graphql(
+        `query($agent: ID) { consolidatedImports(agent: $agent, status: IN_TRANSIT, first: 50) {
         totalCount
         nodes {
           id status createdAt submittedAt
@@ -124,9 +124,9 @@ describe('consolidatedImports', () => {
           lines { line quantity unit approval { number category } institution { id name } }
           shipments { awb consolidatedImport { id } }
         } } }`,
-      { agent: AGENT_CART },
+        { agent: AGENT_CART },
+      ),
     );
-    expect(errors).toBeUndefined();
     const expected = consolidatedImports.filter(
       (c) => c.agentUscc === AGENT_CART && c.status === 'IN_TRANSIT',
     );
@@ -167,9 +167,10 @@ describe('consolidatedImports', () => {
   });
 
   it('returns no shipments and no submission time while collecting', async () => {
-    const { data, errors } = await h.gql(`{ consolidatedImports(status: COLLECTING, first: 100) {
-      totalCount nodes { id status shipments { awb } submittedAt } } }`);
-    expect(errors).toBeUndefined();
+    const data = expectData(
+      await drugs.graphql(`{ consolidatedImports(status: COLLECTING, first: 100) {
+      totalCount nodes { id status shipments { awb } submittedAt } } }`),
+    );
     const expected = consolidatedImports.filter((c) => c.status === 'COLLECTING');
     expect(data.consolidatedImports.totalCount).toBe(expected.length);
     for (const node of data.consolidatedImports.nodes) {
@@ -182,11 +183,12 @@ describe('consolidatedImports', () => {
   });
 
   it('returns an empty page for a valid USCC that has no imports', async () => {
-    const { data, errors } = await h.gql(
-      `query($a: ID) { consolidatedImports(agent: $a) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
-      { a: NOT_AN_AGENT },
+    const data = expectData(
+      await drugs.graphql(
+        `query($a: ID) { consolidatedImports(agent: $a) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { a: NOT_AN_AGENT },
+      ),
     );
-    expect(errors).toBeUndefined();
     expect(data.consolidatedImports).toEqual({
       totalCount: 0,
       nodes: [],
@@ -197,12 +199,13 @@ describe('consolidatedImports', () => {
 
 describe('extra lookups', () => {
   it('finds a medical institution and a consolidated import by id', async () => {
-    const { data, errors } = await h.gql(`{
+    const data = expectData(
+      await drugs.graphql(`{
       medicalInstitution(id: "BJ-TTH") { id name district }
       missing: medicalInstitution(id: "BJ-NOPE") { id }
       consolidatedImport(id: "CI-2025-0004") { id status agent { uscc } }
-      noImport: consolidatedImport(id: "CI-1999-0001") { id } }`);
-    expect(errors).toBeUndefined();
+      noImport: consolidatedImport(id: "CI-1999-0001") { id } }`),
+    );
     expect(data.medicalInstitution).toEqual(institutions[5]);
     expect(data.missing).toBeNull();
     const ci = consolidatedImports[3];

@@ -1,6 +1,7 @@
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import { SHOWCASE } from '../../scripts/demo/showcase';
 import { Federation, startFederation } from '../support/federation';
+import { expectData } from '../support/graphql';
 
 /** The full picture's selection, applied to a list of shipments instead of one. */
 const LIST_QUERY = FULL_PICTURE_QUERY.replace(/^#.*\n/, '')
@@ -13,23 +14,25 @@ describe('batching across the federation', () => {
   let others: string[];
   beforeAll(async () => {
     fed = await startFederation({ shipments: 300 });
-    const res = await fed.query<{ shipments: { nodes: { awb: string }[] } }>(
-      '{ shipments(first: 1000) { nodes { awb } } }',
+    const { shipments } = expectData(
+      await fed.graphql<{ shipments: { nodes: { awb: string }[] } }>(
+        '{ shipments(first: 1000) { nodes { awb } } }',
+      ),
     );
     const showcase = new Set<string>(Object.values(SHOWCASE));
-    others = res.data!.shipments.nodes.map((n) => n.awb).filter((awb) => !showcase.has(awb));
+    others = shipments.nodes.map((n) => n.awb).filter((awb) => !showcase.has(awb));
   });
   afterAll(() => fed?.stop());
 
   async function statementsFor(awbs: string[]): Promise<number> {
-    const before = fed.statementCount();
-    const res = await fed.query<{ shipments: { nodes: { awb: string }[] } }>(LIST_QUERY, {
-      awbs,
-      first: awbs.length,
-    });
-    expect(res.errors).toBeUndefined();
-    expect(res.data?.shipments.nodes).toHaveLength(awbs.length);
-    return fed.statementCount() - before;
+    const { result, statements } = await fed.statementsOf(() =>
+      fed.graphql<{ shipments: { nodes: { awb: string }[] } }>(LIST_QUERY, {
+        awbs,
+        first: awbs.length,
+      }),
+    );
+    expect(expectData(result).shipments.nodes).toHaveLength(awbs.length);
+    return statements;
   }
 
   it('costs the same number of SQL statements for 10 and for 200 full pictures', async () => {

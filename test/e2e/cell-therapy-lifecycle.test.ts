@@ -2,7 +2,8 @@ import { makeAwb } from '../../subgraphs/kit';
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import { SHOWCASE } from '../../scripts/demo/showcase';
 import { Federation, startFederation } from '../support/federation';
-import { after, flyShipment, must, planFlight } from './lifecycle-support';
+import { expectData, expectError } from '../support/graphql';
+import { after, flyShipment, planFlight } from './steps';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field */
 
@@ -21,16 +22,18 @@ describe('a cell-therapy import under a consolidated import, through the gateway
 
   it('is released only once its special-goods application is approved, and shows every agency', async () => {
     const t0 = '2026-12-21T01:00:00.000Z';
-    const { shipment: model } = await must<any>(
-      fed,
-      `query($awb: ID!) { shipment(awb: $awb) { manifest { consignee { uscc name } }
+    const { shipment: model } = expectData(
+      await fed.graphql<any>(
+        `query($awb: ID!) { shipment(awb: $awb) { manifest { consignee { uscc name } }
          declarations { customsOffice { code } declarant { uscc } } } }`,
-      { awb: SHOWCASE.cellTherapy },
+        { awb: SHOWCASE.cellTherapy },
+      ),
     );
     const agent: string = model.manifest.consignee.uscc;
-    const { drugApprovals } = await must<any>(
-      fed,
-      '{ drugApprovals(category: CELL_THERAPY, status: VALID, first: 50) { nodes { number validUntil approvedUnits { id } } } }',
+    const { drugApprovals } = expectData(
+      await fed.graphql<any>(
+        '{ drugApprovals(category: CELL_THERAPY, status: VALID, first: 50) { nodes { number validUntil approvedUnits { id } } } }',
+      ),
     );
     const approval = drugApprovals.nodes.find(
       (a: any) => a.approvedUnits.length > 0 && a.validUntil > '2027-01-01',
@@ -38,156 +41,165 @@ describe('a cell-therapy import under a consolidated import, through the gateway
     expect(approval).toBeDefined();
 
     // Drug regulator: the agent consolidates a hospital's need and submits it.
-    const { createConsolidatedImport: ci } = await must<any>(
-      fed,
-      'mutation($i: CreateConsolidatedImportInput!) { createConsolidatedImport(input: $i) { id status } }',
-      { i: { agentUscc: agent, idempotencyKey: 'ci-cell-therapy-1' } },
+    const { createConsolidatedImport: ci } = expectData(
+      await fed.graphql<any>(
+        'mutation($i: CreateConsolidatedImportInput!) { createConsolidatedImport(input: $i) { id status } }',
+        { i: { agentUscc: agent, idempotencyKey: 'ci-cell-therapy-1' } },
+      ),
     );
     expect(ci.status).toBe('COLLECTING');
-    await must(
-      fed,
-      'mutation($i: AddConsolidatedLineInput!) { addConsolidatedLine(input: $i) { id } }',
-      {
-        i: {
-          consolidatedImportId: ci.id,
-          approvalNumber: approval.number,
-          institutionId: approval.approvedUnits[0].id,
-          quantity: 4,
-          unit: 'infusion bags',
+    expectData(
+      await fed.graphql(
+        'mutation($i: AddConsolidatedLineInput!) { addConsolidatedLine(input: $i) { id } }',
+        {
+          i: {
+            consolidatedImportId: ci.id,
+            approvalNumber: approval.number,
+            institutionId: approval.approvedUnits[0].id,
+            quantity: 4,
+            unit: 'infusion bags',
+          },
         },
-      },
+      ),
     );
-    await must(
-      fed,
-      'mutation($i: SubmitConsolidatedImportInput!) { submitConsolidatedImport(input: $i) { status } }',
-      {
-        i: { id: ci.id },
-      },
+    expectData(
+      await fed.graphql(
+        'mutation($i: SubmitConsolidatedImportInput!) { submitConsolidatedImport(input: $i) { status } }',
+        {
+          i: { id: ci.id },
+        },
+      ),
     );
 
     // Customs: the manifest; drug regulator: the shipment carries that consolidated import.
     const plan = await planFlight(fed, 'PEK', '2026-12-21', 8802);
-    const { airline } = await must<any>(
-      fed,
-      'query($c: ID!) { airline(iataCode: $c) { awbPrefix } }',
-      {
+    const { airline } = expectData(
+      await fed.graphql<any>('query($c: ID!) { airline(iataCode: $c) { awbPrefix } }', {
         c: plan.flightNumber.slice(0, 2),
-      },
+      }),
     );
     const awb = makeAwb(airline.awbPrefix, 8_802_002);
-    await must(
-      fed,
-      'mutation($i: RegisterManifestInput!) { registerManifest(input: $i) { awb } }',
-      {
-        i: {
-          awb,
-          origin: plan.from,
-          destination: 'PEK',
-          portOfEntry: 'PEK',
-          shipper: 'Cellular Biomedicine GmbH',
-          consignee: agent,
-          pieces: 1,
-          grossWeightKg: 38,
-          goodsDescription: 'CAR-T cell therapy, cryopreserved',
-          manifestedAt: t0,
+    expectData(
+      await fed.graphql(
+        'mutation($i: RegisterManifestInput!) { registerManifest(input: $i) { awb } }',
+        {
+          i: {
+            awb,
+            origin: plan.from,
+            destination: 'PEK',
+            portOfEntry: 'PEK',
+            shipper: 'Cellular Biomedicine GmbH',
+            consignee: agent,
+            pieces: 1,
+            grossWeightKg: 38,
+            goodsDescription: 'CAR-T cell therapy, cryopreserved',
+            manifestedAt: t0,
+          },
         },
-      },
+      ),
     );
-    await must(
-      fed,
-      'mutation($i: LinkConsolidatedShipmentInput!) { linkConsolidatedShipment(input: $i) { id } }',
-      { i: { consolidatedImportId: ci.id, awb } },
+    expectData(
+      await fed.graphql(
+        'mutation($i: LinkConsolidatedShipmentInput!) { linkConsolidatedShipment(input: $i) { id } }',
+        { i: { consolidatedImportId: ci.id, awb } },
+      ),
     );
 
     // Customs: the agent's central special-goods application for it.
-    const { submitSpecialGoodsApplication: sga } = await must<any>(
-      fed,
-      'mutation($i: SubmitSpecialGoodsApplicationInput!) { submitSpecialGoodsApplication(input: $i) { number status } }',
-      {
-        i: {
-          applicant: agent,
-          category: 'HUMAN_TISSUE',
-          riskLevel: 'D',
-          submittedAt: after(t0, 0.5),
-          consolidatedImport: ci.id,
-          shipments: [awb],
+    const { submitSpecialGoodsApplication: sga } = expectData(
+      await fed.graphql<any>(
+        'mutation($i: SubmitSpecialGoodsApplicationInput!) { submitSpecialGoodsApplication(input: $i) { number status } }',
+        {
+          i: {
+            applicant: agent,
+            category: 'HUMAN_TISSUE',
+            riskLevel: 'D',
+            submittedAt: after(t0, 0.5),
+            consolidatedImport: ci.id,
+            shipments: [awb],
+          },
         },
-      },
+      ),
     );
     expect(sga.status).toBe('SUBMITTED');
 
     // The flight, and the tally in the cold chain at PEK.
     await flyShipment(fed, awb, plan, after(t0, 6), after(t0, 16));
-    const { airport } = await must<any>(
-      fed,
-      '{ airport(iataCode: "PEK") { facilities(kind: COLD_CHAIN_WAREHOUSE, status: OPERATIONAL) { id } } }',
+    const { airport } = expectData(
+      await fed.graphql<any>(
+        '{ airport(iataCode: "PEK") { facilities(kind: COLD_CHAIN_WAREHOUSE, status: OPERATIONAL) { id } } }',
+      ),
     );
     const tally = after(t0, 16.5);
-    await must(fed, 'mutation($i: RecordArrivalInput!) { recordArrival(input: $i) { awb } }', {
-      i: {
-        awb,
-        airport: 'PEK',
-        facility: airport.facilities[0].id,
-        arrivedAt: tally,
-        pieces: 1,
-        weightKg: 38,
-      },
-    });
-
-    // Customs: declaration naming the drug approval, with the Q form.
-    const { fileDeclaration: d } = await must<any>(
-      fed,
-      'mutation($i: FileDeclarationInput!) { fileDeclaration(input: $i) { number } }',
-      {
+    expectData(
+      await fed.graphql('mutation($i: RecordArrivalInput!) { recordArrival(input: $i) { awb } }', {
         i: {
           awb,
-          direction: 'IMPORT',
-          customsOffice: model.declarations[0].customsOffice.code,
-          supervisionMode: '0110',
-          declarant: agent,
-          filedAt: after(t0, 17),
-          currency: 'EUR',
-          items: [
-            {
-              hsCode: '3002510010',
-              description: 'CAR-T cell therapy product',
-              quantity: 4,
-              unit: 'bag',
-              value: '1280000.00',
-              originCountry: 'DE',
-              drugApproval: approval.number,
-            },
-          ],
-          licences: [{ code: 'Q', number: 'Q-2026-0101-8802' }],
+          airport: 'PEK',
+          facility: airport.facilities[0].id,
+          arrivedAt: tally,
+          pieces: 1,
+          weightKg: 38,
         },
-      },
+      }),
     );
-    await must(
-      fed,
-      'mutation($i: AcceptDeclarationInput!) { acceptDeclaration(input: $i) { status } }',
-      {
-        i: { number: d.number },
-      },
+
+    // Customs: declaration naming the drug approval, with the Q form.
+    const { fileDeclaration: d } = expectData(
+      await fed.graphql<any>(
+        'mutation($i: FileDeclarationInput!) { fileDeclaration(input: $i) { number } }',
+        {
+          i: {
+            awb,
+            direction: 'IMPORT',
+            customsOffice: model.declarations[0].customsOffice.code,
+            supervisionMode: '0110',
+            declarant: agent,
+            filedAt: after(t0, 17),
+            currency: 'EUR',
+            items: [
+              {
+                hsCode: '3002510010',
+                description: 'CAR-T cell therapy product',
+                quantity: 4,
+                unit: 'bag',
+                value: '1280000.00',
+                originCountry: 'DE',
+                drugApproval: approval.number,
+              },
+            ],
+            licences: [{ code: 'Q', number: 'Q-2026-0101-8802' }],
+          },
+        },
+      ),
+    );
+    expectData(
+      await fed.graphql(
+        'mutation($i: AcceptDeclarationInput!) { acceptDeclaration(input: $i) { status } }',
+        {
+          i: { number: d.number },
+        },
+      ),
     );
 
     // Not before the special-goods approval: refused, and nothing changes.
     const release =
       'mutation($i: ReleaseDeclarationInput!) { releaseDeclaration(input: $i) { status } }';
-    const refused = await fed.query(release, {
+    const refused = await fed.graphql(release, {
       i: { number: d.number, releasedAt: after(t0, 30) },
     });
-    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(refused.errors?.[0].message).toMatch(/special-goods/i);
+    expectError(refused, 'BAD_USER_INPUT', { message: /special-goods/i });
 
-    await must(
-      fed,
-      'mutation($i: DecideSpecialGoodsApplicationInput!) { decideSpecialGoodsApplication(input: $i) { status } }',
-      { i: { number: sga.number, decision: 'APPROVED', decidedAt: after(t0, 40) } },
+    expectData(
+      await fed.graphql(
+        'mutation($i: DecideSpecialGoodsApplicationInput!) { decideSpecialGoodsApplication(input: $i) { status } }',
+        { i: { number: sga.number, decision: 'APPROVED', decidedAt: after(t0, 40) } },
+      ),
     );
     const releasedAt = after(t0, 41);
-    await must(fed, release, { i: { number: d.number, releasedAt } });
+    expectData(await fed.graphql(release, { i: { number: d.number, releasedAt } }));
 
-    const { shipment: s } = await must<any>(fed, FULL_PICTURE_QUERY, { awb });
+    const { shipment: s } = expectData(await fed.graphql<any>(FULL_PICTURE_QUERY, { awb }));
     expect(s.manifest.consignee).toEqual({
       name: model.manifest.consignee.name,
       drugImportAgent: { categories: expect.arrayContaining(['CELL_THERAPY']) },
@@ -213,10 +225,11 @@ describe('a cell-therapy import under a consolidated import, through the gateway
       hoursFromArrivalToRelease: 24.5,
     });
 
-    const { consolidatedImports } = await must<any>(
-      fed,
-      'query($a: ID!) { consolidatedImports(agent: $a, first: 1000) { nodes { id history { from to } } } }',
-      { a: agent },
+    const { consolidatedImports } = expectData(
+      await fed.graphql<any>(
+        'query($a: ID!) { consolidatedImports(agent: $a, first: 1000) { nodes { id history { from to } } } }',
+        { a: agent },
+      ),
     );
     const mine = consolidatedImports.nodes.find((n: any) => n.id === ci.id);
     expect(mine.history).toEqual([

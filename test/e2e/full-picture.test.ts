@@ -1,6 +1,7 @@
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import { SHOWCASE } from '../../scripts/demo/showcase';
 import { Federation, startFederation } from '../support/federation';
+import { expectData, expectError } from '../support/graphql';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field */
 
@@ -12,10 +13,11 @@ describe('the full cross-agency picture through the gateway', () => {
   afterAll(() => fed?.stop());
 
   async function picture(awb: string): Promise<any> {
-    const res = await fed.query<{ shipment: any }>(FULL_PICTURE_QUERY, { awb });
-    expect(res.errors).toBeUndefined();
-    expect(res.data?.shipment?.awb).toBe(awb);
-    return res.data!.shipment;
+    const { shipment } = expectData(
+      await fed.graphql<{ shipment: any }>(FULL_PICTURE_QUERY, { awb }),
+    );
+    expect(shipment?.awb).toBe(awb);
+    return shipment;
   }
 
   /** Every agency answered its part: customs (manifest), routes (carrier, legs), airports (names). */
@@ -118,9 +120,8 @@ describe('the full cross-agency picture through the gateway', () => {
     let after: string | null = null;
     let seen = 0;
     do {
-      const res: any = await fed.query(page, { after });
-      expect(res.errors).toBeUndefined();
-      for (const s of res.data.shipments.nodes) {
+      const data: any = expectData(await fed.graphql(page, { after }));
+      for (const s of data.shipments.nodes) {
         expect(s.manifest.origin.name).toEqual(expect.any(String));
         expect(s.manifest.consignee.name).toEqual(expect.any(String));
         expect(s.carrier.name).toEqual(expect.any(String));
@@ -132,20 +133,16 @@ describe('the full cross-agency picture through the gateway', () => {
         }
         seen++;
       }
-      after = res.data.shipments.pageInfo.hasNextPage
-        ? res.data.shipments.pageInfo.endCursor
-        : null;
+      after = data.shipments.pageInfo.hasNextPage ? data.shipments.pageInfo.endCursor : null;
     } while (after);
     expect(seen).toBe(300);
   });
 
   it('answers null for an unknown but valid AWB, and BAD_USER_INPUT for a bad check digit', async () => {
-    const unknown = await fed.query(FULL_PICTURE_QUERY, { awb: '999-99999992' });
-    expect(unknown.errors).toBeUndefined();
-    expect(unknown.data).toEqual({ shipment: null });
+    const unknown = await fed.graphql(FULL_PICTURE_QUERY, { awb: '999-99999992' });
+    expect(expectData(unknown)).toEqual({ shipment: null });
 
-    const bad = await fed.query(FULL_PICTURE_QUERY, { awb: '999-31415927' });
-    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(bad.errors?.[0].message).toMatch(/check digit/);
+    const bad = await fed.graphql(FULL_PICTURE_QUERY, { awb: '999-31415927' });
+    expectError(bad, 'BAD_USER_INPUT', { message: /check digit/ });
   });
 });

@@ -1,9 +1,8 @@
 import pg from 'pg';
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
-import { seedDemo } from '../../scripts/demo/seed-demo';
 import { SHOWCASE } from '../../scripts/demo/showcase';
-import { InProcessFederation, startInProcessFederation } from '../../scripts/in-process-federation';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { Federation, startFederation } from '../support/federation';
+import { expectData } from '../support/graphql';
 
 /**
  * Every lookup a loader or a filter does has an index. The subgraphs run with sequential scans
@@ -11,28 +10,17 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
  * other way) and shows in pg_stat_user_tables; with an index, none does.
  */
 describe('indexes behind every loader and filter', () => {
-  let db: TestDatabase;
-  let fed: InProcessFederation;
+  let fed: Federation;
   let admin: pg.Client;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const urls = { airports: db.url, customs: db.url, drugs: db.url, routes: db.url };
-    await seedDemo({ urls, shipments: 300 });
-    const noSeqScan = `${db.url}?options=${encodeURIComponent('-c enable_seqscan=off')}`;
-    fed = await startInProcessFederation({
-      airports: noSeqScan,
-      customs: noSeqScan,
-      drugs: noSeqScan,
-      routes: noSeqScan,
-    });
-    admin = new pg.Client({ connectionString: db.url });
+    fed = await startFederation({ shipments: 300, postgresOptions: '-c enable_seqscan=off' });
+    admin = new pg.Client({ connectionString: fed.databaseUrl });
     await admin.connect();
   });
   afterAll(async () => {
     await admin?.end();
     await fed?.stop();
-    await db?.drop();
   });
 
   async function seqScans(): Promise<Record<string, number>> {
@@ -47,12 +35,12 @@ describe('indexes behind every loader and filter', () => {
 
   it('reads the full picture, pages, filters and statistics without a sequential scan', async () => {
     // Warm the schema caches of every pool connection before counting.
-    await fed.query(FULL_PICTURE_QUERY, { awb: SHOWCASE.cellTherapy });
+    await fed.graphql(FULL_PICTURE_QUERY, { awb: SHOWCASE.cellTherapy });
     const before = await seqScans();
 
     for (const awb of Object.values(SHOWCASE)) {
-      const res = await fed.query(FULL_PICTURE_QUERY, { awb });
-      expect(res.errors).toBeUndefined();
+      const res = await fed.graphql(FULL_PICTURE_QUERY, { awb });
+      expectData(res);
     }
     const filters = [
       {},
@@ -64,13 +52,13 @@ describe('indexes behind every loader and filter', () => {
       { awbs: [SHOWCASE.fruit, SHOWCASE.rejected] },
     ];
     for (const filter of filters) {
-      const res = await fed.query(
+      const res = await fed.graphql(
         'query($f: ShipmentFilter) { shipments(filter: $f, first: 50) { totalCount nodes { awb } } }',
         { f: filter },
       );
-      expect(res.errors).toBeUndefined();
+      expectData(res);
     }
-    const others = await fed.query(`{
+    const others = await fed.graphql(`{
       routes(first: 50, region: EUROPE) { totalCount nodes { id flights(from: "2025-03-01", to: "2025-03-31") { number } } }
       drugApprovals(first: 50, category: CELL_THERAPY) { totalCount nodes { number approvedUnits { name } } }
       consolidatedImports(first: 50) { totalCount nodes { id lines { quantity } shipments { awb } } }
@@ -78,7 +66,7 @@ describe('indexes behind every loader and filter', () => {
       cargoThroughput(airport: "PKX", from: "2025-01-01", to: "2025-12-31", interval: MONTH) { shipments }
       clearanceStats(from: "2025-01-01", to: "2025-12-31", groupBy: SUPERVISION_MODE) { key }
     }`);
-    expect(others.errors).toBeUndefined();
+    expectData(others);
 
     const after = await seqScans();
     const scanned = Object.keys(after).filter((t) => after[t] > (before[t] ?? 0));

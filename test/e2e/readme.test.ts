@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../subgraphs/kit';
 import { Federation, startFederation } from '../support/federation';
+import { expectData } from '../support/graphql';
 
 /** The README's example queries are runnable: each one is sent to the gateway as written. */
 const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
@@ -24,9 +25,8 @@ describe('README examples', () => {
     'example %i runs without errors',
     async (_i, query) => {
       const variables = /\$awb/.test(query as string) ? { awb: '999-31415926' } : undefined;
-      const res = await fed.query(query as string, variables);
-      expect(res.errors).toBeUndefined();
-      const values = Object.values(res.data ?? {});
+      const data = expectData(await fed.graphql(query as string, variables));
+      const values = Object.values(data);
       expect(values.length).toBeGreaterThan(0);
       for (const value of values) {
         expect(value).not.toBeNull();
@@ -37,9 +37,7 @@ describe('README examples', () => {
 
   it('the curl example runs without errors', async () => {
     for (const { query, variables } of curlQueries) {
-      const res = await fed.query(query, variables);
-      expect(res.errors).toBeUndefined();
-      expect(res.data).not.toBeNull();
+      expectData(await fed.graphql(query, variables));
     }
   });
 });

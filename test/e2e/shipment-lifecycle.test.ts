@@ -2,7 +2,8 @@ import { makeAwb } from '../../subgraphs/kit';
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import { SHOWCASE } from '../../scripts/demo/showcase';
 import { Federation, startFederation } from '../support/federation';
-import { after, flyShipment, must, planFlight } from './lifecycle-support';
+import { expectData, expectError } from '../support/graphql';
+import { after, flyShipment, planFlight } from './steps';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field */
 
@@ -21,43 +22,47 @@ describe('an inbound shipment through its whole life, through the gateway', () =
   it('shows every step in the full picture, with the right clearance hours', async () => {
     const t0 = '2026-12-20T02:00:00.000Z';
     const plan = await planFlight(fed, 'PKX', '2026-12-20', 8801);
-    const { airline } = await must<{ airline: { awbPrefix: string } }>(
-      fed,
-      'query($c: ID!) { airline(iataCode: $c) { awbPrefix } }',
-      { c: plan.flightNumber.slice(0, 2) },
+    const { airline } = expectData(
+      await fed.graphql<{ airline: { awbPrefix: string } }>(
+        'query($c: ID!) { airline(iataCode: $c) { awbPrefix } }',
+        { c: plan.flightNumber.slice(0, 2) },
+      ),
     );
     const awb = makeAwb(airline.awbPrefix, 8_801_001);
     // Parties and codes as a real fruit import at Daxing uses them.
-    const { shipment: model } = await must<any>(
-      fed,
-      `query($awb: ID!) { shipment(awb: $awb) { manifest { consignee { uscc } }
+    const { shipment: model } = expectData(
+      await fed.graphql<any>(
+        `query($awb: ID!) { shipment(awb: $awb) { manifest { consignee { uscc } }
          declarations { customsOffice { code } declarant { uscc } } } }`,
-      { awb: SHOWCASE.fruit },
+        { awb: SHOWCASE.fruit },
+      ),
     );
-    const { airport } = await must<any>(
-      fed,
-      '{ airport(iataCode: "PKX") { facilities(kind: DESIGNATED_SITE_FRUIT) { id } } }',
+    const { airport } = expectData(
+      await fed.graphql<any>(
+        '{ airport(iataCode: "PKX") { facilities(kind: DESIGNATED_SITE_FRUIT) { id } } }',
+      ),
     );
     const fruitSite: string = airport.facilities[0].id;
 
     // 1. Customs: the manifest, before departure.
-    await must(
-      fed,
-      'mutation($i: RegisterManifestInput!) { registerManifest(input: $i) { awb } }',
-      {
-        i: {
-          awb,
-          origin: plan.from,
-          destination: 'PKX',
-          portOfEntry: 'PKX',
-          shipper: 'Frutícola del Sur S.A.',
-          consignee: model.manifest.consignee.uscc,
-          pieces: 120,
-          grossWeightKg: 2400,
-          goodsDescription: 'Fresh cherries',
-          manifestedAt: t0,
+    expectData(
+      await fed.graphql(
+        'mutation($i: RegisterManifestInput!) { registerManifest(input: $i) { awb } }',
+        {
+          i: {
+            awb,
+            origin: plan.from,
+            destination: 'PKX',
+            portOfEntry: 'PKX',
+            shipper: 'Frutícola del Sur S.A.',
+            consignee: model.manifest.consignee.uscc,
+            pieces: 120,
+            grossWeightKg: 2400,
+            goodsDescription: 'Fresh cherries',
+            manifestedAt: t0,
+          },
         },
-      },
+      ),
     );
 
     // 2. Civil aviation: the leg, the departure, the arrival.
@@ -67,88 +72,101 @@ describe('an inbound shipment through its whole life, through the gateway', () =
 
     // 3. Airport: tally at the fruit designated site.
     const tally = after(t0, 20.5);
-    await must(fed, 'mutation($i: RecordArrivalInput!) { recordArrival(input: $i) { awb } }', {
-      i: {
-        awb,
-        airport: 'PKX',
-        facility: fruitSite,
-        arrivedAt: tally,
-        pieces: 120,
-        weightKg: 2398.5,
-      },
-    });
-
-    // 4. Customs: declaration, acceptance, inspection at the designated site, release.
-    const { fileDeclaration } = await must<any>(
-      fed,
-      'mutation($i: FileDeclarationInput!) { fileDeclaration(input: $i) { number status totalValue { amount currency } } }',
-      {
+    expectData(
+      await fed.graphql('mutation($i: RecordArrivalInput!) { recordArrival(input: $i) { awb } }', {
         i: {
           awb,
-          direction: 'IMPORT',
-          customsOffice: model.declarations[0].customsOffice.code,
-          supervisionMode: '0110',
-          declarant: model.declarations[0].declarant.uscc,
-          filedAt: after(t0, 21),
-          currency: 'USD',
-          items: [
-            {
-              hsCode: '0809290000',
-              description: 'Fresh sweet cherries',
-              quantity: 2400,
-              unit: 'kg',
-              value: '28800.00',
-              originCountry: 'CL',
-            },
-          ],
-          licences: [{ code: 'A', number: 'A-2026-PKX-8801' }],
+          airport: 'PKX',
+          facility: fruitSite,
+          arrivedAt: tally,
+          pieces: 120,
+          weightKg: 2398.5,
         },
-      },
+      }),
+    );
+
+    // 4. Customs: declaration, acceptance, inspection at the designated site, release.
+    const { fileDeclaration } = expectData(
+      await fed.graphql<any>(
+        'mutation($i: FileDeclarationInput!) { fileDeclaration(input: $i) { number status totalValue { amount currency } } }',
+        {
+          i: {
+            awb,
+            direction: 'IMPORT',
+            customsOffice: model.declarations[0].customsOffice.code,
+            supervisionMode: '0110',
+            declarant: model.declarations[0].declarant.uscc,
+            filedAt: after(t0, 21),
+            currency: 'USD',
+            items: [
+              {
+                hsCode: '0809290000',
+                description: 'Fresh sweet cherries',
+                quantity: 2400,
+                unit: 'kg',
+                value: '28800.00',
+                originCountry: 'CL',
+              },
+            ],
+            licences: [{ code: 'A', number: 'A-2026-PKX-8801' }],
+          },
+        },
+      ),
     );
     const number: string = fileDeclaration.number;
     expect(fileDeclaration.status).toBe('FILED');
     expect(fileDeclaration.totalValue).toEqual({ amount: '28800.00', currency: 'USD' });
 
-    await must(
-      fed,
-      'mutation($i: AcceptDeclarationInput!) { acceptDeclaration(input: $i) { status } }',
-      {
-        i: { number },
-      },
+    expectData(
+      await fed.graphql(
+        'mutation($i: AcceptDeclarationInput!) { acceptDeclaration(input: $i) { status } }',
+        {
+          i: { number },
+        },
+      ),
     );
-    await must(
-      fed,
-      'mutation($i: RequireInspectionInput!) { requireInspection(input: $i) { status } }',
-      {
-        i: { number, facility: fruitSite },
-      },
+    expectData(
+      await fed.graphql(
+        'mutation($i: RequireInspectionInput!) { requireInspection(input: $i) { status } }',
+        {
+          i: { number, facility: fruitSite },
+        },
+      ),
     );
     // Releasing before the inspection passed is refused, and changes nothing.
-    const early = await fed.query(
+    const early = await fed.graphql(
       'mutation($i: ReleaseDeclarationInput!) { releaseDeclaration(input: $i) { status } }',
       { i: { number, releasedAt: after(t0, 22) } },
     );
-    expect(early.errors?.[0].extensions?.code).toBe('INVALID_STATE_TRANSITION');
+    expectError(early, 'INVALID_STATE_TRANSITION');
 
-    await must(
-      fed,
-      'mutation($i: RecordHandlingEventInput!) { recordHandlingEvent(input: $i) { awb } }',
-      {
-        i: { awb, type: 'INSPECTED_AT_DESIGNATED_SITE', at: after(t0, 22.5), facility: fruitSite },
-      },
+    expectData(
+      await fed.graphql(
+        'mutation($i: RecordHandlingEventInput!) { recordHandlingEvent(input: $i) { awb } }',
+        {
+          i: {
+            awb,
+            type: 'INSPECTED_AT_DESIGNATED_SITE',
+            at: after(t0, 22.5),
+            facility: fruitSite,
+          },
+        },
+      ),
     );
-    await must(
-      fed,
-      'mutation($i: RecordInspectionResultInput!) { recordInspectionResult(input: $i) { status } }',
-      { i: { number, result: 'PASSED', completedAt: after(t0, 23) } },
+    expectData(
+      await fed.graphql(
+        'mutation($i: RecordInspectionResultInput!) { recordInspectionResult(input: $i) { status } }',
+        { i: { number, result: 'PASSED', completedAt: after(t0, 23) } },
+      ),
     );
     const released = after(t0, 24);
-    await must(
-      fed,
-      'mutation($i: ReleaseDeclarationInput!) { releaseDeclaration(input: $i) { status } }',
-      {
-        i: { number, releasedAt: released },
-      },
+    expectData(
+      await fed.graphql(
+        'mutation($i: ReleaseDeclarationInput!) { releaseDeclaration(input: $i) { status } }',
+        {
+          i: { number, releasedAt: released },
+        },
+      ),
     );
 
     // 5. Airport: out of the warehouse, picked up.
@@ -156,17 +174,18 @@ describe('an inbound shipment through its whole life, through the gateway', () =
       ['RELEASED_FROM_WAREHOUSE', 24.5],
       ['PICKED_UP', 25],
     ] as const) {
-      await must(
-        fed,
-        'mutation($i: RecordHandlingEventInput!) { recordHandlingEvent(input: $i) { awb } }',
-        {
-          i: { awb, type, at: after(t0, hours), facility: fruitSite },
-        },
+      expectData(
+        await fed.graphql(
+          'mutation($i: RecordHandlingEventInput!) { recordHandlingEvent(input: $i) { awb } }',
+          {
+            i: { awb, type, at: after(t0, hours), facility: fruitSite },
+          },
+        ),
       );
     }
 
     // The full picture, as any client sees it.
-    const { shipment: s } = await must<any>(fed, FULL_PICTURE_QUERY, { awb });
+    const { shipment: s } = expectData(await fed.graphql<any>(FULL_PICTURE_QUERY, { awb }));
     expect(s.manifest).toMatchObject({
       origin: { iataCode: plan.from },
       destination: { iataCode: 'PKX', isBeijingHub: true },
@@ -212,10 +231,11 @@ describe('an inbound shipment through its whole life, through the gateway', () =
     });
 
     // Every status change is in the history, in order, with who made it.
-    const { declaration } = await must<any>(
-      fed,
-      'query($n: ID!) { declaration(number: $n) { history { from to actor } } }',
-      { n: number },
+    const { declaration } = expectData(
+      await fed.graphql<any>(
+        'query($n: ID!) { declaration(number: $n) { history { from to actor } } }',
+        { n: number },
+      ),
     );
     expect(declaration.history.map((h: any) => h.to)).toEqual([
       'FILED',

@@ -6,7 +6,8 @@ import { composeSupergraph } from '../../schema/compose-supergraph';
 import { airportsSubgraph } from '../../subgraphs/airports';
 import { projectRoot } from '../../subgraphs/kit';
 import { routesSubgraph } from '../../subgraphs/routes';
-import { Federation, postGraphQL, startFederation } from '../support/federation';
+import { Federation, startFederation } from '../support/federation';
+import { expectData, expectError, graphql } from '../support/graphql';
 
 /** A gateway serving a supergraph file picks up a new version of it without a restart. */
 describe('supergraph hot reload', () => {
@@ -47,8 +48,7 @@ describe('supergraph hot reload', () => {
   }
 
   it('serves the new supergraph once the file changes, and keeps it when a bad one follows', async () => {
-    const before = await postGraphQL(gateway.url, shipmentsQuery);
-    expect(before.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expectError(await graphql(gateway.url, shipmentsQuery), 'GRAPHQL_VALIDATION_FAILED');
     expect(
       gateway
         .subgraphs()
@@ -57,21 +57,15 @@ describe('supergraph hot reload', () => {
     ).toEqual(['airports', 'routes']);
 
     writeFileSync(file, readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8'));
-    await eventually(async () => !(await postGraphQL(gateway.url, shipmentsQuery)).errors);
-    const after = await postGraphQL<{ shipments: { totalCount: number } }>(
-      gateway.url,
-      shipmentsQuery,
-    );
-    expect(after.data?.shipments.totalCount).toBe(60);
+    await eventually(async () => !(await graphql(gateway.url, shipmentsQuery)).errors);
+    const after = await graphql<{ shipments: { totalCount: number } }>(gateway.url, shipmentsQuery);
+    expect(expectData(after).shipments.totalCount).toBe(60);
     expect(gateway.subgraphs()).toHaveLength(4);
     expect(logs.some((l) => l.startsWith('supergraph reloaded'))).toBe(true);
 
     writeFileSync(file, 'this is not a supergraph');
     await eventually(async () => logs.some((l) => l.includes('rejected, keeping the one served')));
-    const still = await postGraphQL<{ shipments: { totalCount: number } }>(
-      gateway.url,
-      shipmentsQuery,
-    );
-    expect(still.data?.shipments.totalCount).toBe(60);
+    const still = await graphql<{ shipments: { totalCount: number } }>(gateway.url, shipmentsQuery);
+    expect(expectData(still).shipments.totalCount).toBe(60);
   });
 });

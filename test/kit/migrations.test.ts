@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { migrateAgency } from '../../subgraphs/kit';
-import { AGENCIES, createTestDatabase, TestDatabase } from '../support/test-database';
+import { AGENCY_NAMES } from '../../subgraphs/agencies';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 describe('migrations', () => {
   let db: TestDatabase;
@@ -13,14 +14,14 @@ describe('migrations', () => {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
-      for (const agency of AGENCIES) {
+      for (const agency of AGENCY_NAMES) {
         const { rows } = await client.query(`SELECT name FROM ${agency}.pgmigrations`);
         expect(rows.map((r) => r.name)).toContain('1700000000001_initial');
       }
       const tables = await client.query(
         `SELECT table_schema || '.' || table_name AS t FROM information_schema.tables
          WHERE table_schema = ANY($1) ORDER BY 1`,
-        [AGENCIES],
+        [AGENCY_NAMES],
       );
       expect(tables.rows.map((r) => r.t)).toEqual(
         expect.arrayContaining([
@@ -36,7 +37,7 @@ describe('migrations', () => {
   });
 
   it('is a no-op when run again', async () => {
-    for (const agency of AGENCIES) {
+    for (const agency of AGENCY_NAMES) {
       expect(await migrateAgency(db.url, agency)).toEqual([]);
     }
   });

@@ -5,7 +5,7 @@ import {
   RunningSubgraph,
   startSubgraphServer,
 } from '../../subgraphs/kit';
-import { postGraphQL } from '../../scripts/in-process-federation';
+import { expectError, graphql } from '../support/graphql';
 import { testServerUrl } from '../support/test-database';
 
 @InputType()
@@ -58,30 +58,17 @@ describe('subgraph server', () => {
   });
 
   it('names the input field a variable failed to coerce at', async () => {
-    const res = await postGraphQL(
-      server.url,
-      'mutation($i: StampInput!) { stamp(input: $i) { at } }',
-      {
-        i: { at: 'yesterday' },
-      },
-    );
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'i.at' });
-    const ok = await postGraphQL(
-      server.url,
-      'mutation($i: StampInput!) { stamp(input: $i) { at } }',
-      {
-        i: { at: '2025-10-17T08:30:00+08:00' },
-      },
-    );
+    const stamp = 'mutation($i: StampInput!) { stamp(input: $i) { at } }';
+    const res = await graphql(server.url, stamp, { i: { at: 'yesterday' } });
+    expectError(res, 'BAD_USER_INPUT', { field: 'i.at' });
+    const ok = await graphql(server.url, stamp, { i: { at: '2025-10-17T08:30:00+08:00' } });
     expect(ok.data).toEqual({ stamp: { at: '2025-10-17T00:30:00.000Z' } });
   });
 
   it('hides internal errors from clients and logs them', async () => {
-    const res = await postGraphQL(server.url, '{ broken }');
-    expect(res.errors?.[0]).toMatchObject({
-      message: 'internal error in the test subgraph',
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    });
+    const res = await graphql(server.url, '{ broken }');
+    const error = expectError(res, 'INTERNAL_SERVER_ERROR');
+    expect(error.message).toBe('internal error in the test subgraph');
     expect(JSON.stringify(res)).not.toContain('secret');
     expect(logs.join('\n')).toContain('password=secret');
   });

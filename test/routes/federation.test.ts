@@ -1,23 +1,24 @@
-import { RoutesHarness } from './harness';
+import { routesSubgraph } from '../../subgraphs/routes';
+import { expectData, expectError } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 import {
   BATCH_AWBS,
   DIRECT_AWB,
   FLIGHTS,
+  insertFixtures,
   LEGS,
   ROUTES,
   TRANSSHIPMENT_AWB,
   UNKNOWN_PREFIX_AWB,
 } from './fixtures';
 
-let h: RoutesHarness;
+let routes: SubgraphUnderTest;
 
 beforeAll(async () => {
-  h = await RoutesHarness.start();
+  routes = await startSubgraphUnderTest(routesSubgraph, { fixtures: insertFixtures });
 });
 
-afterAll(async () => {
-  await h?.stop();
-});
+afterAll(() => routes?.stop());
 
 type Representation = { __typename: string } & Record<string, unknown>;
 
@@ -25,15 +26,17 @@ const ENTITIES = (selection: string) =>
   `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`;
 
 async function entities<T>(selection: string, representations: Representation[]) {
-  const { data, statements } = await h.counted<{ _entities: T[] }>(ENTITIES(selection), {
-    r: representations,
-  });
-  return { entities: data._entities, statements };
+  const { result, statements } = await routes.statementsOf(() =>
+    routes.graphql<{ _entities: T[] }>(ENTITIES(selection), { r: representations }),
+  );
+  return { entities: expectData(result)._entities, statements };
 }
 
 describe('_service', () => {
   it('publishes the contract’s entity keys and root fields', async () => {
-    const { _service } = await h.data<{ _service: { sdl: string } }>('{ _service { sdl } }');
+    const { _service } = expectData(
+      await routes.graphql<{ _service: { sdl: string } }>('{ _service { sdl } }'),
+    );
     const sdl = _service.sdl;
     expect(sdl).toMatch(/type Airline\s+@key\(fields: "iataCode"\)/);
     expect(sdl).toMatch(/type Route\s+@key\(fields: "id"\)/);
@@ -142,7 +145,7 @@ describe('Shipment entities', () => {
   });
 
   it('reports a carrier that no airline matches as NOT_FOUND, not an internal error', async () => {
-    const res = await h.query<{ _entities: unknown[] }>(
+    const res = await routes.graphql<{ _entities: unknown[] }>(
       ENTITIES('... on Shipment { awb carrier { name } }'),
       {
         r: [
@@ -151,9 +154,7 @@ describe('Shipment entities', () => {
         ],
       },
     );
-    expect(res.errors).toHaveLength(1);
-    expect(res.errors![0].extensions?.code).toBe('NOT_FOUND');
-    expect(res.errors![0].path).toEqual(['_entities', 0, 'carrier']);
+    expectError(res, 'NOT_FOUND', { path: ['_entities', 0, 'carrier'] });
     expect(res.data?._entities).toEqual([
       null,
       { awb: DIRECT_AWB, carrier: { name: 'Air China' } },

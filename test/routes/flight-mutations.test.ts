@@ -1,38 +1,47 @@
+import { Federation, startFederation } from '../support/federation';
+import { expectData, expectError } from '../support/graphql';
+import { SubgraphClient } from '../support/subgraph';
 import {
   CANCEL_FLIGHT,
   CREATE_ROUTE,
   FLIGHT_QUERY,
+  historyRows,
   RECORD_ARRIVAL,
   RECORD_DEPARTURE,
-  RoutesWrites,
   SCHEDULE_FLIGHT,
-} from './write-federation';
+} from './operations';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field */
 
-let w: RoutesWrites;
+let fed: Federation;
+let routes: SubgraphClient;
 beforeAll(async () => {
-  w = await RoutesWrites.start();
+  fed = await startFederation({ shipments: 300 });
+  routes = fed.subgraph('routes');
   const route = {
     airline: 'CA',
     region: 'EUROPE',
     weeklyFrequency: 3,
     weeklyCargoCapacityTonnes: 40,
   };
-  await w.ok(CREATE_ROUTE, {
-    input: {
-      ...route,
-      origin: 'PEK',
-      destination: 'MUC',
-      status: 'ACTIVE',
-      openedOn: '2026-01-01',
-    },
-  });
-  await w.ok(CREATE_ROUTE, {
-    input: { ...route, origin: 'PKX', destination: 'OSL', status: 'PLANNED' },
-  });
+  expectData(
+    await routes.graphql(CREATE_ROUTE, {
+      input: {
+        ...route,
+        origin: 'PEK',
+        destination: 'MUC',
+        status: 'ACTIVE',
+        openedOn: '2026-01-01',
+      },
+    }),
+  );
+  expectData(
+    await routes.graphql(CREATE_ROUTE, {
+      input: { ...route, origin: 'PKX', destination: 'OSL', status: 'PLANNED' },
+    }),
+  );
 });
-afterAll(() => w?.stop());
+afterAll(() => fed?.stop());
 
 /** A flight of CA-PEK-MUC leaving at 10:00 Beijing time (02:00Z) on `date`, 11 hours long. */
 function flightInput(number: string, date: string, extra: Record<string, unknown> = {}) {
@@ -47,15 +56,15 @@ function flightInput(number: string, date: string, extra: Record<string, unknown
 }
 
 async function schedule(number: string, date: string, extra?: Record<string, unknown>) {
-  return (
-    await w.ok<{ scheduleFlight: any }>(SCHEDULE_FLIGHT, {
+  return expectData(
+    await routes.graphql<{ scheduleFlight: any }>(SCHEDULE_FLIGHT, {
       input: flightInput(number, date, extra),
-    })
+    }),
   ).scheduleFlight;
 }
 
 async function flight(number: string, date: string): Promise<any> {
-  return (await w.ok<{ flight: any }>(FLIGHT_QUERY, { number, date })).flight;
+  return expectData(await routes.graphql<{ flight: any }>(FLIGHT_QUERY, { number, date })).flight;
 }
 
 const key = (number: string, date: string) => ({ flightNumber: number, flightDate: date });
@@ -76,10 +85,10 @@ describe('a flight from schedule to arrival', () => {
       history: [{ from: null, to: 'SCHEDULED', actor: 'anonymous', reason: null }],
     });
 
-    const departed = (
-      await w.ok<{ recordDeparture: any }>(RECORD_DEPARTURE, {
+    const departed = expectData(
+      await routes.graphql<{ recordDeparture: any }>(RECORD_DEPARTURE, {
         input: { ...key('CA7001', '2026-12-01'), actualDeparture: '2026-12-01T10:20:00+08:00' },
-      })
+      }),
     ).recordDeparture;
     expect(departed).toMatchObject({
       status: 'DEPARTED',
@@ -88,14 +97,14 @@ describe('a flight from schedule to arrival', () => {
     });
     expect(await flight('CA7001', '2026-12-01')).toEqual(departed);
 
-    const arrived = (
-      await w.ok<{ recordFlightArrival: any }>(RECORD_ARRIVAL, {
+    const arrived = expectData(
+      await routes.graphql<{ recordFlightArrival: any }>(RECORD_ARRIVAL, {
         input: {
           ...key('CA7001', '2026-12-01'),
           actualArrival: '2026-12-01T13:05:00Z',
           expectedVersion: 2,
         },
-      })
+      }),
     ).recordFlightArrival;
     expect(arrived).toMatchObject({
       status: 'ARRIVED',
@@ -109,7 +118,7 @@ describe('a flight from schedule to arrival', () => {
       ['DEPARTED', 'ARRIVED'],
     ]);
     // Through the gateway as well: the read side sees the write immediately.
-    const res = await w.fed.query<{ flight: any }>(
+    const res = await fed.graphql<{ flight: any }>(
       '{ flight(number: "CA7001", date: "2026-12-01") { status actualArrival route { id } } }',
     );
     expect(res.data?.flight).toEqual({
@@ -121,27 +130,29 @@ describe('a flight from schedule to arrival', () => {
 
   it('records a diversion', async () => {
     await schedule('CA7004', '2026-12-04');
-    await w.ok(RECORD_DEPARTURE, {
-      input: { ...key('CA7004', '2026-12-04'), actualDeparture: '2026-12-04T02:00:00Z' },
-    });
-    const diverted = (
-      await w.ok<{ recordFlightArrival: any }>(RECORD_ARRIVAL, {
+    expectData(
+      await routes.graphql(RECORD_DEPARTURE, {
+        input: { ...key('CA7004', '2026-12-04'), actualDeparture: '2026-12-04T02:00:00Z' },
+      }),
+    );
+    const diverted = expectData(
+      await routes.graphql<{ recordFlightArrival: any }>(RECORD_ARRIVAL, {
         input: {
           ...key('CA7004', '2026-12-04'),
           actualArrival: '2026-12-04T12:00:00Z',
           diverted: true,
         },
-      })
+      }),
     ).recordFlightArrival;
     expect(diverted).toMatchObject({ status: 'DIVERTED', version: 3 });
   });
 
   it('cancels a scheduled flight with a reason', async () => {
     await schedule('CA7002', '2026-12-02');
-    const cancelled = (
-      await w.ok<{ cancelFlight: any }>(CANCEL_FLIGHT, {
+    const cancelled = expectData(
+      await routes.graphql<{ cancelFlight: any }>(CANCEL_FLIGHT, {
         input: { ...key('CA7002', '2026-12-02'), reason: 'aircraft unserviceable' },
-      })
+      }),
     ).cancelFlight;
     expect(cancelled).toMatchObject({ status: 'CANCELLED', version: 2 });
     expect(cancelled.history[1]).toMatchObject({
@@ -156,11 +167,13 @@ describe('illegal flight transitions leave the flight and its history unchanged'
   beforeAll(async () => {
     await schedule('CA7010', '2026-12-10'); // stays SCHEDULED
     await schedule('CA7011', '2026-12-11');
-    await w.ok(CANCEL_FLIGHT, { input: key('CA7011', '2026-12-11') }); // CANCELLED
+    expectData(await routes.graphql(CANCEL_FLIGHT, { input: key('CA7011', '2026-12-11') })); // CANCELLED
     await schedule('CA7012', '2026-12-12');
-    await w.ok(RECORD_DEPARTURE, {
-      input: { ...key('CA7012', '2026-12-12'), actualDeparture: '2026-12-12T02:00:00Z' },
-    }); // DEPARTED
+    expectData(
+      await routes.graphql(RECORD_DEPARTURE, {
+        input: { ...key('CA7012', '2026-12-12'), actualDeparture: '2026-12-12T02:00:00Z' },
+      }),
+    ); // DEPARTED
   });
 
   const ARRIVE = { actualArrival: '2026-12-31T12:00:00Z' };
@@ -214,23 +227,25 @@ describe('illegal flight transitions leave the flight and its history unchanged'
     ],
   ])('refuses to %s', async (_what, mutation, number, date, extra, current, requested) => {
     const before = await flight(number, date);
-    const err = await w.fails(mutation, { input: { ...key(number, date), ...extra } });
-    expect(err.extensions).toMatchObject({
-      code: 'INVALID_STATE_TRANSITION',
-      entity: 'Flight',
-      id: `${number}/${date}`,
-      current,
-      requested,
-    });
-    expect(err.message).toContain(`from ${current} to ${requested}`);
+    expectError(
+      await routes.graphql(mutation, { input: { ...key(number, date), ...extra } }),
+      'INVALID_STATE_TRANSITION',
+      {
+        extensions: { entity: 'Flight', id: `${number}/${date}`, current, requested },
+        message: `from ${current} to ${requested}`,
+      },
+    );
     expect(await flight(number, date)).toEqual(before);
   });
 
   it('refuses an arrival before the departure, naming the field', async () => {
     const before = await flight('CA7012', '2026-12-12');
-    const err = await w.fails(RECORD_ARRIVAL, {
-      input: { ...key('CA7012', '2026-12-12'), actualArrival: '2026-12-12T01:59:00Z' },
-    });
+    const err = expectError(
+      await routes.graphql(RECORD_ARRIVAL, {
+        input: { ...key('CA7012', '2026-12-12'), actualArrival: '2026-12-12T01:59:00Z' },
+      }),
+      'BAD_USER_INPUT',
+    );
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.actualArrival' });
     expect(await flight('CA7012', '2026-12-12')).toEqual(before);
   });
@@ -238,7 +253,7 @@ describe('illegal flight transitions leave the flight and its history unchanged'
 
 describe('flight input validation', () => {
   const count = async () =>
-    (await w.db.query<{ n: number }>('SELECT count(*)::int AS n FROM routes.flight'))[0].n;
+    (await routes.db.query<{ n: number }>('SELECT count(*)::int AS n FROM routes.flight'))[0].n;
 
   it.each([
     [
@@ -277,44 +292,59 @@ describe('flight input validation', () => {
     ],
   ])('scheduleFlight refuses %s', async (_what, change, code, field) => {
     const before = await count();
-    const err = await w.fails(SCHEDULE_FLIGHT, {
-      input: flightInput('CA7020', '2026-12-20', change),
-    });
+    const err = expectError(
+      await routes.graphql(SCHEDULE_FLIGHT, {
+        input: flightInput('CA7020', '2026-12-20', change),
+      }),
+      code,
+    );
     expect(err.extensions).toEqual({ code, field });
     expect(await count()).toBe(before);
   });
 
   it('refuses a time without an offset while parsing the request', async () => {
-    const err = await w.fails(SCHEDULE_FLIGHT, {
-      input: flightInput('CA7020', '2026-12-20', { scheduledDeparture: '2026-12-20T10:00:00' }),
-    });
-    expect(err.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'input.scheduledDeparture',
-    });
+    expectError(
+      await routes.graphql(SCHEDULE_FLIGHT, {
+        input: flightInput('CA7020', '2026-12-20', { scheduledDeparture: '2026-12-20T10:00:00' }),
+      }),
+      'BAD_USER_INPUT',
+      { field: 'input.scheduledDeparture' },
+    );
   });
 
   it('answers CONFLICT for a flight scheduled already', async () => {
     await schedule('CA7021', '2026-12-21');
-    const err = await w.fails(SCHEDULE_FLIGHT, { input: flightInput('CA7021', '2026-12-21') });
-    expect(err.message).toBe('Flight CA7021/2026-12-21 already exists');
+    const err = expectError(
+      await routes.graphql(SCHEDULE_FLIGHT, { input: flightInput('CA7021', '2026-12-21') }),
+      'CONFLICT',
+      { message: 'Flight CA7021/2026-12-21 already exists' },
+    );
     expect(err.extensions).toEqual({
       code: 'CONFLICT',
       entity: 'Flight',
       id: 'CA7021/2026-12-21',
       field: 'input.flightNumber',
     });
-    expect(await w.historyRows('Flight', 'CA7021/2026-12-21')).toHaveLength(1);
+    expect(await historyRows(routes.db, 'Flight', 'CA7021/2026-12-21')).toHaveLength(1);
   });
 
   it('answers NOT_FOUND for an unknown flight and BAD_USER_INPUT for a malformed key', async () => {
-    let err = await w.fails(RECORD_DEPARTURE, {
-      input: { ...key('CA7999', '2026-12-01'), actualDeparture: '2026-12-01T02:00:00Z' },
-    });
+    let err = expectError(
+      await routes.graphql(RECORD_DEPARTURE, {
+        input: { ...key('CA7999', '2026-12-01'), actualDeparture: '2026-12-01T02:00:00Z' },
+      }),
+      'NOT_FOUND',
+    );
     expect(err.extensions).toEqual({ code: 'NOT_FOUND', field: 'input.flightNumber' });
-    err = await w.fails(CANCEL_FLIGHT, { input: key('CA7001', '01/12/2026') });
+    err = expectError(
+      await routes.graphql(CANCEL_FLIGHT, { input: key('CA7001', '01/12/2026') }),
+      'BAD_USER_INPUT',
+    );
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.flightDate' });
-    err = await w.fails(CANCEL_FLIGHT, { input: key('ca7001', '2026-12-01') });
+    err = expectError(
+      await routes.graphql(CANCEL_FLIGHT, { input: key('ca7001', '2026-12-01') }),
+      'BAD_USER_INPUT',
+    );
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.flightNumber' });
   });
 });
@@ -322,8 +352,12 @@ describe('flight input validation', () => {
 describe('flight idempotency and versions', () => {
   it('returns the first result for a retry with the same key, writing nothing new', async () => {
     const input = { ...flightInput('CA7030', '2026-12-30'), idempotencyKey: 'schedule-CA7030' };
-    const first = (await w.ok<{ scheduleFlight: any }>(SCHEDULE_FLIGHT, { input })).scheduleFlight;
-    const retry = (await w.ok<{ scheduleFlight: any }>(SCHEDULE_FLIGHT, { input })).scheduleFlight;
+    const first = expectData(
+      await routes.graphql<{ scheduleFlight: any }>(SCHEDULE_FLIGHT, { input }),
+    ).scheduleFlight;
+    const retry = expectData(
+      await routes.graphql<{ scheduleFlight: any }>(SCHEDULE_FLIGHT, { input }),
+    ).scheduleFlight;
     expect(retry).toEqual(first);
 
     const depart = {
@@ -331,37 +365,45 @@ describe('flight idempotency and versions', () => {
       actualDeparture: '2026-12-30T02:10:00Z',
       idempotencyKey: 'depart-CA7030',
     };
-    const d1 = (await w.ok<{ recordDeparture: any }>(RECORD_DEPARTURE, { input: depart }))
-      .recordDeparture;
-    const d2 = (await w.ok<{ recordDeparture: any }>(RECORD_DEPARTURE, { input: depart }))
-      .recordDeparture;
+    const d1 = expectData(
+      await routes.graphql<{ recordDeparture: any }>(RECORD_DEPARTURE, { input: depart }),
+    ).recordDeparture;
+    const d2 = expectData(
+      await routes.graphql<{ recordDeparture: any }>(RECORD_DEPARTURE, { input: depart }),
+    ).recordDeparture;
     expect(d2).toEqual(d1);
     expect(d2.version).toBe(2);
-    expect(await w.historyRows('Flight', 'CA7030/2026-12-30')).toHaveLength(2);
+    expect(await historyRows(routes.db, 'Flight', 'CA7030/2026-12-30')).toHaveLength(2);
 
-    const err = await w.fails(RECORD_DEPARTURE, {
-      input: { ...depart, actualDeparture: '2026-12-30T02:11:00Z' },
-    });
-    expect(err.extensions).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+    expectError(
+      await routes.graphql(RECORD_DEPARTURE, {
+        input: { ...depart, actualDeparture: '2026-12-30T02:11:00Z' },
+      }),
+      'IDEMPOTENCY_CONFLICT',
+    );
     expect((await flight('CA7030', '2026-12-30')).actualDeparture).toBe('2026-12-30T02:10:00.000Z');
   });
 
   it('refuses a stale expectedVersion with CONFLICT', async () => {
     await schedule('CA7031', '2026-12-31');
-    const err = await w.fails(RECORD_DEPARTURE, {
-      input: {
-        ...key('CA7031', '2026-12-31'),
-        actualDeparture: '2026-12-31T02:00:00Z',
-        expectedVersion: 7,
+    expectError(
+      await routes.graphql(RECORD_DEPARTURE, {
+        input: {
+          ...key('CA7031', '2026-12-31'),
+          actualDeparture: '2026-12-31T02:00:00Z',
+          expectedVersion: 7,
+        },
+      }),
+      'CONFLICT',
+      {
+        extensions: {
+          entity: 'Flight',
+          id: 'CA7031/2026-12-31',
+          expectedVersion: 7,
+          currentVersion: 1,
+        },
       },
-    });
-    expect(err.extensions).toMatchObject({
-      code: 'CONFLICT',
-      entity: 'Flight',
-      id: 'CA7031/2026-12-31',
-      expectedVersion: 7,
-      currentVersion: 1,
-    });
+    );
     expect((await flight('CA7031', '2026-12-31')).status).toBe('SCHEDULED');
   });
 
@@ -370,15 +412,15 @@ describe('flight idempotency and versions', () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         i % 2
-          ? w.routes(CANCEL_FLIGHT, { input: key('CA7032', '2027-01-02') })
-          : w.routes(RECORD_DEPARTURE, {
+          ? routes.graphql(CANCEL_FLIGHT, { input: key('CA7032', '2027-01-02') })
+          : routes.graphql(RECORD_DEPARTURE, {
               input: { ...key('CA7032', '2027-01-02'), actualDeparture: '2027-01-02T02:00:00Z' },
             }),
       ),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     for (const r of results.filter((r) => r.errors)) {
-      expect(r.errors![0].extensions?.code).toBe('INVALID_STATE_TRANSITION');
+      expectError(r, 'INVALID_STATE_TRANSITION');
     }
     const after = await flight('CA7032', '2027-01-02');
     expect(after.version).toBe(2);

@@ -1,20 +1,18 @@
 import { SHOWCASE } from '../../scripts/demo/showcase';
 import { makeAwb } from '../../subgraphs/kit';
-import {
-  ASSIGN_LEG,
-  CANCEL_FLIGHT,
-  CREATE_ROUTE,
-  RoutesWrites,
-  SCHEDULE_FLIGHT,
-} from './write-federation';
+import { Federation, startFederation } from '../support/federation';
+import { expectData, expectError } from '../support/graphql';
+import { SubgraphClient } from '../support/subgraph';
+import { ASSIGN_LEG, CANCEL_FLIGHT, CREATE_ROUTE, SCHEDULE_FLIGHT } from './operations';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field */
 
-let w: RoutesWrites;
+let fed: Federation;
+let routes: SubgraphClient;
 
 /** Legs of a shipment as the routes agency holds them. */
 const legRows = (awb: string) =>
-  w.db.query<{ sequence: number; flightNumber: string; from: string; to: string }>(
+  routes.db.query<{ sequence: number; flightNumber: string; from: string; to: string }>(
     `SELECT sequence, flight_number AS "flightNumber", from_iata AS "from", to_iata AS "to"
        FROM routes.shipment_leg WHERE awb = $1 ORDER BY sequence`,
     [awb],
@@ -31,45 +29,55 @@ const FLIGHTS = [
 ] as const;
 
 beforeAll(async () => {
-  w = await RoutesWrites.start();
+  fed = await startFederation({ shipments: 300 });
+  routes = fed.subgraph('routes');
   for (const [origin, destination] of [
     ['PEK', 'MUC'],
     ['MUC', 'PEK'],
   ]) {
-    await w.ok(CREATE_ROUTE, {
-      input: {
-        airline: 'CA',
-        origin,
-        destination,
-        region: 'EUROPE',
-        status: 'ACTIVE',
-        weeklyFrequency: 2,
-        weeklyCargoCapacityTonnes: 30,
-        openedOn: '2026-01-01',
-      },
-    });
+    expectData(
+      await routes.graphql(CREATE_ROUTE, {
+        input: {
+          airline: 'CA',
+          origin,
+          destination,
+          region: 'EUROPE',
+          status: 'ACTIVE',
+          weeklyFrequency: 2,
+          weeklyCargoCapacityTonnes: 30,
+          openedOn: '2026-01-01',
+        },
+      }),
+    );
   }
   for (const [number, date, routeId, dep, arr] of FLIGHTS) {
-    await w.ok(SCHEDULE_FLIGHT, {
-      input: {
-        routeId,
-        flightNumber: number,
-        flightDate: date,
-        scheduledDeparture: dep,
-        scheduledArrival: arr,
-      },
-    });
+    expectData(
+      await routes.graphql(SCHEDULE_FLIGHT, {
+        input: {
+          routeId,
+          flightNumber: number,
+          flightDate: date,
+          scheduledDeparture: dep,
+          scheduledArrival: arr,
+        },
+      }),
+    );
   }
-  await w.ok(CANCEL_FLIGHT, { input: { flightNumber: 'CA7104', flightDate: '2026-12-05' } });
+  expectData(
+    await routes.graphql(CANCEL_FLIGHT, {
+      input: { flightNumber: 'CA7104', flightDate: '2026-12-05' },
+    }),
+  );
 });
-afterAll(() => w?.stop());
+afterAll(() => fed?.stop());
 
 function leg(awb: string, number: string, date: string, from: string, to: string) {
   return { awb, flightNumber: number, flightDate: date, from, to };
 }
 
 async function assign(input: Record<string, unknown>): Promise<any> {
-  return (await w.ok<{ assignShipmentLeg: any }>(ASSIGN_LEG, { input })).assignShipmentLeg;
+  return expectData(await routes.graphql<{ assignShipmentLeg: any }>(ASSIGN_LEG, { input }))
+    .assignShipmentLeg;
 }
 
 describe('assignShipmentLeg', () => {
@@ -100,14 +108,14 @@ describe('assignShipmentLeg', () => {
     });
 
     // The whole federation sees the journey: legs from routes, the manifest from customs.
-    const res = await w.fed.query<{ shipment: any }>(
+    const res = await fed.graphql<{ shipment: any }>(
       `query ($awb: ID!) { shipment(awb: $awb) {
          isTransshipment manifest { pieces } legs { sequence flight { number route { id } } } } }`,
       { awb },
     );
-    expect(res.errors).toBeUndefined();
-    expect(res.data?.shipment.isTransshipment).toBe(true);
-    expect(res.data?.shipment.legs.slice(-2)).toEqual([
+    const data = expectData(res);
+    expect(data.shipment.isTransshipment).toBe(true);
+    expect(data.shipment.legs.slice(-2)).toEqual([
       { sequence: n + 1, flight: { number: 'CA7101', route: { id: 'CA-PEK-MUC' } } },
       { sequence: n + 2, flight: { number: 'CA7102', route: { id: 'CA-MUC-PEK' } } },
     ]);
@@ -161,9 +169,12 @@ describe('assignShipmentLeg', () => {
       ],
     ])('%s', async (_what, change, code, field) => {
       const before = await legRows(awb);
-      const err = await w.fails(ASSIGN_LEG, {
-        input: { ...leg(awb, 'CA7101', '2026-12-01', 'PEK', 'MUC'), ...change },
-      });
+      const err = expectError(
+        await routes.graphql(ASSIGN_LEG, {
+          input: { ...leg(awb, 'CA7101', '2026-12-01', 'PEK', 'MUC'), ...change },
+        }),
+        code,
+      );
       expect(err.extensions).toEqual({ code, field });
       expect(await legRows(awb)).toEqual(before);
     });
@@ -178,10 +189,12 @@ describe('assignShipmentLeg', () => {
     const rows = await legRows(awb);
     expect(rows.filter((r) => r.flightNumber === 'CA7101')).toHaveLength(1);
 
-    const err = await w.fails(ASSIGN_LEG, {
-      input: { ...input, flightNumber: 'CA7105', flightDate: '2026-12-06' },
-    });
-    expect(err.extensions).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+    expectError(
+      await routes.graphql(ASSIGN_LEG, {
+        input: { ...input, flightNumber: 'CA7105', flightDate: '2026-12-06' },
+      }),
+      'IDEMPOTENCY_CONFLICT',
+    );
     expect(await legRows(awb)).toEqual(rows);
   });
 
@@ -190,12 +203,15 @@ describe('assignShipmentLeg', () => {
     const before = await legRows(awb);
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        w.routes(ASSIGN_LEG, { input: leg(awb, 'CA7101', '2026-12-01', 'PEK', 'MUC') }),
+        routes.graphql(ASSIGN_LEG, { input: leg(awb, 'CA7101', '2026-12-01', 'PEK', 'MUC') }),
       ),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     for (const r of results.filter((r) => r.errors)) {
-      expect(r.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.from' });
+      expect(expectError(r, 'BAD_USER_INPUT').extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'input.from',
+      });
     }
     const after = await legRows(awb);
     expect(after.map((l) => l.sequence)).toEqual(
@@ -208,11 +224,13 @@ describe('assignShipmentLeg', () => {
     const awb = SHOWCASE.underReview;
     const before = await legRows(awb);
     expect(before[before.length - 1]).toMatchObject({ flightNumber: 'CA7101', to: 'MUC' });
-    await w.fed.subgraphs.find((s) => s.name === 'customs')!.stop();
-    const err = await w.fails(ASSIGN_LEG, {
-      input: leg(awb, 'CA7102', '2026-12-03', 'MUC', 'PEK'),
-    });
-    expect(err.extensions?.code).toBe('DEPENDENCY_UNAVAILABLE');
+    await fed.subgraphs.find((s) => s.name === 'customs')!.stop();
+    expectError(
+      await routes.graphql(ASSIGN_LEG, {
+        input: leg(awb, 'CA7102', '2026-12-03', 'MUC', 'PEK'),
+      }),
+      'DEPENDENCY_UNAVAILABLE',
+    );
     expect(await legRows(awb)).toEqual(before);
   });
 });

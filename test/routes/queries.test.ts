@@ -1,35 +1,31 @@
-import { RoutesHarness } from './harness';
-import { ROUTES } from './fixtures';
+import { routesSubgraph } from '../../subgraphs/routes';
+import { expectData, expectError } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
+import { insertFixtures, ROUTES } from './fixtures';
 
-let h: RoutesHarness;
+let routes: SubgraphUnderTest;
 
 beforeAll(async () => {
-  h = await RoutesHarness.start();
+  routes = await startSubgraphUnderTest(routesSubgraph, { fixtures: insertFixtures });
 });
 
-afterAll(async () => {
-  await h?.stop();
-});
-
-/** The single error of a response, which must have no data for the field. */
-async function errorOf(query: string, variables?: Record<string, unknown>) {
-  const res = await h.query(query, variables);
-  expect(res.errors).toHaveLength(1);
-  return res.errors![0];
-}
+afterAll(() => routes?.stop());
 
 /** Route ids in the server's collation order (the order of the `routes` list). */
 const sortedIds = async (rows: typeof ROUTES) =>
   (
-    await h.db.query<{ id: string }>('SELECT id FROM unnest($1::text[]) AS t(id) ORDER BY id', [
-      rows.map((r) => r[0]),
-    ])
+    await routes.db.query<{ id: string }>(
+      'SELECT id FROM unnest($1::text[]) AS t(id) ORDER BY id',
+      [rows.map((r) => r[0])],
+    )
   ).map((r) => r.id);
 
 describe('airline', () => {
   it('returns an airline by designator', async () => {
-    const data = await h.data<{ airline: unknown }>(
-      '{ airline(iataCode: "QR") { iataCode icaoCode name countryCode awbPrefix } }',
+    const data = expectData(
+      await routes.graphql<{ airline: unknown }>(
+        '{ airline(iataCode: "QR") { iataCode icaoCode name countryCode awbPrefix } }',
+      ),
     );
     expect(data.airline).toEqual({
       iataCode: 'QR',
@@ -41,31 +37,40 @@ describe('airline', () => {
   });
 
   it('keeps nullable fields null', async () => {
-    const data = await h.data<{ airline: unknown }>(
-      '{ airline(iataCode: "HO") { icaoCode awbPrefix } }',
+    const data = expectData(
+      await routes.graphql<{ airline: unknown }>(
+        '{ airline(iataCode: "HO") { icaoCode awbPrefix } }',
+      ),
     );
     expect(data.airline).toEqual({ icaoCode: null, awbPrefix: null });
   });
 
   it('answers null for an unknown designator', async () => {
-    const data = await h.data<{ airline: unknown }>('{ airline(iataCode: "ZZ") { name } }');
+    const data = expectData(
+      await routes.graphql<{ airline: unknown }>('{ airline(iataCode: "ZZ") { name } }'),
+    );
     expect(data.airline).toBeNull();
   });
 
   it('rejects a malformed designator naming the argument', async () => {
-    const err = await errorOf('{ airline(iataCode: "air china") { name } }');
+    const err = expectError(
+      await routes.graphql('{ airline(iataCode: "air china") { name } }'),
+      'BAD_USER_INPUT',
+    );
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'iataCode' });
   });
 });
 
 describe('route', () => {
   it('returns a suspended-then-resumed route with its airline and airports', async () => {
-    const data = await h.data<{ route: unknown }>(`{
+    const data = expectData(
+      await routes.graphql<{ route: unknown }>(`{
       route(id: "CA-PEK-IAD") {
         id airline { iataCode name } origin { iataCode } destination { iataCode }
         region status weeklyFrequency weeklyCargoCapacityTonnes openedOn suspendedOn resumedOn
       }
-    }`);
+    }`),
+    );
     expect(data.route).toEqual({
       id: 'CA-PEK-IAD',
       airline: { iataCode: 'CA', name: 'Air China' },
@@ -82,19 +87,26 @@ describe('route', () => {
   });
 
   it('answers null for an unknown id and rejects a malformed one', async () => {
-    const data = await h.data<{ route: unknown }>('{ route(id: "XX-AAA-BBB") { id } }');
+    const data = expectData(
+      await routes.graphql<{ route: unknown }>('{ route(id: "XX-AAA-BBB") { id } }'),
+    );
     expect(data.route).toBeNull();
-    const err = await errorOf('{ route(id: "CA PEK FRA") { id } }');
+    const err = expectError(
+      await routes.graphql('{ route(id: "CA PEK FRA") { id } }'),
+      'BAD_USER_INPUT',
+    );
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 
   it('lists the flights of a date range in date order', async () => {
-    const data = await h.data<{ route: { flights: unknown[]; lastYear: unknown[] } }>(`{
+    const data = expectData(
+      await routes.graphql<{ route: { flights: unknown[]; lastYear: unknown[] } }>(`{
       route(id: "CA-PEK-FRA") {
         flights(from: "2025-03-02", to: "2025-03-04") { number date status }
         lastYear: flights(from: "2024-01-01", to: "2024-12-31") { date }
       }
-    }`);
+    }`),
+    );
     expect(data.route.flights).toEqual([
       { number: 'CA931', date: '2025-03-02', status: 'ARRIVED' },
       { number: 'CA931', date: '2025-03-03', status: 'CANCELLED' },
@@ -106,27 +118,38 @@ describe('route', () => {
   it('rejects a reversed, too long or invalid flight date range', async () => {
     const q =
       'query($f: Date!, $t: Date!) { route(id: "CA-PEK-FRA") { flights(from: $f, to: $t) { date } } }';
-    const reversed = await errorOf(q, { f: '2025-03-05', t: '2025-03-01' });
+    const reversed = expectError(
+      await routes.graphql(q, { f: '2025-03-05', t: '2025-03-01' }),
+      'BAD_USER_INPUT',
+    );
     expect(reversed.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
-    const tooLong = await errorOf(q, { f: '2024-01-01', t: '2025-01-01' });
+    const tooLong = expectError(
+      await routes.graphql(q, { f: '2024-01-01', t: '2025-01-01' }),
+      'BAD_USER_INPUT',
+    );
     expect(tooLong.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
     expect(tooLong.message).toMatch(/367 days/);
-    const invalid = await errorOf(q, { f: '2025-02-30', t: '2025-03-01' });
+    const invalid = expectError(
+      await routes.graphql(q, { f: '2025-02-30', t: '2025-03-01' }),
+      'BAD_USER_INPUT',
+    );
     expect(invalid.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'from' });
     // A whole leap year is within bounds.
-    const ok = await h.query(q, { f: '2024-01-01', t: '2024-12-31' });
-    expect(ok.errors).toBeUndefined();
+    const ok = await routes.graphql(q, { f: '2024-01-01', t: '2024-12-31' });
+    expectData(ok);
   });
 });
 
 describe('flight', () => {
   it('returns a flight by number and date with its times and route', async () => {
-    const data = await h.data<{ flight: unknown }>(`{
+    const data = expectData(
+      await routes.graphql<{ flight: unknown }>(`{
       flight(number: "QR818", date: "2025-03-02") {
         number date status scheduledDeparture scheduledArrival actualDeparture actualArrival
         route { id origin { iataCode } destination { iataCode } }
       }
-    }`);
+    }`),
+    );
     expect(data.flight).toEqual({
       number: 'QR818',
       date: '2025-03-02',
@@ -140,8 +163,10 @@ describe('flight', () => {
   });
 
   it('keeps actual times null for a flight not yet departed', async () => {
-    const data = await h.data<{ flight: unknown }>(
-      '{ flight(number: "CA931", date: "2025-03-05") { status actualDeparture actualArrival } }',
+    const data = expectData(
+      await routes.graphql<{ flight: unknown }>(
+        '{ flight(number: "CA931", date: "2025-03-05") { status actualDeparture actualArrival } }',
+      ),
     );
     expect(data.flight).toEqual({
       status: 'SCHEDULED',
@@ -151,22 +176,30 @@ describe('flight', () => {
   });
 
   it('answers null for a well-formed unknown flight', async () => {
-    const data = await h.data<{ flight: unknown }>(
-      '{ flight(number: "CA931", date: "2030-01-01") { number } }',
+    const data = expectData(
+      await routes.graphql<{ flight: unknown }>(
+        '{ flight(number: "CA931", date: "2030-01-01") { number } }',
+      ),
     );
     expect(data.flight).toBeNull();
   });
 
   it('rejects a malformed flight number or date naming the argument', async () => {
-    const number = await errorOf('{ flight(number: "CA-931", date: "2025-03-01") { date } }');
+    const number = expectError(
+      await routes.graphql('{ flight(number: "CA-931", date: "2025-03-01") { date } }'),
+      'BAD_USER_INPUT',
+    );
     expect(number.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'number' });
-    const literal = await errorOf('{ flight(number: "CA931", date: "2025-13-01") { date } }');
+    const literal = expectError(
+      await routes.graphql('{ flight(number: "CA931", date: "2025-13-01") { date } }'),
+      'BAD_USER_INPUT',
+    );
     expect(literal.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'date' });
-    const variable = await errorOf(
-      'query($d: Date!) { flight(number: "CA931", date: $d) { date } }',
-      {
+    const variable = expectError(
+      await routes.graphql('query($d: Date!) { flight(number: "CA931", date: $d) { date } }', {
         d: '01/03/2025',
-      },
+      }),
+      'BAD_USER_INPUT',
     );
     expect(variable.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'date' });
   });
@@ -189,7 +222,9 @@ describe('routes', () => {
     }
   }`;
   const ids = async (vars: Record<string, unknown>) =>
-    (await h.data<Page>(PAGE, { first: 1000, ...vars })).routes.nodes.map((n) => n.id);
+    expectData(await routes.graphql<Page>(PAGE, { first: 1000, ...vars })).routes.nodes.map(
+      (n) => n.id,
+    );
 
   it('filters by origin, destination, region, status and airline', async () => {
     expect(await ids({ origin: 'PEK' })).toEqual(
@@ -212,7 +247,9 @@ describe('routes', () => {
   });
 
   it('counts the matching routes across pages', async () => {
-    const data = await h.data<Page>(PAGE, { first: 2, region: 'NORTH_AMERICA' });
+    const data = expectData(
+      await routes.graphql<Page>(PAGE, { first: 2, region: 'NORTH_AMERICA' }),
+    );
     expect(data.routes.nodes).toHaveLength(2);
     expect(data.routes.totalCount).toBe(4);
   });
@@ -222,66 +259,78 @@ describe('routes', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { routes }: Page = await h.data<Page>(PAGE, { first: 4, after });
+      const { routes: page }: Page = expectData(
+        await routes.graphql<Page>(PAGE, { first: 4, after }),
+      );
       pages++;
-      expect(routes.totalCount).toBe(ROUTES.length);
-      expect(routes.nodes).toEqual(routes.edges.map((e) => e.node));
-      expect(routes.pageInfo.endCursor).toBe(routes.edges[routes.edges.length - 1].cursor);
-      seen.push(...routes.nodes.map((n) => n.id));
-      if (!routes.pageInfo.hasNextPage) break;
-      expect(routes.nodes).toHaveLength(4);
-      after = routes.pageInfo.endCursor;
+      expect(page.totalCount).toBe(ROUTES.length);
+      expect(page.nodes).toEqual(page.edges.map((e) => e.node));
+      expect(page.pageInfo.endCursor).toBe(page.edges[page.edges.length - 1].cursor);
+      seen.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      expect(page.nodes).toHaveLength(4);
+      after = page.pageInfo.endCursor;
     }
     expect(pages).toBe(Math.ceil(ROUTES.length / 4));
     expect(seen).toEqual(await sortedIds(ROUTES));
   });
 
   it('ends exactly at the last route and serves an empty page after it', async () => {
-    const asia = await h.data<Page>(PAGE, { region: 'ASIA', first: 15 });
+    const asia = expectData(await routes.graphql<Page>(PAGE, { region: 'ASIA', first: 15 }));
     expect(asia.routes.nodes).toHaveLength(15);
     expect(asia.routes.pageInfo.hasNextPage).toBe(false);
-    const after = await h.data<Page>(PAGE, {
-      region: 'ASIA',
-      after: asia.routes.pageInfo.endCursor,
-    });
+    const after = expectData(
+      await routes.graphql<Page>(PAGE, {
+        region: 'ASIA',
+        after: asia.routes.pageInfo.endCursor,
+      }),
+    );
     expect(after.routes.nodes).toEqual([]);
     expect(after.routes.pageInfo).toEqual({ hasNextPage: false, endCursor: null });
   });
 
   it('keeps its place when a route is inserted before the cursor', async () => {
-    const first = await h.data<Page>(PAGE, { region: 'ASIA', first: 5 });
+    const first = expectData(await routes.graphql<Page>(PAGE, { region: 'ASIA', first: 5 }));
     expect(first.routes.nodes.map((n) => n.id)).toEqual(
       (await sortedIds(ROUTES.filter((r) => r[4] === 'ASIA'))).slice(0, 5),
     );
-    await h.db.query(
+    await routes.db.query(
       `INSERT INTO routes.route (id, airline_iata, origin_iata, destination_iata, region, status, weekly_frequency)
        VALUES ('JD-PKX-AA0', 'JD', 'PKX', 'ABA', 'ASIA', 'PLANNED', 1)`,
     );
     try {
-      const second = await h.data<Page>(PAGE, {
-        region: 'ASIA',
-        first: 5,
-        after: first.routes.pageInfo.endCursor,
-      });
+      const second = expectData(
+        await routes.graphql<Page>(PAGE, {
+          region: 'ASIA',
+          first: 5,
+          after: first.routes.pageInfo.endCursor,
+        }),
+      );
       expect(second.routes.nodes.map((n) => n.id)).toEqual(
         (await sortedIds(ROUTES.filter((r) => r[4] === 'ASIA'))).slice(5, 10),
       );
       expect(second.routes.totalCount).toBe(16);
     } finally {
-      await h.db.query(`DELETE FROM routes.route WHERE id = 'JD-PKX-AA0'`);
+      await routes.db.query(`DELETE FROM routes.route WHERE id = 'JD-PKX-AA0'`);
     }
   });
 
   it('rejects a bad cursor, page size or airport code naming the argument', async () => {
-    const cursor = await errorOf(PAGE, { after: 'not-a-cursor' });
+    const cursor = expectError(
+      await routes.graphql(PAGE, { after: 'not-a-cursor' }),
+      'BAD_USER_INPUT',
+    );
     expect(cursor.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
-    const size = await errorOf(PAGE, { first: 1001 });
+    const size = expectError(await routes.graphql(PAGE, { first: 1001 }), 'BAD_USER_INPUT');
     expect(size.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
-    const origin = await errorOf(PAGE, { origin: 'pek' });
+    const origin = expectError(await routes.graphql(PAGE, { origin: 'pek' }), 'BAD_USER_INPUT');
     expect(origin.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'origin' });
-    const destination = await errorOf(PAGE, { destination: 'BEIJING' });
+    const destination = expectError(
+      await routes.graphql(PAGE, { destination: 'BEIJING' }),
+      'BAD_USER_INPUT',
+    );
     expect(destination.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'destination' });
-    const airline = await errorOf(PAGE, { airline: 'CCA' });
+    const airline = expectError(await routes.graphql(PAGE, { airline: 'CCA' }), 'BAD_USER_INPUT');
     expect(airline.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'airline' });
   });
 });
@@ -301,9 +350,11 @@ describe('routeRecovery', () => {
   }`;
 
   it('follows a route through suspension and resumption, month by month', async () => {
-    const { routeRecovery } = await h.data<{ routeRecovery: Point[] }>(RECOVERY, {
-      region: 'NORTH_AMERICA',
-    });
+    const { routeRecovery } = expectData(
+      await routes.graphql<{ routeRecovery: Point[] }>(RECOVERY, {
+        region: 'NORTH_AMERICA',
+      }),
+    );
     const point = (month: string, a: number, f: number, s: number, c: number): Point => ({
       month,
       activeRoutes: a,
@@ -323,7 +374,7 @@ describe('routeRecovery', () => {
       point('2023-07-01', 2, 7, 1, 150),
     ]);
     // One point per month, up to and including the current month.
-    const [{ today }] = await h.db.query<{ today: string }>(`SELECT current_date AS today`);
+    const [{ today }] = await routes.db.query<{ today: string }>(`SELECT current_date AS today`);
     expect(routeRecovery[routeRecovery.length - 1].month).toBe(`${today.slice(0, 7)}-01`);
     routeRecovery.forEach((p, i) => {
       const y = 2023 + Math.floor(i / 12);
@@ -334,7 +385,9 @@ describe('routeRecovery', () => {
   });
 
   it('starts at the earliest opening across all regions', async () => {
-    const { routeRecovery } = await h.data<{ routeRecovery: Point[] }>(RECOVERY);
+    const { routeRecovery } = expectData(
+      await routes.graphql<{ routeRecovery: Point[] }>(RECOVERY),
+    );
     // LH-FRA-PEK and LH-MUC-PEK both opened January 2010.
     expect(routeRecovery[0]).toEqual({
       month: '2010-01-01',
@@ -351,7 +404,9 @@ describe('routeRecovery', () => {
   });
 
   it('is empty for a region without routes', async () => {
-    const data = await h.data<{ routeRecovery: Point[] }>(RECOVERY, { region: 'OCEANIA' });
+    const data = expectData(
+      await routes.graphql<{ routeRecovery: Point[] }>(RECOVERY, { region: 'OCEANIA' }),
+    );
     expect(data.routeRecovery).toEqual([]);
   });
 });

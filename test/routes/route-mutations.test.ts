@@ -1,12 +1,17 @@
-import { CREATE_ROUTE, ROUTE_QUERY, RoutesWrites, SET_ROUTE_STATUS } from './write-federation';
+import { Federation, startFederation } from '../support/federation';
+import { expectData, expectError } from '../support/graphql';
+import { SubgraphClient } from '../support/subgraph';
+import { CREATE_ROUTE, historyRows, ROUTE_QUERY, SET_ROUTE_STATUS } from './operations';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field */
 
-let w: RoutesWrites;
+let fed: Federation;
+let routes: SubgraphClient;
 beforeAll(async () => {
-  w = await RoutesWrites.start();
+  fed = await startFederation({ shipments: 300 });
+  routes = fed.subgraph('routes');
 });
-afterAll(() => w?.stop());
+afterAll(() => fed?.stop());
 
 /** A route between PEK and MUC of Air China: absent from the demo world. */
 const NEW_ROUTE = {
@@ -20,15 +25,17 @@ const NEW_ROUTE = {
 };
 
 async function route(id: string): Promise<any> {
-  return (await w.ok<{ route: any }>(ROUTE_QUERY, { id })).route;
+  return expectData(await routes.graphql<{ route: any }>(ROUTE_QUERY, { id })).route;
 }
 
 async function create(input: Record<string, unknown>): Promise<any> {
-  return (await w.ok<{ createRoute: any }>(CREATE_ROUTE, { input })).createRoute;
+  return expectData(await routes.graphql<{ createRoute: any }>(CREATE_ROUTE, { input }))
+    .createRoute;
 }
 
 async function setStatus(input: Record<string, unknown>): Promise<any> {
-  return (await w.ok<{ setRouteStatus: any }>(SET_ROUTE_STATUS, { input })).setRouteStatus;
+  return expectData(await routes.graphql<{ setRouteStatus: any }>(SET_ROUTE_STATUS, { input }))
+    .setRouteStatus;
 }
 
 describe('createRoute and setRouteStatus: the lifecycle', () => {
@@ -95,7 +102,7 @@ describe('createRoute and setRouteStatus: the lifecycle', () => {
       ['RESUMED', 'SUSPENDED', null],
     ]);
     // The same state is read back, also through the gateway (the read side is composed).
-    const res = await w.fed.query<{ route: any }>(
+    const res = await fed.graphql<{ route: any }>(
       '{ route(id: "CA-PEK-MUC") { status suspendedOn origin { name isBeijingHub } } }',
     );
     expect(res.data?.route).toEqual({
@@ -124,13 +131,14 @@ describe('createRoute and setRouteStatus: the lifecycle', () => {
   });
 
   it('batches the history of many routes into one statement', async () => {
-    const before = w.db.statementCount;
-    const res = await w.ok<{ routes: { nodes: { history: unknown[] }[] } }>(
-      '{ routes(first: 50) { nodes { id history { to } } } }',
+    const { result, statements } = await routes.statementsOf(() =>
+      routes.graphql<{ routes: { nodes: { history: unknown[] }[] } }>(
+        '{ routes(first: 50) { nodes { id history { to } } } }',
+      ),
     );
-    expect(res.routes.nodes.length).toBeGreaterThan(10);
+    expect(expectData(result).routes.nodes.length).toBeGreaterThan(10);
     // One page, one count (maybe), one history batch.
-    expect(w.db.statementCount - before).toBeLessThanOrEqual(3);
+    expect(statements).toBeLessThanOrEqual(3);
   });
 });
 
@@ -143,31 +151,36 @@ describe('illegal route transitions', () => {
     ['set a route back to PLANNED', 'PLANNED', 'ACTIVE'],
   ])('refuses to %s, naming both states', async (_what, requested, current) => {
     const before = await route(id);
-    const err = await w.fails(SET_ROUTE_STATUS, {
-      input: { routeId: id, status: requested, effectiveOn: '2026-11-01' },
-    });
-    expect(err.extensions).toMatchObject({
-      code: 'INVALID_STATE_TRANSITION',
-      entity: 'Route',
-      id,
-      current,
-      requested,
-    });
-    expect(err.message).toContain(`from ${current} to ${requested}`);
+    expectError(
+      await routes.graphql(SET_ROUTE_STATUS, {
+        input: { routeId: id, status: requested, effectiveOn: '2026-11-01' },
+      }),
+      'INVALID_STATE_TRANSITION',
+      {
+        extensions: { entity: 'Route', id, current, requested },
+        message: `from ${current} to ${requested}`,
+      },
+    );
     expect(await route(id)).toEqual(before);
   });
 
   it('refuses to suspend a PLANNED route or resume one that is not suspended', async () => {
     await create({ ...NEW_ROUTE, origin: 'PKX', destination: 'OSL' });
-    const err = await w.fails(SET_ROUTE_STATUS, {
-      input: { routeId: 'CA-PKX-OSL', status: 'SUSPENDED', effectiveOn: '2026-11-01' },
-    });
-    expect(err.extensions).toMatchObject({ current: 'PLANNED', requested: 'SUSPENDED' });
-    const err2 = await w.fails(SET_ROUTE_STATUS, {
-      input: { routeId: 'CA-PKX-OSL', status: 'RESUMED', effectiveOn: '2026-11-01' },
-    });
-    expect(err2.extensions).toMatchObject({ current: 'PLANNED', requested: 'RESUMED' });
-    expect(await w.historyRows('Route', 'CA-PKX-OSL')).toHaveLength(1);
+    expectError(
+      await routes.graphql(SET_ROUTE_STATUS, {
+        input: { routeId: 'CA-PKX-OSL', status: 'SUSPENDED', effectiveOn: '2026-11-01' },
+      }),
+      'INVALID_STATE_TRANSITION',
+      { extensions: { current: 'PLANNED', requested: 'SUSPENDED' } },
+    );
+    expectError(
+      await routes.graphql(SET_ROUTE_STATUS, {
+        input: { routeId: 'CA-PKX-OSL', status: 'RESUMED', effectiveOn: '2026-11-01' },
+      }),
+      'INVALID_STATE_TRANSITION',
+      { extensions: { current: 'PLANNED', requested: 'RESUMED' } },
+    );
+    expect(await historyRows(routes.db, 'Route', 'CA-PKX-OSL')).toHaveLength(1);
     expect((await route('CA-PKX-OSL')).version).toBe(1);
   });
 });
@@ -185,69 +198,93 @@ describe('route input validation', () => {
     ['a PLANNED route with an opening date', { openedOn: '2026-01-01' }, 'input.openedOn'],
     ['an impossible date', { status: 'ACTIVE', openedOn: '2026-02-30' }, 'input.openedOn'],
   ])('createRoute refuses %s', async (_what, change, field) => {
-    const count = () => w.db.query('SELECT count(*)::int AS n FROM routes.route');
+    const count = () => routes.db.query('SELECT count(*)::int AS n FROM routes.route');
     const before = await count();
-    const err = await w.fails(CREATE_ROUTE, {
-      input: { ...NEW_ROUTE, destination: 'LIS', ...change },
-    });
+    const err = expectError(
+      await routes.graphql(CREATE_ROUTE, {
+        input: { ...NEW_ROUTE, destination: 'LIS', ...change },
+      }),
+      'BAD_USER_INPUT',
+    );
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
     expect(await count()).toEqual(before);
   });
 
   it('refuses a non-integer weekly frequency while parsing the request', async () => {
-    const err = await w.fails(CREATE_ROUTE, { input: { ...NEW_ROUTE, weeklyFrequency: 2.5 } });
-    expect(err.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'input.weeklyFrequency',
-    });
+    expectError(
+      await routes.graphql(CREATE_ROUTE, { input: { ...NEW_ROUTE, weeklyFrequency: 2.5 } }),
+      'BAD_USER_INPUT',
+      { field: 'input.weeklyFrequency' },
+    );
   });
 
   it('refuses a route with no Beijing hub at either end', async () => {
-    const err = await w.fails(CREATE_ROUTE, {
-      input: { ...NEW_ROUTE, origin: 'FRA', destination: 'MUC' },
-    });
+    const err = expectError(
+      await routes.graphql(CREATE_ROUTE, {
+        input: { ...NEW_ROUTE, origin: 'FRA', destination: 'MUC' },
+      }),
+      'BAD_USER_INPUT',
+    );
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.origin' });
   });
 
   it('answers NOT_FOUND for an airport the airports agency does not know', async () => {
-    const err = await w.fails(CREATE_ROUTE, { input: { ...NEW_ROUTE, destination: 'ZZZ' } });
+    const err = expectError(
+      await routes.graphql(CREATE_ROUTE, { input: { ...NEW_ROUTE, destination: 'ZZZ' } }),
+      'NOT_FOUND',
+    );
     expect(err.extensions).toEqual({ code: 'NOT_FOUND', field: 'input.destination' });
   });
 
   it('answers NOT_FOUND for an unregistered airline', async () => {
-    const err = await w.fails(CREATE_ROUTE, {
-      input: { ...NEW_ROUTE, airline: 'ZZ', destination: 'LIS' },
-    });
+    const err = expectError(
+      await routes.graphql(CREATE_ROUTE, {
+        input: { ...NEW_ROUTE, airline: 'ZZ', destination: 'LIS' },
+      }),
+      'NOT_FOUND',
+    );
     expect(err.extensions).toEqual({ code: 'NOT_FOUND', field: 'input.airline' });
   });
 
   it('answers CONFLICT for a route that exists', async () => {
-    const history = await w.historyRows('Route', 'CA-PEK-FRA');
-    const err = await w.fails(CREATE_ROUTE, {
-      input: { ...NEW_ROUTE, destination: 'FRA', status: 'ACTIVE', openedOn: '1990-06-01' },
-    });
-    expect(err.message).toBe('Route CA-PEK-FRA already exists');
+    const history = await historyRows(routes.db, 'Route', 'CA-PEK-FRA');
+    const err = expectError(
+      await routes.graphql(CREATE_ROUTE, {
+        input: { ...NEW_ROUTE, destination: 'FRA', status: 'ACTIVE', openedOn: '1990-06-01' },
+      }),
+      'CONFLICT',
+      { message: 'Route CA-PEK-FRA already exists' },
+    );
     expect(err.extensions).toEqual({
       code: 'CONFLICT',
       entity: 'Route',
       id: 'CA-PEK-FRA',
       field: 'input.destination',
     });
-    expect(await w.historyRows('Route', 'CA-PEK-FRA')).toEqual(history);
+    expect(await historyRows(routes.db, 'Route', 'CA-PEK-FRA')).toEqual(history);
   });
 
   it('setRouteStatus refuses a malformed route id, an impossible date and an unknown route', async () => {
-    let err = await w.fails(SET_ROUTE_STATUS, {
-      input: { routeId: 'CA PEK FRA', status: 'SUSPENDED', effectiveOn: '2026-11-01' },
-    });
+    let err = expectError(
+      await routes.graphql(SET_ROUTE_STATUS, {
+        input: { routeId: 'CA PEK FRA', status: 'SUSPENDED', effectiveOn: '2026-11-01' },
+      }),
+      'BAD_USER_INPUT',
+    );
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.routeId' });
-    err = await w.fails(SET_ROUTE_STATUS, {
-      input: { routeId: 'CA-PEK-FRA', status: 'SUSPENDED', effectiveOn: '2026-13-01' },
-    });
+    err = expectError(
+      await routes.graphql(SET_ROUTE_STATUS, {
+        input: { routeId: 'CA-PEK-FRA', status: 'SUSPENDED', effectiveOn: '2026-13-01' },
+      }),
+      'BAD_USER_INPUT',
+    );
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.effectiveOn' });
-    err = await w.fails(SET_ROUTE_STATUS, {
-      input: { routeId: 'CA-PEK-XXX', status: 'SUSPENDED', effectiveOn: '2026-11-01' },
-    });
+    err = expectError(
+      await routes.graphql(SET_ROUTE_STATUS, {
+        input: { routeId: 'CA-PEK-XXX', status: 'SUSPENDED', effectiveOn: '2026-11-01' },
+      }),
+      'NOT_FOUND',
+    );
     expect(err.extensions).toEqual({ code: 'NOT_FOUND', field: 'input.routeId' });
   });
 
@@ -258,15 +295,21 @@ describe('route input validation', () => {
       status: 'ACTIVE',
       openedOn: '2026-02-01',
     });
-    const early = await w.fails(SET_ROUTE_STATUS, {
-      input: { routeId: 'CA-PEK-CDG', status: 'SUSPENDED', effectiveOn: '2026-01-31' },
-    });
+    const early = expectError(
+      await routes.graphql(SET_ROUTE_STATUS, {
+        input: { routeId: 'CA-PEK-CDG', status: 'SUSPENDED', effectiveOn: '2026-01-31' },
+      }),
+      'BAD_USER_INPUT',
+    );
     expect(early.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.effectiveOn' });
     await setStatus({ routeId: 'CA-PEK-CDG', status: 'SUSPENDED', effectiveOn: '2026-04-01' });
     const before = await route('CA-PEK-CDG');
-    const err = await w.fails(SET_ROUTE_STATUS, {
-      input: { routeId: 'CA-PEK-CDG', status: 'RESUMED', effectiveOn: '2026-03-31' },
-    });
+    const err = expectError(
+      await routes.graphql(SET_ROUTE_STATUS, {
+        input: { routeId: 'CA-PEK-CDG', status: 'RESUMED', effectiveOn: '2026-03-31' },
+      }),
+      'BAD_USER_INPUT',
+    );
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.effectiveOn' });
     expect(await route('CA-PEK-CDG')).toEqual(before);
   });
@@ -278,7 +321,7 @@ describe('idempotency and versions', () => {
     const first = await create(input);
     const retry = await create(input);
     expect(retry).toEqual(first);
-    expect(await w.historyRows('Route', 'CA-PEK-IST')).toHaveLength(1);
+    expect(await historyRows(routes.db, 'Route', 'CA-PEK-IST')).toHaveLength(1);
 
     const activate = {
       routeId: 'CA-PEK-IST',
@@ -290,49 +333,53 @@ describe('idempotency and versions', () => {
     const a2 = await setStatus(activate);
     expect(a2).toEqual(a1);
     expect(a2.version).toBe(2);
-    expect(await w.historyRows('Route', 'CA-PEK-IST')).toHaveLength(2);
+    expect(await historyRows(routes.db, 'Route', 'CA-PEK-IST')).toHaveLength(2);
   });
 
   it('refuses the same key with another input: IDEMPOTENCY_CONFLICT, nothing written', async () => {
     await create({ ...NEW_ROUTE, destination: 'SVO', idempotencyKey: 'create-once' });
-    const err = await w.fails(CREATE_ROUTE, {
-      input: { ...NEW_ROUTE, destination: 'SEA', idempotencyKey: 'create-once' },
-    });
-    expect(err.extensions).toMatchObject({
-      code: 'IDEMPOTENCY_CONFLICT',
-      field: 'input.idempotencyKey',
-    });
-    expect(await w.db.query("SELECT 1 FROM routes.route WHERE id = 'CA-PEK-SEA'")).toEqual([]);
+    expectError(
+      await routes.graphql(CREATE_ROUTE, {
+        input: { ...NEW_ROUTE, destination: 'SEA', idempotencyKey: 'create-once' },
+      }),
+      'IDEMPOTENCY_CONFLICT',
+      { field: 'input.idempotencyKey' },
+    );
+    expect(await routes.db.query("SELECT 1 FROM routes.route WHERE id = 'CA-PEK-SEA'")).toEqual([]);
   });
 
   it('refuses a stale expectedVersion with CONFLICT, changing nothing', async () => {
     const current = await route('CZ-PKX-LHR');
-    const err = await w.fails(SET_ROUTE_STATUS, {
-      input: {
-        routeId: 'CZ-PKX-LHR',
-        status: 'SUSPENDED',
-        effectiveOn: '2026-11-01',
-        expectedVersion: current.version + 1,
+    expectError(
+      await routes.graphql(SET_ROUTE_STATUS, {
+        input: {
+          routeId: 'CZ-PKX-LHR',
+          status: 'SUSPENDED',
+          effectiveOn: '2026-11-01',
+          expectedVersion: current.version + 1,
+        },
+      }),
+      'CONFLICT',
+      {
+        extensions: {
+          entity: 'Route',
+          id: 'CZ-PKX-LHR',
+          expectedVersion: current.version + 1,
+          currentVersion: current.version,
+        },
       },
-    });
-    expect(err.extensions).toMatchObject({
-      code: 'CONFLICT',
-      entity: 'Route',
-      id: 'CZ-PKX-LHR',
-      expectedVersion: current.version + 1,
-      currentVersion: current.version,
-    });
+    );
     expect(await route('CZ-PKX-LHR')).toEqual(current);
   });
 
   it('lets exactly one of 50 concurrent conflicting suspensions win', async () => {
     const id = 'CZ-PKX-AMS';
     const before = await route(id);
-    const historyBefore = await w.historyRows('Route', id);
+    const historyBefore = await historyRows(routes.db, 'Route', id);
     expect(before.status).toBe('ACTIVE');
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        w.routes<{ setRouteStatus: any }>(SET_ROUTE_STATUS, {
+        routes.graphql<{ setRouteStatus: any }>(SET_ROUTE_STATUS, {
           input: { routeId: id, status: 'SUSPENDED', effectiveOn: '2026-11-20', reason: `#${i}` },
         }),
       ),
@@ -342,16 +389,14 @@ describe('idempotency and versions', () => {
     expect(wins).toHaveLength(1);
     expect(losses).toHaveLength(49);
     for (const r of losses) {
-      expect(r.errors![0].extensions).toMatchObject({
-        code: 'INVALID_STATE_TRANSITION',
-        current: 'SUSPENDED',
-        requested: 'SUSPENDED',
+      expectError(r, 'INVALID_STATE_TRANSITION', {
+        extensions: { current: 'SUSPENDED', requested: 'SUSPENDED' },
       });
     }
     const after = await route(id);
     expect(after.version).toBe(before.version + 1);
     expect(after.history).toHaveLength(before.history.length + 1);
-    const historyAfter = await w.historyRows('Route', id);
+    const historyAfter = await historyRows(routes.db, 'Route', id);
     expect(historyAfter).toHaveLength(historyBefore.length + 1);
     expect(historyAfter[historyAfter.length - 1]).toMatchObject({
       from: 'ACTIVE',

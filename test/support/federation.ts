@@ -1,21 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { seedDemo } from '../../scripts/demo/seed-demo';
 import { InProcessFederation, startInProcessFederation } from '../../scripts/in-process-federation';
+import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
+import { projectRoot } from '../../subgraphs/kit';
+import { GraphQLResponse, Json } from './graphql';
+import { SubgraphClient, subgraphClient } from './subgraph';
 import { createTestDatabase } from './test-database';
 
-export { postGraphQL } from '../../scripts/in-process-federation';
-export type Federation = InProcessFederation;
+/** The four subgraphs and the gateway serving the committed supergraph, over the demo world. */
+export interface Federation extends Omit<InProcessFederation, 'query'> {
+  /** The one database every agency's schema lives in. */
+  databaseUrl: string;
+  /** Sends an operation to the gateway, as any client would. */
+  graphql<T = Json>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  /** One agency's subgraph, to test it behind the gateway's back. */
+  subgraph(agency: AgencyName): SubgraphClient;
+  /** Runs `work` and tells how many SQL statements all subgraphs ran meanwhile. */
+  statementsOf<R>(work: () => Promise<R>): Promise<{ result: R; statements: number }>;
+}
+
+export interface FederationOptions {
+  /** How many shipments the demo world has. */
+  shipments: number;
+  /** PostgreSQL settings of the subgraphs' connections (not the seeding), e.g. `-c enable_seqscan=off`. */
+  postgresOptions?: string;
+}
 
 /** A fresh database seeded with the demo world, and the whole federation over it. */
-export async function startFederation(options: { shipments: number }): Promise<Federation> {
+export async function startFederation(options: FederationOptions): Promise<Federation> {
   const testDb = await createTestDatabase();
-  const urls = { airports: testDb.url, customs: testDb.url, drugs: testDb.url, routes: testDb.url };
-  await seedDemo({ urls, shipments: options.shipments });
-  const federation = await startInProcessFederation(urls);
+  const everyAgency = (url: string) =>
+    Object.fromEntries(AGENCY_NAMES.map((a) => [a, url])) as Record<AgencyName, string>;
+  let federation: InProcessFederation;
+  try {
+    await seedDemo({ urls: everyAgency(testDb.url), shipments: options.shipments });
+    const served = options.postgresOptions
+      ? `${testDb.url}?options=${encodeURIComponent(options.postgresOptions)}`
+      : testDb.url;
+    federation = await startInProcessFederation(everyAgency(served));
+  } catch (err) {
+    await testDb.drop();
+    throw err;
+  }
+  const { query, ...rest } = federation;
   return {
-    ...federation,
+    ...rest,
+    databaseUrl: testDb.url,
+    graphql<T = Json>(q: string, variables?: Record<string, unknown>) {
+      return query<T>(q, variables);
+    },
+    subgraph(agency) {
+      const subgraph = federation.subgraphs.find((s) => s.name === agency);
+      if (!subgraph) throw new Error(`no ${agency} subgraph in the federation`);
+      return subgraphClient(subgraph.url, federation.databases[agency]);
+    },
+    async statementsOf(work) {
+      const before = federation.statementCount();
+      const result = await work();
+      return { result, statements: federation.statementCount() - before };
+    },
     async stop() {
-      await federation.stop();
-      await testDb.drop();
+      try {
+        await federation.stop();
+      } finally {
+        await testDb.drop();
+      }
     },
   };
+}
+
+/** The supergraph committed in schema/, which every gateway of the tests serves. */
+export function committedSupergraph(): string {
+  return readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8');
 }

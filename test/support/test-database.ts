@@ -3,9 +3,6 @@ import pg from 'pg';
 import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
 import { migrateAgency } from '../../subgraphs/kit';
 
-export { AGENCY_NAMES as AGENCIES } from '../../subgraphs/agencies';
-export type { AgencyName as Agency } from '../../subgraphs/agencies';
-
 export const DEFAULT_TEST_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**

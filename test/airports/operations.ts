@@ -1,22 +1,4 @@
-import { GraphQLResponse } from './harness';
-
-/** The one error of a refused mutation, with its code and field. */
-export function refusal(res: GraphQLResponse): {
-  message: string;
-  code: unknown;
-  field: unknown;
-  extensions: Record<string, unknown>;
-} {
-  expect(res.errors).toHaveLength(1);
-  const [error] = res.errors!;
-  return {
-    message: error.message,
-    code: error.extensions?.code,
-    field: error.extensions?.field,
-    extensions: error.extensions ?? {},
-  };
-}
-
+/** The airports mutations as the tests send them. */
 export const SHIPMENT_SELECTION = `awb
   arrival { airport { iataCode } facility { id } arrivedAt pieces weightKg }
   handlingEvents { at type facility { id } note }`;

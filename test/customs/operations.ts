@@ -1,11 +1,66 @@
+import { RunningGateway, startGateway } from '../../gateway/server';
 import { DRUG_APPROVALS, FACILITIES } from '../../scripts/demo/reference';
-import { Json } from './harness';
-import { WritesHarness } from './writes-harness';
+import { customsSubgraph } from '../../subgraphs/customs';
+import { Database, makeAwb } from '../../subgraphs/kit';
+import { committedSupergraph, Federation, startFederation } from '../support/federation';
+import { expectData, Json, UNREACHABLE_URL } from '../support/graphql';
+import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 
 /**
- * Mutation documents and input builders of the customs write tests, over the demo world that
- * `WritesHarness` seeds (its airports, facilities, drug approvals, enterprises).
+ * Mutation documents, input builders and record builders of the customs write tests, over the
+ * demo world (its airports, facilities, drug approvals, enterprises).
  */
+
+/** What the customs subgraph under test reaches for other agencies' facts. */
+export type GatewayMode = 'up' | 'down' | 'drugs-down';
+
+/**
+ * The customs subgraph under test over the federation's demo world, with real neighbours for its
+ * cross-agency rules. `gatewayMode` switches what it reaches: the federation's gateway, nothing
+ * (the gateway down), or a second gateway whose drugs subgraph does not answer.
+ */
+export interface CustomsWrites {
+  fed: Federation;
+  customs: SubgraphUnderTest;
+  gatewayMode: GatewayMode;
+  stop(): Promise<void>;
+}
+
+export async function startCustomsWrites(): Promise<CustomsWrites> {
+  const fed = await startFederation({ shipments: 50 });
+  let drugsDown: RunningGateway | undefined;
+  try {
+    drugsDown = await startGateway({
+      supergraphSdl: committedSupergraph(),
+      port: 0,
+      subgraphUrls: {
+        ...Object.fromEntries(fed.subgraphs.map((s) => [s.name, s.url])),
+        drugs: UNREACHABLE_URL,
+      },
+      subgraphTimeoutMs: 2000,
+      log: () => undefined,
+    });
+    const gatewayUrls = { up: fed.gateway.url, down: UNREACHABLE_URL, 'drugs-down': drugsDown.url };
+    const writes: CustomsWrites = {
+      fed,
+      gatewayMode: 'up',
+      customs: await startSubgraphUnderTest(customsSubgraph, {
+        database: fed.databaseUrl,
+        gatewayUrl: () => gatewayUrls[writes.gatewayMode],
+      }),
+      async stop() {
+        await writes.customs.stop();
+        await drugsDown?.stop();
+        await fed.stop();
+      },
+    };
+    return writes;
+  } catch (err) {
+    await drugsDown?.stop();
+    await fed.stop();
+    throw err;
+  }
+}
 
 export const DECLARATION_FIELDS = `
   number status version direction filedAt releasedAt rejectionReason
@@ -102,11 +157,11 @@ export interface World {
   foreignImport: string;
 }
 
-export async function loadWorld(h: WritesHarness): Promise<World> {
-  const enterprises = await h.sql<{ uscc: string }>(
+export async function loadWorld(db: Database): Promise<World> {
+  const enterprises = await db.query<{ uscc: string }>(
     'SELECT uscc FROM customs.enterprise ORDER BY uscc LIMIT 2',
   );
-  const imports = await h.sql<{ id: string; agent: string }>(
+  const imports = await db.query<{ id: string; agent: string }>(
     `SELECT id, agent_uscc AS agent FROM drugs.consolidated_import ORDER BY id`,
   );
   const [first] = imports;
@@ -168,22 +223,24 @@ export function declarationInput(world: World, awb: string, overrides: Json = {}
 /** Builds records through the mutations themselves. */
 export class Builder {
   constructor(
-    private readonly h: WritesHarness,
+    private readonly customs: SubgraphUnderTest,
     readonly world: World,
   ) {}
 
+  private async run(document: string, input: Json): Promise<Json> {
+    return expectData(await this.customs.graphql(document, { input }));
+  }
+
   async shipment(overrides: Json = {}): Promise<string> {
-    const awb = await this.h.freshAwb();
-    await this.h.data(REGISTER_MANIFEST, { input: manifestInput(this.world, awb, overrides) });
+    const awb = await freshAwb(this.customs.db);
+    await this.run(REGISTER_MANIFEST, manifestInput(this.world, awb, overrides));
     return awb;
   }
 
   /** A new shipment and one declaration on it; returns the declaration number. */
   async declaration(overrides: Json = {}, shipment: Json = {}): Promise<string> {
     const awb = await this.shipment(shipment);
-    const data = await this.h.data(FILE_DECLARATION, {
-      input: declarationInput(this.world, awb, overrides),
-    });
+    const data = await this.run(FILE_DECLARATION, declarationInput(this.world, awb, overrides));
     return data.fileDeclaration.number;
   }
 
@@ -202,7 +259,7 @@ export class Builder {
     shipment: Json = {},
   ): Promise<string> {
     const number = await this.declaration(overrides, shipment);
-    const run = (doc: string, input: Json) => this.h.data(doc, { input: { number, ...input } });
+    const run = (doc: string, input: Json) => this.run(doc, { number, ...input });
     if (status === 'FILED') return number;
     if (status === 'REJECTED') {
       await run(REJECT, { reason: 'Goods do not match the description' });
@@ -219,4 +276,55 @@ export class Builder {
     if (status === 'RELEASED') await run(RELEASE, { releasedAt: '2025-06-01T14:00:00Z' });
     return number;
   }
+}
+
+let serial = 0;
+
+/** A fresh AWB (check digit valid) that no shipment has. */
+export async function freshAwb(db: Database): Promise<string> {
+  for (;;) {
+    const awb = makeAwb('172', 9_000_000 + (process.pid % 1000) * 1000 + ++serial);
+    const rows = await db.query('SELECT 1 FROM customs.shipment WHERE awb = $1', [awb]);
+    if (rows.length === 0) return awb;
+  }
+}
+
+/** What a write must leave alone: the declaration row and its history. */
+export async function declarationState(db: Database, number: string): Promise<Json> {
+  const [row] = await db.query('SELECT * FROM customs.declaration WHERE number = $1', [number]);
+  const history = await db.query(
+    `SELECT entity_type, from_status, to_status, reason FROM customs.status_change
+      WHERE entity_id = $1 ORDER BY id`,
+    [number],
+  );
+  return { row, history };
+}
+
+export async function applicationState(db: Database, number: string): Promise<Json> {
+  const [row] = await db.query(
+    'SELECT * FROM customs.special_goods_application WHERE number = $1',
+    [number],
+  );
+  const history = await db.query(
+    `SELECT from_status, to_status FROM customs.status_change
+      WHERE entity_type = 'SpecialGoodsApplication' AND entity_id = $1 ORDER BY id`,
+    [number],
+  );
+  return { row, history };
+}
+
+/** Rows of the customs tables a mutation could write to. */
+export async function rowCounts(db: Database): Promise<Record<string, number>> {
+  const [row] = await db.query<Record<string, number>>(
+    `SELECT (SELECT count(*) FROM customs.shipment)::int AS shipments,
+            (SELECT count(*) FROM customs.declaration)::int AS declarations,
+            (SELECT count(*) FROM customs.declaration_item)::int AS items,
+            (SELECT count(*) FROM customs.special_goods_application)::int AS applications,
+            (SELECT count(*) FROM customs.special_goods_shipment)::int AS covered,
+            (SELECT count(*) FROM customs.status_change)::int AS history,
+            (SELECT count(*) FROM customs.idempotency_key)::int AS keys,
+            (SELECT sum(version) FROM customs.shipment)::int AS shipment_versions,
+            (SELECT sum(version) FROM customs.declaration)::int AS declaration_versions`,
+  );
+  return row;
 }

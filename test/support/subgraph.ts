@@ -1,0 +1,90 @@
+import { AgencyName } from '../../subgraphs/agencies';
+import { Database, startSubgraph, SubgraphDefinition } from '../../subgraphs/kit';
+import { graphql, GraphQLResponse, Json, UNREACHABLE_URL } from './graphql';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+/** One agency's subgraph, reached over HTTP as the gateway reaches it. */
+export interface SubgraphClient {
+  url: string;
+  /** Its database: the pool the subgraph itself uses, so it counts the subgraph's statements. */
+  db: Database;
+  graphql<T = Json>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Runs `work` and tells how many SQL statements the subgraph ran meanwhile. */
+  statementsOf<R>(work: () => Promise<R>): Promise<{ result: R; statements: number }>;
+}
+
+export function subgraphClient(url: string, db: Database): SubgraphClient {
+  return {
+    url,
+    db,
+    graphql: (query, variables) => graphql(url, query, variables),
+    async statementsOf(work) {
+      const before = db.statementCount;
+      const result = await work();
+      return { result, statements: db.statementCount - before };
+    },
+  };
+}
+
+export interface SubgraphUnderTestOptions {
+  /**
+   * Rows to insert into a fresh database of the subgraph's own (its schema migrated) before it
+   * starts. Without them, give `database`.
+   */
+  fixtures?: (db: Database) => Promise<void>;
+  /** An existing database (a federation's) to serve instead, left as it is at `stop()`. */
+  database?: string;
+  /** Where the subgraph finds the gateway for other agencies' facts (read at each call): nowhere by default. */
+  gatewayUrl?: () => string | undefined;
+}
+
+/** One agency's subgraph on an ephemeral port, over a database of its own or a given one. */
+export interface SubgraphUnderTest extends SubgraphClient {
+  /** What the subgraph logged (internal errors). */
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+export async function startSubgraphUnderTest<C extends object>(
+  def: SubgraphDefinition<C>,
+  options: SubgraphUnderTestOptions,
+): Promise<SubgraphUnderTest> {
+  let testDb: TestDatabase | undefined;
+  if (!options.database) testDb = await createTestDatabase([def.name as AgencyName]);
+  const db = new Database(options.database ?? testDb!.url, { max: 4 });
+  const logs: string[] = [];
+  const release = async () => {
+    await db.close();
+    await testDb?.drop();
+  };
+  let url: string;
+  let stopServer: () => Promise<void>;
+  try {
+    if (options.fixtures) await options.fixtures(db);
+    const server = await startSubgraph(def, {
+      db,
+      port: 0,
+      log: (m) => logs.push(m),
+      gatewayUrl: options.gatewayUrl ?? (() => UNREACHABLE_URL),
+    });
+    url = server.url;
+    stopServer = () => server.stop();
+  } catch (err) {
+    await release();
+    throw err;
+  }
+  return {
+    ...subgraphClient(url, db),
+    logs,
+    async stop() {
+      try {
+        await stopServer();
+      } finally {
+        await release();
+      }
+    },
+  };
+}
