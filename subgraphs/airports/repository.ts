@@ -120,7 +120,8 @@ export class AirportsRepository {
       `SELECT to_char(date_trunc($4::text, c.arrived_at AT TIME ZONE a.timezone), 'YYYY-MM-DD')
                 AS "periodStart",
               count(*)::int AS shipments,
-              sum(c.weight_kg)::float8 AS "weightKg"
+              -- Weights are kept to 0.1 kg; a sum of floats would show 66446.09999999999.
+              round(sum(c.weight_kg)::numeric, 1)::float8 AS "weightKg"
        FROM airports.airport a
        JOIN airports.cargo_arrival c ON c.airport_iata = a.iata_code
        WHERE a.iata_code = $1

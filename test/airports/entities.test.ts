@@ -120,7 +120,7 @@ describe('airports subgraph _entities', () => {
         arrival: {
           arrivedAt: '2024-12-04T16:30:00.000Z',
           pieces: 5,
-          weightKg: 250.25,
+          weightKg: 250.3,
           airport: { iataCode: 'PKX' },
           facility: { id: 'PKX-COLD-1', kind: 'COLD_CHAIN_WAREHOUSE' },
         },

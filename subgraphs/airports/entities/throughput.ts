@@ -29,6 +29,8 @@ export class ThroughputPoint {
   @Field(() => Int, { description: 'Shipments tallied in the period.' })
   shipments!: number;
 
-  @Field(() => Float, { description: 'Total tallied weight in the period, in kilograms.' })
+  @Field(() => Float, {
+    description: 'Total tallied weight in the period, in kilograms to 0.1 kg.',
+  })
   weightKg!: number;
 }
