@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './subgraph-data-source';
 
 export interface GatewayConfig {
@@ -12,19 +13,89 @@ export interface GatewayConfig {
   corsOrigins: string[];
 }
 
-const USAGE = `usage: gateway [--supergraph FILE|URL] [--port N] [--host ADDR] [--explorer-query FILE]
-  --supergraph      supergraph SDL file or http(s) URL (env SUPERGRAPH; default schema/supergraph.graphql)
-  --port            port to listen on (env PORT; default 4000)
-  --host            address to bind (env HOST; default 127.0.0.1; 0.0.0.0 in containers)
-  --explorer-query  .graphql file preloaded in the explorer at GET / (env EXPLORER_QUERY_FILE;
-                    default the full cross-agency picture of a shipment)
-Per-subgraph URLs override the supergraph's with <NAME>_URL, e.g. CUSTOMS_URL.
-CORS_ORIGINS: comma-separated browser origins allowed to call /graphql (default *).`;
+/** One setting of the gateway: an environment variable, and the flag that overrides it if any. */
+export interface GatewaySetting {
+  /** The variable; `<NAME>` stands for a subgraph's name in capitals (`CUSTOMS_URL`). */
+  env: string;
+  /** The flag with its argument. */
+  flag?: string;
+  /** What applies when neither the flag nor the variable is given. */
+  default: string;
+  meaning: string;
+}
 
-function positiveInt(name: string, raw: string): number {
+const DEFAULT_PORT = '4000';
+const DEFAULT_HOST = '127.0.0.1';
+const ANY_ORIGIN = '*';
+
+/**
+ * Every variable the gateway reads. `--help` prints this list, and a test holds the README's
+ * configuration table to it, so that the two cannot drift apart.
+ */
+export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
+  {
+    env: 'SUPERGRAPH',
+    flag: '--supergraph FILE|URL',
+    default: 'schema/supergraph.graphql',
+    meaning: 'supergraph SDL: a file (watched, reloaded when it changes) or an http(s) URL',
+  },
+  { env: 'PORT', flag: '--port N', default: DEFAULT_PORT, meaning: 'port to listen on' },
+  {
+    env: 'HOST',
+    flag: '--host ADDR',
+    default: DEFAULT_HOST,
+    meaning: 'address to bind (0.0.0.0 in containers)',
+  },
+  {
+    env: 'EXPLORER_QUERY_FILE',
+    flag: '--explorer-query FILE',
+    default: 'the full-picture query',
+    meaning: '.graphql file preloaded in the explorer at GET /',
+  },
+  {
+    env: 'EXPLORER_AWB',
+    default: DEFAULT_EXPLORER_AWB,
+    meaning: 'AWB preloaded as $awb in the explorer',
+  },
+  {
+    env: 'SUBGRAPH_TIMEOUT_MS',
+    default: String(DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    meaning: 'milliseconds after which a subgraph fetch is abandoned',
+  },
+  {
+    env: 'CORS_ORIGINS',
+    default: ANY_ORIGIN,
+    meaning: 'comma-separated browser origins allowed to call /graphql',
+  },
+  {
+    env: '<NAME>_URL',
+    default: 'from the supergraph',
+    meaning: 'where the gateway reaches subgraph NAME, e.g. CUSTOMS_URL',
+  },
+];
+
+export const GATEWAY_USAGE = [
+  'usage: gateway [--supergraph FILE|URL] [--port N] [--host ADDR] [--explorer-query FILE] [--help]',
+  '',
+  'Serves the federated API at /graphql and the explorer at /. Settings (a flag wins over its',
+  'environment variable):',
+  ...GATEWAY_SETTINGS.flatMap((s) => [
+    `  ${[s.env, s.flag].filter(Boolean).join(', ')}`,
+    `      ${s.meaning}; default: ${s.default}`,
+  ]),
+].join('\n');
+
+/** Port 0 binds any free port (the tests' choice). */
+const MAX_PORT = 65535;
+/** The longest delay a Node.js timer takes. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+function wholeNumber(name: string, raw: string, min: number, max: number): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new Error(`${name} must be a whole number from 0 to 65535, got "${raw}"\n${USAGE}`);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+    throw new Error(
+      `${name} must be a whole number from ${min} to ${max}, got "${raw}"\n${GATEWAY_USAGE}`,
+    );
   }
   return n;
 }
@@ -47,23 +118,27 @@ export function gatewayConfig(
       },
     }).values;
   } catch (err) {
-    throw new Error(`${(err as Error).message}\n${USAGE}`);
+    throw new Error(`${(err as Error).message}\n${GATEWAY_USAGE}`);
   }
   if (parsed.help) {
-    console.log(USAGE);
+    console.log(GATEWAY_USAGE);
     process.exit(0);
   }
+  // An empty variable counts as unset, as everywhere else in the project.
+  const fromEnv = (name: string) => env[name] || undefined;
   return {
-    supergraph: parsed.supergraph ?? env.SUPERGRAPH ?? defaultSupergraph,
-    port: positiveInt('port', parsed.port ?? env.PORT ?? '4000'),
-    host: parsed.host ?? env.HOST ?? '127.0.0.1',
-    subgraphTimeoutMs: positiveInt(
+    supergraph: parsed.supergraph ?? fromEnv('SUPERGRAPH') ?? defaultSupergraph,
+    port: wholeNumber('port', parsed.port ?? fromEnv('PORT') ?? DEFAULT_PORT, 0, MAX_PORT),
+    host: parsed.host ?? fromEnv('HOST') ?? DEFAULT_HOST,
+    subgraphTimeoutMs: wholeNumber(
       'SUBGRAPH_TIMEOUT_MS',
-      env.SUBGRAPH_TIMEOUT_MS ?? String(DEFAULT_SUBGRAPH_TIMEOUT_MS),
+      fromEnv('SUBGRAPH_TIMEOUT_MS') ?? String(DEFAULT_SUBGRAPH_TIMEOUT_MS),
+      1,
+      MAX_TIMEOUT_MS,
     ),
-    explorerAwb: env.EXPLORER_AWB,
-    explorerQueryFile: parsed['explorer-query'] ?? (env.EXPLORER_QUERY_FILE || undefined),
-    corsOrigins: (env.CORS_ORIGINS ?? '*')
+    explorerAwb: fromEnv('EXPLORER_AWB'),
+    explorerQueryFile: parsed['explorer-query'] ?? fromEnv('EXPLORER_QUERY_FILE'),
+    corsOrigins: (fromEnv('CORS_ORIGINS') ?? ANY_ORIGIN)
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),

@@ -9,13 +9,16 @@ export interface ExplorerOptions {
   awb?: string;
 }
 
+/** The AWB preloaded as `$awb` unless configured: the cell-therapy showcase shipment of the demo. */
+export const DEFAULT_EXPLORER_AWB = '999-31415926';
+
 /** The offline explorer (GraphiQL) at `GET /`, its assets under `/explorer/`. */
 export function explorerPlugin(options: ExplorerOptions = {}): GatewayPlugin {
   return {
     name: 'explorer',
     routes: explorerRouter({
       query: options.query ?? FULL_PICTURE_QUERY,
-      awb: options.awb ?? '999-31415926',
+      awb: options.awb ?? DEFAULT_EXPLORER_AWB,
     }),
   };
 }

@@ -34,6 +34,28 @@ describe('gateway configuration', () => {
     ).toBe('flag.graphql');
   });
 
+  it('takes a subgraph timeout in milliseconds, minutes too, and refuses what is not one', () => {
+    expect(gatewayConfig([], {}, 'd').subgraphTimeoutMs).toBe(10_000);
+    expect(gatewayConfig([], { SUBGRAPH_TIMEOUT_MS: '120000' }, 'd').subgraphTimeoutMs).toBe(
+      120_000,
+    );
+    for (const bad of ['0', '-5', '2.5', 'ten']) {
+      expect(() => gatewayConfig([], { SUBGRAPH_TIMEOUT_MS: bad }, 'd')).toThrow(
+        /SUBGRAPH_TIMEOUT_MS must be a whole number from 1 to/,
+      );
+    }
+  });
+
+  it('takes an empty variable as unset, as the rest of the project does', () => {
+    expect(
+      gatewayConfig(
+        [],
+        { PORT: '', SUPERGRAPH: '', SUBGRAPH_TIMEOUT_MS: '', CORS_ORIGINS: '' },
+        'd',
+      ),
+    ).toMatchObject({ port: 4000, supergraph: 'd', subgraphTimeoutMs: 10_000, corsOrigins: ['*'] });
+  });
+
   it('explains a bad port or an unknown flag', () => {
     expect(() => gatewayConfig(['--port', 'abc'], {}, 'd')).toThrow(/port must be a whole number/);
     expect(() => gatewayConfig(['--nope'], {}, 'd')).toThrow(/usage: gateway/);
