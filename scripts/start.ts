@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { intFromEnv, projectRoot, runMain, stringFromEnv } from '../subgraphs/kit';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { prepareDatabases } from './database-setup';
+import { DEFAULT_SHIPMENTS } from './demo/config';
 import { isSeeded, seedDemo } from './demo/seed-demo';
 import { SHOWCASE } from './demo/showcase';
 
@@ -84,7 +85,7 @@ runMain(async () => {
   process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
 
   try {
-    const demoShipments = intFromEnv('DEMO_SHIPMENTS', 5000);
+    const demoShipments = intFromEnv('DEMO_SHIPMENTS', DEFAULT_SHIPMENTS);
     if (demoShipments > 0 && !(await isSeeded(urls.customs))) {
       log(`seeding the demo world: ${demoShipments} shipments (first run)`);
       const report = await seedDemo({

@@ -18,7 +18,7 @@ export const SHOWCASE = {
   seaUrchin: '555-17101700',
   /** Bonded CBEC (1210) through the Daxing comprehensive bonded zone. */
   bondedEcommerce1210: '784-27182816',
-  /** Remanufactured engines imported under the pilot and supervised as new (0110). */
+  /** Remanufactured gear boxes imported under the pilot and supervised as new (0110). */
   remanufactured: '020-41421354',
   /** CAR-T cell therapy for Beijing hospitals: consolidated import + approved special goods (risk D). */
   cellTherapy: '999-31415926',
