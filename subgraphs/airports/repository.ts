@@ -1,4 +1,4 @@
-import { Database } from '../kit';
+import { Database, keyset, keysetSql, PageRequest } from '../kit';
 import { Airport } from './entities/airport';
 import { Facility, FacilityKind, FacilityStatus } from './entities/facility';
 import { CargoArrival, HandlingEvent } from './entities/shipment';
@@ -17,6 +17,9 @@ const AIRPORT_COLUMNS = `
 const FACILITY_COLUMNS = `
   id, airport_iata AS "airportIata", kind, name, status, commissioned_on AS "commissionedOn",
   annual_capacity_tonnes AS "annualCapacityTonnes", version`;
+
+/** The order of `facilities`: by id. */
+export const FACILITY_PAGE = keyset<Facility>([{ sql: 'id', type: 'text', field: 'id' }]);
 
 export interface FacilityFilter {
   airport?: string | null;
@@ -60,17 +63,19 @@ export class AirportsRepository {
     );
   }
 
-  /** One keyset page of facilities ordered by id: `limit` rows plus one to detect a next page. */
-  facilitiesPage(filter: FacilityFilter, after: string | null, limit: number): Promise<Facility[]> {
+  /** One keyset page (`FACILITY_PAGE`) of the matching facilities; fetches `limit + 1` rows. */
+  facilitiesPage(filter: FacilityFilter, page: PageRequest<Facility>): Promise<Facility[]> {
+    const values: unknown[] = [filter.airport ?? null, filter.kind ?? null, filter.status ?? null];
+    const keys = keysetSql(page, (value) => `$${values.push(value)}`);
     return this.db.query<Facility & Record<string, unknown>>(
       `SELECT ${FACILITY_COLUMNS} FROM airports.facility
        WHERE ($1::text IS NULL OR airport_iata = $1)
          AND ($2::text IS NULL OR kind = $2)
          AND ($3::text IS NULL OR status = $3)
-         AND ($4::text IS NULL OR id > $4)
-       ORDER BY id
-       LIMIT $5`,
-      [filter.airport ?? null, filter.kind ?? null, filter.status ?? null, after, limit + 1],
+         ${keys.conditions.map((condition) => `AND ${condition}`).join(' ')}
+       ORDER BY ${keys.orderBy}
+       LIMIT ${keys.limit}`,
+      values,
     );
   }
 

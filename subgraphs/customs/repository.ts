@@ -1,4 +1,4 @@
-import { Database, PageRequest } from '../kit';
+import { Database, keyset, keysetSql, PageRequest } from '../kit';
 import { BondedZone } from './entities/bonded-zone';
 import { ClearanceGroupBy, ClearanceStat } from './entities/clearance-stat';
 import {
@@ -166,6 +166,18 @@ function toApplication<R extends ApplicationRow>(
   };
 }
 
+/**
+ * The order of `shipments`: newest manifest first, ties broken by AWB. The cursor keeps the
+ * instant as PostgreSQL's text (`cursorAt`), which holds the microseconds a JS Date would drop.
+ */
+export const SHIPMENT_PAGE = keyset<Shipment>(
+  [
+    { sql: 's.manifested_at', type: 'timestamptz', field: 'cursorAt' },
+    { sql: 's.awb', type: 'text', field: 'awb' },
+  ],
+  'DESC',
+);
+
 /** The statement behind `shipments` and its `totalCount`: WHERE clause and its parameters. */
 function shipmentWhere(filter: ShipmentQuery, values: unknown[]): string[] {
   const where: string[] = [];
@@ -199,23 +211,18 @@ export class CustomsRepository {
     return this.db.query(text, values) as Promise<never[]>;
   }
 
-  /** One page of shipments, newest manifest first, keyset over (manifested_at, awb). */
-  async shipmentPage(filter: ShipmentQuery, page: PageRequest): Promise<Shipment[]> {
+  /** One keyset page (`SHIPMENT_PAGE`, newest manifest first) of the matching shipments. */
+  async shipmentPage(filter: ShipmentQuery, page: PageRequest<Shipment>): Promise<Shipment[]> {
     const values: unknown[] = [];
     const where = shipmentWhere(filter, values);
-    if (page.after) {
-      values.push(page.after[0], page.after[1]);
-      where.push(
-        `(s.manifested_at, s.awb) < ($${values.length - 1}::timestamptz, $${values.length}::text)`,
-      );
-    }
-    values.push(page.limit + 1);
+    const keys = keysetSql(page, (value) => `$${values.push(value)}`);
+    where.push(...keys.conditions);
     return this.query<Shipment>(
       `SELECT ${SHIPMENT_COLUMNS}
          FROM customs.shipment s
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY s.manifested_at DESC, s.awb DESC
-        LIMIT $${values.length}`,
+        ORDER BY ${keys.orderBy}
+        LIMIT ${keys.limit}`,
       values,
     );
   }

@@ -1,4 +1,4 @@
-import { Database, PageRequest } from '../kit';
+import { Database, keyset, keysetSql, KeysetSql, PageRequest } from '../kit';
 import { AgentQualification } from './entities/agent-qualification';
 import {
   ConsolidatedImport,
@@ -30,6 +30,16 @@ export interface ConsolidatedShipmentRow {
 export interface ShipmentImportRow extends ConsolidatedImport {
   awb: string;
 }
+
+/** The order of `drugApprovals`: by number. */
+export const DRUG_APPROVAL_PAGE = keyset<DrugApproval>([
+  { sql: 'a.number', type: 'text', field: 'number' },
+]);
+
+/** The order of `consolidatedImports`: by id. */
+export const CONSOLIDATED_IMPORT_PAGE = keyset<ConsolidatedImport>([
+  { sql: 'c.id', type: 'text', field: 'id' },
+]);
 
 export interface DrugApprovalFilter {
   category?: DrugCategory | null;
@@ -75,6 +85,13 @@ class Where {
   param(value: unknown): string {
     this.values.push(value);
     return `$${this.values.length}`;
+  }
+
+  /** Adds the page's keyset conditions; returns its ORDER BY and LIMIT. */
+  keyset<T>(page: PageRequest<T>): KeysetSql {
+    const keys = keysetSql(page, (value) => this.param(value));
+    this.conditions.push(...keys.conditions);
+    return keys;
   }
 
   toString(): string {
@@ -181,12 +198,15 @@ export class DrugsRepository {
     return where;
   }
 
-  drugApprovalPage(filter: DrugApprovalFilter, page: PageRequest): Promise<DrugApproval[]> {
+  drugApprovalPage(
+    filter: DrugApprovalFilter,
+    page: PageRequest<DrugApproval>,
+  ): Promise<DrugApproval[]> {
     const where = this.approvalWhere(filter);
-    if (page.after) where.add((p) => `a.number > ${p}`, String(page.after[0]));
-    const limit = where.param(page.limit + 1);
+    const keys = where.keyset(page);
     return this.db.query<DrugApproval & Record<string, unknown>>(
-      `SELECT ${APPROVAL_COLUMNS} FROM drugs.drug_approval a ${where} ORDER BY a.number LIMIT ${limit}`,
+      `SELECT ${APPROVAL_COLUMNS} FROM drugs.drug_approval a ${where}
+        ORDER BY ${keys.orderBy} LIMIT ${keys.limit}`,
       where.values,
     );
   }
@@ -209,13 +229,13 @@ export class DrugsRepository {
 
   consolidatedImportPage(
     filter: ConsolidatedImportFilter,
-    page: PageRequest,
+    page: PageRequest<ConsolidatedImport>,
   ): Promise<ConsolidatedImport[]> {
     const where = this.importWhere(filter);
-    if (page.after) where.add((p) => `c.id > ${p}`, String(page.after[0]));
-    const limit = where.param(page.limit + 1);
+    const keys = where.keyset(page);
     return this.db.query<ConsolidatedImport & Record<string, unknown>>(
-      `SELECT ${IMPORT_COLUMNS} FROM drugs.consolidated_import c ${where} ORDER BY c.id LIMIT ${limit}`,
+      `SELECT ${IMPORT_COLUMNS} FROM drugs.consolidated_import c ${where}
+        ORDER BY ${keys.orderBy} LIMIT ${keys.limit}`,
       where.values,
     );
   }

@@ -1,4 +1,4 @@
-import { Database, PageRequest } from '../kit';
+import { Database, keyset, keysetSql, PageRequest } from '../kit';
 import { Airline } from './entities/airline';
 import { Flight } from './entities/flight';
 import { Region, Route, RouteStatus } from './entities/route';
@@ -41,6 +41,9 @@ export type AirportRoutesKey = readonly [
   status: RouteStatus | null,
   region: Region | null,
 ];
+
+/** The order of `routes`: by id. */
+export const ROUTE_PAGE = keyset<Route>([{ sql: 'r.id', type: 'text', field: 'id' }]);
 
 export interface RouteFilter {
   origin?: string | null;
@@ -131,19 +134,16 @@ export class RoutesRepository {
     );
   }
 
-  /** One page of routes matching `filter`, ordered by id; fetches `limit + 1` rows. */
-  routesPage(filter: RouteFilter, page: PageRequest): Promise<Route[]> {
+  /** One keyset page (`ROUTE_PAGE`) of the routes matching `filter`; fetches `limit + 1` rows. */
+  routesPage(filter: RouteFilter, page: PageRequest<Route>): Promise<Route[]> {
     const { where, values } = routeWhere(filter);
-    if (page.after) {
-      values.push(String(page.after[0]));
-      where.push(`r.id > $${values.length}`);
-    }
-    values.push(page.limit + 1);
+    const keys = keysetSql(page, (value) => `$${values.push(value)}`);
+    where.push(...keys.conditions);
     return this.db.query<Route & Record<string, unknown>>(
       `SELECT ${ROUTE_COLUMNS} FROM routes.route r
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY r.id
-        LIMIT $${values.length}`,
+        ORDER BY ${keys.orderBy}
+        LIMIT ${keys.limit}`,
       values,
     );
   }
@@ -159,10 +159,11 @@ export class RoutesRepository {
   }
 
   /**
-   * For every month from the earliest opening to the current month: the routes operating in it
-   * (opened by the month's end and not suspended for all of it) and their weekly frequencies.
+   * For every month from `first` to `last` (first days of months), starting no earlier than the
+   * earliest opening: the routes operating in it (opened by the month's end and not suspended for
+   * all of it) and their weekly frequencies.
    */
-  routeRecovery(region: Region | null): Promise<RouteRecoveryPoint[]> {
+  routeRecovery(region: Region | null, first: string, last: string): Promise<RouteRecoveryPoint[]> {
     return this.db.query<RouteRecoveryPoint & Record<string, unknown>>(
       `WITH r AS (
          SELECT * FROM routes.route
@@ -170,10 +171,8 @@ export class RoutesRepository {
        ),
        months AS (
          SELECT m::date AS month_start, (m + interval '1 month' - interval '1 day')::date AS month_end
-           FROM generate_series(
-                  date_trunc('month', (SELECT min(opened_on) FROM r)::timestamp),
-                  date_trunc('month', current_date::timestamp),
-                  interval '1 month') AS m
+           FROM generate_series($2::date::timestamp, $3::date::timestamp, interval '1 month') AS m
+          WHERE m >= date_trunc('month', (SELECT min(opened_on) FROM r)::timestamp)
        ),
        operating AS (
          SELECT months.month_start, r.weekly_frequency, r.weekly_cargo_capacity_tonnes,
@@ -190,7 +189,7 @@ export class RoutesRepository {
          FROM months LEFT JOIN operating o ON o.month_start = months.month_start
         GROUP BY months.month_start
         ORDER BY months.month_start`,
-      [region],
+      [region, first, last],
     );
   }
 }

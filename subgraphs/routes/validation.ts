@@ -55,6 +55,53 @@ export function assertDateRange(from: string, to: string): void {
   }
 }
 
+/** `routeRecovery` without `from`: this many months, ending with the month of `to`. */
+export const RECOVERY_DEFAULT_MONTHS = 24;
+
+/** Most months `routeRecovery` serves in one call: ten years. */
+export const RECOVERY_MAX_MONTHS = 120;
+
+/** Months since year 0: `2024-03-17` → 2024 * 12 + 2. */
+function monthNumber(date: string): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+function monthStart(month: number): string {
+  const year = String(Math.floor(month / 12)).padStart(4, '0');
+  return `${year}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * The months `routeRecovery(from, to)` covers, as first days: from the month of `from` to the
+ * month of `to`, both defaulted (`to`: today; `from`: 24 months up to `to`), at most 120. The
+ * series is history, not a forecast: it ends with today's month at the latest, so for a range
+ * wholly in the future `last` comes before `first` (no points).
+ */
+export function recoveryMonths(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  today: string,
+): { first: string; last: string } {
+  if (from != null) assertDate(from, 'from');
+  if (to != null) assertDate(to, 'to');
+  const end = to ?? today;
+  // Name the argument the caller sent: with `to` left out, `from` is the one to change.
+  const blame = to == null ? 'from' : 'to';
+  if (from != null && from > end) {
+    throw badUserInput(`\`from\` (${from}) is after \`to\` (${to ?? `today, ${today}`})`, blame);
+  }
+  const last = monthNumber(end);
+  const first = from != null ? monthNumber(from) : last - RECOVERY_DEFAULT_MONTHS + 1;
+  const months = last - first + 1;
+  if (months > RECOVERY_MAX_MONTHS) {
+    throw badUserInput(
+      `\`from\` ${from} to \`to\` ${end} spans ${months} months: at most ${RECOVERY_MAX_MONTHS} per request, ask for the rest in further calls`,
+      blame,
+    );
+  }
+  return { first: monthStart(first), last: monthStart(Math.min(last, monthNumber(today))) };
+}
+
 /** True for a flight key that can exist; a representation with any other key resolves to null. */
 export function isFlightKey(number: unknown, date: unknown): boolean {
   return (

@@ -1,5 +1,9 @@
-import { Database } from '../../subgraphs/kit';
-import { CustomsRepository, ShipmentQuery } from '../../subgraphs/customs/repository';
+import { Database, encodeCursor, pageRequest } from '../../subgraphs/kit';
+import {
+  CustomsRepository,
+  SHIPMENT_PAGE,
+  ShipmentQuery,
+} from '../../subgraphs/customs/repository';
 import { ClearanceStatus } from '../../subgraphs/customs/rules/clearance';
 import {
   allDeclarations,
@@ -199,12 +203,11 @@ describe('indexes', () => {
     const db = new ExplainingDatabase(customs.db.url, { max: 1 });
     try {
       const repo = new CustomsRepository(db);
-      await repo.shipmentPage(filter, {
-        limit: 20,
-        after: ['2025-01-01 00:00:00+00', '999-0000000' + '0'],
-      });
+      const cursor = encodeCursor(['2025-01-01 00:00:00+00', '999-0000000' + '0']);
+      await repo.shipmentPage(filter, pageRequest({ first: 20, after: cursor }, SHIPMENT_PAGE));
+      await repo.shipmentPage(filter, pageRequest({ last: 20, before: cursor }, SHIPMENT_PAGE));
       await repo.countShipments(filter);
-      expect(db.plans).toHaveLength(2);
+      expect(db.plans).toHaveLength(3);
       for (const plan of db.plans) expect(plan).not.toMatch(/Seq Scan/);
     } finally {
       await db.close();

@@ -4,6 +4,7 @@ import {
   buildFederatedSchema,
   Connection,
   DateScalar,
+  keyset,
   PageArgs,
   pageRequest,
   toConnection,
@@ -31,6 +32,8 @@ const widgets: Widget[] = Array.from({ length: 5 }, (_, i) => ({
   madeAt: new Date(Date.UTC(2025, 0, i + 1, 8)),
 }));
 
+const WIDGET_PAGE = keyset<Widget>([{ sql: 'code', type: 'text', field: 'code' }]);
+
 @Resolver()
 class WidgetResolver {
   @Query(() => Widget, { nullable: true })
@@ -40,12 +43,11 @@ class WidgetResolver {
 
   @Query(() => WidgetConnection)
   widgets(@Args(() => PageArgs) args: PageArgs): WidgetConnection {
-    const page = pageRequest(args, 1);
+    const page = pageRequest(args, WIDGET_PAGE);
     const start = page.after ? widgets.findIndex((w) => w.code === page.after![0]) + 1 : 0;
     return toConnection(
       widgets.slice(start, start + page.limit + 1),
       page,
-      (w) => [w.code],
       async () => widgets.length,
     );
   }

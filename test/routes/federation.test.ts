@@ -51,10 +51,12 @@ describe('_service', () => {
     expect(flat).toContain('airline( iataCode: ID! ): Airline');
     expect(flat).toContain('route( id: ID! ): Route');
     expect(flat).toContain(
-      'routes( origin: ID destination: ID region: Region status: RouteStatus first: Int after: String',
+      'routes( first: Int after: String last: Int before: String origin: ID destination: ID region: Region status: RouteStatus',
     );
     expect(flat).toContain('flight( number: String! date: Date! ): Flight');
-    expect(flat).toContain('routeRecovery( region: Region ): [RouteRecoveryPoint!]!');
+    expect(flat).toContain(
+      'routeRecovery( region: Region from: Date to: Date ): [RouteRecoveryPoint!]!',
+    );
     expect(flat).toContain('flights( from: Date! to: Date! ): [Flight!]!');
     expect(flat).toContain('routes( status: RouteStatus region: Region ): [Route!]!');
     expect(flat).toContain('carrier: Airline!');

@@ -343,18 +343,30 @@ describe('routeRecovery', () => {
     suspendedRoutes: number;
     weeklyCargoCapacityTonnes: number;
   };
-  const RECOVERY = `query($region: Region) {
-    routeRecovery(region: $region) {
+  const RECOVERY = `query($region: Region, $from: Date, $to: Date) {
+    routeRecovery(region: $region, from: $from, to: $to) {
       month activeRoutes weeklyFrequency suspendedRoutes weeklyCargoCapacityTonnes
     }
   }`;
+  const recovery = async (variables: Record<string, unknown>) =>
+    expectData(await routes.graphql<{ routeRecovery: Point[] }>(RECOVERY, variables)).routeRecovery;
+
+  /** The first day of the month `delta` months from the month of `date` (YYYY-MM-DD). */
+  const monthOf = (date: string, delta = 0) =>
+    new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + delta, 1))
+      .toISOString()
+      .slice(0, 10);
+  const today = () => new Date().toISOString().slice(0, 10);
+  /** Consecutive months, `count` of them, ending with the month of `last`. */
+  const monthsUpTo = (last: string, count: number) =>
+    Array.from({ length: count }, (_, i) => monthOf(last, i - count + 1));
 
   it('follows a route through suspension and resumption, month by month', async () => {
-    const { routeRecovery } = expectData(
-      await routes.graphql<{ routeRecovery: Point[] }>(RECOVERY, {
-        region: 'NORTH_AMERICA',
-      }),
-    );
+    const series = await recovery({
+      region: 'NORTH_AMERICA',
+      from: '2023-01-01',
+      to: '2023-12-31',
+    });
     const point = (month: string, a: number, f: number, s: number, c: number): Point => ({
       month,
       activeRoutes: a,
@@ -364,7 +376,7 @@ describe('routeRecovery', () => {
     });
     // IAD (4/wk) opens mid-January, is suspended from 1 March, resumes 10 June; LAX (2/wk) is
     // suspended from 15 February for good (it still flew in February); SFO (3/wk) opens 20 April.
-    expect(routeRecovery.slice(0, 7)).toEqual([
+    expect(series.slice(0, 7)).toEqual([
       point('2023-01-01', 2, 6, 0, 100),
       point('2023-02-01', 2, 6, 0, 100),
       point('2023-03-01', 0, 0, 2, 0),
@@ -373,23 +385,15 @@ describe('routeRecovery', () => {
       point('2023-06-01', 2, 7, 1, 150),
       point('2023-07-01', 2, 7, 1, 150),
     ]);
-    // One point per month, up to and including the current month.
-    const [{ today }] = await routes.db.query<{ today: string }>(`SELECT current_date AS today`);
-    expect(routeRecovery[routeRecovery.length - 1].month).toBe(`${today.slice(0, 7)}-01`);
-    routeRecovery.forEach((p, i) => {
-      const y = 2023 + Math.floor(i / 12);
-      const m = String((i % 12) + 1).padStart(2, '0');
-      expect(p.month).toBe(`${y}-${m}-01`);
-      if (i >= 5) expect(p).toEqual(point(p.month, 2, 7, 1, 150));
-    });
+    expect(series.map((p) => p.month)).toEqual(monthsUpTo('2023-12-01', 12));
+    for (const p of series.slice(5)) expect(p).toEqual(point(p.month, 2, 7, 1, 150));
   });
 
-  it('starts at the earliest opening across all regions', async () => {
-    const { routeRecovery } = expectData(
-      await routes.graphql<{ routeRecovery: Point[] }>(RECOVERY),
-    );
-    // LH-FRA-PEK and LH-MUC-PEK both opened January 2010.
-    expect(routeRecovery[0]).toEqual({
+  it('starts at the earliest opening across all regions, even when asked for earlier', async () => {
+    const series = await recovery({ from: '2009-07-15', to: '2010-03-02' });
+    // LH-FRA-PEK and LH-MUC-PEK both opened January 2010: no points before that.
+    expect(series.map((p) => p.month)).toEqual(['2010-01-01', '2010-02-01', '2010-03-01']);
+    expect(series[0]).toEqual({
       month: '2010-01-01',
       activeRoutes: 2,
       weeklyFrequency: 12,
@@ -397,16 +401,53 @@ describe('routeRecovery', () => {
       weeklyCargoCapacityTonnes: 650,
     });
     // Lufthansa's FRA route, suspended from 27 October 2024, still operated that month.
-    const oct = routeRecovery.find((p) => p.month === '2024-10-01')!;
-    const nov = routeRecovery.find((p) => p.month === '2024-11-01')!;
+    const [oct, nov] = await recovery({ from: '2024-10-31', to: '2024-11-01' });
+    expect([oct.month, nov.month]).toEqual(['2024-10-01', '2024-11-01']);
     expect(oct.activeRoutes - nov.activeRoutes).toBe(1);
     expect(nov.suspendedRoutes - oct.suspendedRoutes).toBe(1);
   });
 
-  it('is empty for a region without routes', async () => {
-    const data = expectData(
-      await routes.graphql<{ routeRecovery: Point[] }>(RECOVERY, { region: 'OCEANIA' }),
-    );
-    expect(data.routeRecovery).toEqual([]);
+  it('defaults to the 24 months up to the current one', async () => {
+    const series = await recovery({ region: 'EUROPE' });
+    expect(series.map((p) => p.month)).toEqual(monthsUpTo(today(), 24));
+    const upTo = await recovery({ region: 'EUROPE', to: '2019-05-20' });
+    expect(upTo.map((p) => p.month)).toEqual(monthsUpTo('2019-05-01', 24));
+    const since = await recovery({ region: 'EUROPE', from: monthOf(today(), -5) });
+    expect(since.map((p) => p.month)).toEqual(monthsUpTo(today(), 6));
   });
+
+  it('serves 120 months and ends with the current month, not in the future', async () => {
+    const ten = await recovery({ region: 'EUROPE', from: '2011-01-31', to: '2020-12-01' });
+    expect(ten.map((p) => p.month)).toEqual(monthsUpTo('2020-12-01', 120));
+    const ahead = await recovery({
+      region: 'EUROPE',
+      from: monthOf(today(), -1),
+      to: monthOf(today(), 3),
+    });
+    expect(ahead.map((p) => p.month)).toEqual(monthsUpTo(today(), 2));
+    expect(await recovery({ from: monthOf(today(), 2), to: monthOf(today(), 5) })).toEqual([]);
+  });
+
+  it('is empty for a region without routes', async () => {
+    expect(await recovery({ region: 'OCEANIA' })).toEqual([]);
+  });
+
+  it.each([
+    ['121 months', { from: '2011-01-01', to: '2021-01-31' }, 'to', /121 months: at most 120/],
+    [
+      'from after to',
+      { from: '2023-05-02', to: '2023-05-01' },
+      'to',
+      /`from` \(2023-05-02\) is after `to` \(2023-05-01\)/,
+    ],
+    ['from far back, to left out', { from: '2001-01-01' }, 'from', /at most 120/],
+    ['from in the future, to left out', { from: '2999-01-01' }, 'from', /is after `to` \(today/],
+    ['a date that does not exist', { from: '2023-02-30' }, 'from', /not a calendar date/],
+    ['a month without a day', { to: '2023-02' }, 'to', /not a calendar date/],
+  ])(
+    'refuses %s with BAD_USER_INPUT naming the argument',
+    async (_name, variables, field, message) => {
+      expectError(await routes.graphql(RECOVERY, variables), 'BAD_USER_INPUT', { field, message });
+    },
+  );
 });

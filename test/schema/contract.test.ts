@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloGateway } from '@apollo/gateway';
 import {
   GraphQLEnumType,
   GraphQLInputObjectType,
@@ -11,22 +10,19 @@ import {
   parse,
   print,
 } from 'graphql';
-import { projectRoot } from '../../subgraphs/kit';
+import { loadApiSchema, readSupergraph } from './api-schema';
 
 /**
  * The promise to clients: every type, field, argument, nullability, enum value and key of
  * shared/schema-contract.md (copied to contract.graphql) exists at the gateway exactly as written.
  */
 
-const root = projectRoot();
-const supergraphSdl = readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8');
+const supergraphSdl = readSupergraph();
 const contract = parse(readFileSync(join(__dirname, 'contract.graphql'), 'utf8'));
 
 let api: GraphQLSchema;
 beforeAll(async () => {
-  const gateway = new ApolloGateway({ supergraphSdl });
-  api = (await gateway.load()).schema;
-  await gateway.stop();
+  api = await loadApiSchema(supergraphSdl);
 });
 
 type ContractCase = [string, string, string];
@@ -104,24 +100,64 @@ describe('the public schema contract at the gateway', () => {
     expect(typeBlock?.[1]).toContain(`key: "${key}"`);
   });
 
-  it.each([
+  const PROMISED_CONNECTIONS = [
     'ShipmentConnection',
     'RouteConnection',
     'DrugApprovalConnection',
     'ConsolidatedImportConnection',
-  ])('%s is a Relay connection with nodes, edges, pageInfo and totalCount', (name) => {
-    const type = api.getType(name) as GraphQLObjectType;
-    const fields = type.getFields();
-    const node = name.replace(/Connection$/, '');
-    expect(String(fields.nodes.type)).toBe(`[${node}!]!`);
-    expect(String(fields.edges.type)).toBe(`[${node}Edge!]!`);
-    expect(String(fields.pageInfo.type)).toBe('PageInfo!');
-    expect(String(fields.totalCount.type)).toBe('Int!');
-    const edge = (api.getType(`${node}Edge`) as GraphQLObjectType).getFields();
-    expect(String(edge.cursor.type)).toBe('String!');
-    expect(String(edge.node.type)).toBe(`${node}!`);
-    const pageInfo = (api.getType('PageInfo') as GraphQLObjectType).getFields();
-    expect(String(pageInfo.hasNextPage.type)).toBe('Boolean!');
-    expect(String(pageInfo.endCursor.type)).toBe('String');
+  ];
+
+  it('has every promised connection, and every connection type is checked below', () => {
+    const connections = Object.keys(api.getTypeMap()).filter((name) => name.endsWith('Connection'));
+    expect(connections).toEqual(expect.arrayContaining(PROMISED_CONNECTIONS));
+    expect(connections.sort()).toEqual(connectionTypes().sort());
+  });
+
+  /** Every `…Connection` type the composed supergraph declares (the API schema has the same). */
+  function connectionTypes(): string[] {
+    return [...supergraphSdl.matchAll(/^type (\w+Connection)\b/gm)].map((m) => m[1]);
+  }
+
+  it.each(connectionTypes())(
+    '%s is a Relay connection with nodes, edges, the Relay PageInfo and totalCount',
+    (name) => {
+      const type = api.getType(name) as GraphQLObjectType;
+      const fields = type.getFields();
+      const node = name.replace(/Connection$/, '');
+      expect(String(fields.nodes.type)).toBe(`[${node}!]!`);
+      expect(String(fields.edges.type)).toBe(`[${node}Edge!]!`);
+      expect(String(fields.pageInfo.type)).toBe('PageInfo!');
+      expect(String(fields.totalCount.type)).toBe('Int!');
+      const edge = (api.getType(`${node}Edge`) as GraphQLObjectType).getFields();
+      expect(String(edge.cursor.type)).toBe('String!');
+      expect(String(edge.node.type)).toBe(`${node}!`);
+      const pageInfo = (api.getType('PageInfo') as GraphQLObjectType).getFields();
+      expect(
+        Object.fromEntries(Object.values(pageInfo).map((f) => [f.name, String(f.type)])),
+      ).toEqual({
+        hasNextPage: 'Boolean!',
+        hasPreviousPage: 'Boolean!',
+        startCursor: 'String',
+        endCursor: 'String',
+      });
+    },
+  );
+
+  it.each(
+    contract.definitions.flatMap((def) =>
+      def.kind === Kind.OBJECT_TYPE_DEFINITION && def.name.value === 'Query'
+        ? (def.fields ?? [])
+            .filter((f) => print(f.type).endsWith('Connection!'))
+            .map((f) => f.name.value)
+        : [],
+    ),
+  )('Query.%s pages both ways: first/after and last/before', (fieldName) => {
+    const args = (api.getType('Query') as GraphQLObjectType).getFields()[fieldName].args;
+    expect(Object.fromEntries(args.map((a) => [a.name, String(a.type)]))).toMatchObject({
+      first: 'Int',
+      after: 'String',
+      last: 'Int',
+      before: 'String',
+    });
   });
 });

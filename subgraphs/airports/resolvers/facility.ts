@@ -21,6 +21,7 @@ import {
 import { Context } from '../context';
 import { Airport } from '../entities/airport';
 import { Facility, FacilityConnection, FacilityKind, FacilityStatus } from '../entities/facility';
+import { FACILITY_PAGE } from '../repository';
 
 @ArgsType()
 class FacilitiesArgs extends PageArgs {
@@ -55,16 +56,12 @@ export class FacilityResolver {
     @Ctx() ctx: Context,
   ): Promise<FacilityConnection> {
     if (args.airport != null) assertValid(checkAirportCode(args.airport), 'airport');
-    const page = pageRequest(args, 1);
+    const page = pageRequest(args, FACILITY_PAGE);
     const filter = { airport: args.airport, kind: args.kind, status: args.status };
-    const after = page.after ? String(page.after[0]) : null;
-    const rows = await ctx.repository.facilitiesPage(filter, after, page.limit);
+    const rows = await ctx.repository.facilitiesPage(filter, page);
     for (const row of rows) ctx.loaders.facilityById.prime(row.id, row);
-    return toConnection(
-      rows,
-      page,
-      (f) => [f.id],
-      () => ctx.repository.countFacilities(filter),
+    return toConnection(rows, page, () =>
+      ctx.repository.countFacilities(filter),
     ) as FacilityConnection;
   }
 

@@ -5,7 +5,6 @@ import {
   ConnectionShape,
   PageArgs,
   pageRequest,
-  PageRequest,
   toConnection,
 } from '../../kit';
 import type { Context } from '../context';
@@ -20,7 +19,7 @@ import {
 } from '../entities/shipment';
 import { SpecialGoodsApplication } from '../entities/special-goods-application';
 import { Airport, airportRef } from '../entities/stubs';
-import { ShipmentQuery } from '../repository';
+import { SHIPMENT_PAGE, ShipmentQuery } from '../repository';
 import { checkSupervisionModeCode, validAirport, validAwb, validUscc } from '../validation';
 
 /** A shipment as resolvers see it: at least its AWB, plus `arrival` when the gateway sent it. */
@@ -73,23 +72,6 @@ function validFilter(filter: ShipmentFilter | null | undefined): ShipmentQuery {
 
 const MAX_FILTER_AWBS = 1000;
 
-/** PostgreSQL's text form of a timestamptz, as `shipment.manifested_at::text` gives it. */
-const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
-
-/** The cursor holds `manifested_at` as PostgreSQL text and the AWB: check both before SQL sees them. */
-function validCursor(page: PageRequest): PageRequest {
-  if (page.after) {
-    const [at, awb] = page.after;
-    if (typeof at !== 'string' || !PG_TIMESTAMPTZ.test(at) || typeof awb !== 'string') {
-      throw badUserInput(
-        '`after` is not a cursor of this list: pass a `pageInfo.endCursor` you received',
-        'after',
-      );
-    }
-  }
-  return page;
-}
-
 @Resolver(() => Shipment)
 export class ShipmentResolver {
   @Query(() => Shipment, {
@@ -117,15 +99,10 @@ export class ShipmentResolver {
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Shipment>> {
     const query = validFilter(filter);
-    const page = validCursor(pageRequest(args, 2));
+    const page = pageRequest(args, SHIPMENT_PAGE);
     const rows = await ctx.repository.shipmentPage(query, page);
     for (const row of rows) ctx.loaders.shipmentByAwb.prime(row.awb, row);
-    return toConnection(
-      rows,
-      page,
-      (s) => [s.cursorAt, s.awb],
-      () => ctx.repository.countShipments(query),
-    );
+    return toConnection(rows, page, () => ctx.repository.countShipments(query));
   }
 
   @FieldResolver(() => Manifest)

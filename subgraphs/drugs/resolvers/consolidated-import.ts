@@ -20,6 +20,7 @@ import {
 } from '../entities/consolidated-import';
 import { Enterprise } from '../entities/enterprise';
 import { Shipment } from '../entities/shipment';
+import { CONSOLIDATED_IMPORT_PAGE } from '../repository';
 import { uscc } from '../validation';
 
 @ArgsType()
@@ -58,16 +59,11 @@ export class ConsolidatedImportResolver {
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<ConsolidatedImport>> {
     if (args.agent != null) uscc(args.agent, 'agent');
-    const page = pageRequest(args, 1);
+    const page = pageRequest(args, CONSOLIDATED_IMPORT_PAGE);
     const filter = { agent: args.agent, status: args.status };
     const rows = await ctx.repository.consolidatedImportPage(filter, page);
     for (const row of rows) ctx.loaders.consolidatedImportById.prime(row.id, row);
-    return toConnection(
-      rows,
-      page,
-      (row) => [row.id],
-      () => ctx.repository.consolidatedImportCount(filter),
-    );
+    return toConnection(rows, page, () => ctx.repository.consolidatedImportCount(filter));
   }
 
   @FieldResolver(() => Enterprise, { description: 'The qualified agent enterprise.' })

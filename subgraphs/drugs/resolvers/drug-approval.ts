@@ -19,6 +19,7 @@ import {
   DrugCategory,
 } from '../entities/drug-approval';
 import { MedicalInstitution } from '../entities/medical-institution';
+import { DRUG_APPROVAL_PAGE } from '../repository';
 import { approvalNumber, officialApprovalNumber } from '../validation';
 
 @ArgsType()
@@ -53,16 +54,11 @@ export class DrugApprovalResolver {
     @Args(() => DrugApprovalsArgs) args: DrugApprovalsArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<DrugApproval>> {
-    const page = pageRequest(args, 1);
+    const page = pageRequest(args, DRUG_APPROVAL_PAGE);
     const filter = { category: args.category, status: args.status };
     const rows = await ctx.repository.drugApprovalPage(filter, page);
     for (const row of rows) ctx.loaders.approvalByNumber.prime(row.number, row);
-    return toConnection(
-      rows,
-      page,
-      (row) => [row.number],
-      () => ctx.repository.drugApprovalCount(filter),
-    );
+    return toConnection(rows, page, () => ctx.repository.drugApprovalCount(filter));
   }
 
   @FieldResolver(() => String, {

@@ -6,7 +6,6 @@ import {
   Field,
   FieldResolver,
   ID,
-  Int,
   Query,
   Resolver,
   Root,
@@ -16,8 +15,7 @@ import {
   checkAirlineCode,
   checkAirportCode,
   ConnectionShape,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
+  PageArgs,
   pageRequest,
   StatusChange,
   toConnection,
@@ -28,11 +26,11 @@ import { Airport } from '../entities/airport';
 import { Flight } from '../entities/flight';
 import { Region, Route, RouteConnection, RouteStatus } from '../entities/route';
 import { DateScalar } from '../entities/scalars';
-import { RouteFilter } from '../repository';
+import { ROUTE_PAGE, RouteFilter } from '../repository';
 import { assertDate, assertDateRange, checkRouteId, MAX_FLIGHT_RANGE_DAYS } from '../validation';
 
 @ArgsType()
-class RoutesArgs {
+class RoutesArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'IATA code of the origin airport.' })
   origin?: string | null;
 
@@ -44,15 +42,6 @@ class RoutesArgs {
 
   @Field(() => RouteStatus, { nullable: true, description: 'Operating status.' })
   status?: RouteStatus | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: `Page size: default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}.`,
-  })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
-  after?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'IATA designator of the operating airline.' })
   airline?: string | null;
@@ -89,15 +78,10 @@ export class RouteResolver {
     if (origin != null) assertValid(checkAirportCode(origin), 'origin');
     if (destination != null) assertValid(checkAirportCode(destination), 'destination');
     if (airline != null) assertValid(checkAirlineCode(airline), 'airline');
-    const page = pageRequest(args, 1);
+    const page = pageRequest(args, ROUTE_PAGE);
     const filter: RouteFilter = { origin, destination, region, status, airline };
     const rows = await ctx.repository.routesPage(filter, page);
-    return toConnection(
-      rows,
-      page,
-      (row) => [row.id],
-      () => ctx.repository.countRoutes(filter),
-    );
+    return toConnection(rows, page, () => ctx.repository.countRoutes(filter));
   }
 
   @FieldResolver(() => Airline, { description: 'The airline operating the route.' })
