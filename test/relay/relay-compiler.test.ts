@@ -127,6 +127,7 @@ function compile(
   const dir = mkdtempSync(join(tmpdir(), 'tradegraph-relay-'));
   try {
     mkdirSync(join(dir, 'src'));
+    mkdirSync(join(dir, '__generated__'));
     writeFileSync(join(dir, 'schema.graphql'), schemaSdl);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'src', name), text);
     const customScalarTypes = Object.fromEntries(
