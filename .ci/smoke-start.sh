@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts the whole federation the way a newcomer does (`npm start`, no DATABASE_URL, a fresh
-# embedded data directory), asks the gateway for the full picture, and stops it with SIGTERM;
-# then starts it again on the same data directory (no re-seeding) and stops it with Ctrl-C.
-# Each time everything, PostgreSQL included, must go down cleanly.
+# embedded data directory), asks the gateway for the full picture, kills a subgraph and waits for
+# the launcher to bring it back, asks again, and stops it with SIGTERM; then starts it again on the
+# same data directory (no re-seeding) and stops it with Ctrl-C. Each time everything, PostgreSQL
+# included, must go down cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,11 +14,19 @@ rm -rf "$EMBEDDED_PG_DIR"
 log="$(mktemp)"
 pid=""
 
+# As root from a folder the `postgres` user cannot reach, the data directory is placed elsewhere
+# and the log says where.
+data_dir() {
+  sed -n 's/.*its data directory is \([^ ]*\) instead.*/\1/p' "$log" | tail -n 1 | grep . || echo "$EMBEDDED_PG_DIR"
+}
+
 cleanup() {
   [ -n "$pid" ] && kill -TERM -- "-$pid" 2>/dev/null || true
-  pkill -INT -f "postgres -D $EMBEDDED_PG_DIR" 2>/dev/null || true
+  sleep 3
+  dir="$(data_dir)"
+  pkill -INT -f "postgres -D $dir" 2>/dev/null || true
   sleep 1
-  rm -rf "$EMBEDDED_PG_DIR"
+  rm -rf "$EMBEDDED_PG_DIR" "$dir"
 }
 trap cleanup EXIT
 
@@ -58,13 +67,25 @@ ask_full_picture() {
   ' "$started" || { cat "$log"; exit 1; }
 }
 
+# A subgraph killed outright is restarted by the launcher; the full picture answers again.
+kill_a_subgraph() {
+  drugs=$(sed -n 's/.*\[start\] drugs running (pid \([0-9]*\)).*/\1/p' "$log" | tail -n 1)
+  [ -n "$drugs" ] || { cat "$log"; echo "the launcher did not say which process serves drugs"; exit 1; }
+  kill -KILL "$drugs"
+  for _ in $(seq 1 60); do grep -q '\[start\] drugs is back' "$log" && break; sleep 1; done
+  grep -q '\[start\] drugs is back' "$log" || { cat "$log"; echo "the launcher did not restart the killed subgraph"; exit 1; }
+  grep '\[start\] drugs exited' "$log"
+}
+
 # $1: how the stop is sent; $2: the kill target.
 stop_and_check() {
+  stopping=$(date +%s.%N)
   kill "$1" -- "$2"
-  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then cat "$log"; echo "npm start did not stop on $1"; exit 1; fi
   wait "$pid" || { rc=$?; [ "$1" = -INT ] && [ "$rc" = 130 ] || { tail -n 30 "$log"; echo "npm start exited with $rc after $1"; exit 1; }; }
   pid=""
+  echo "stopped $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $stopping }") s after $1"
   if pg_isready -h 127.0.0.1 -p "$EMBEDDED_PG_PORT" -q 2>/dev/null; then
     echo "embedded PostgreSQL still running after $1"; exit 1
   fi
@@ -80,6 +101,8 @@ stop_and_check() {
 echo "--- first start, fresh data directory; stopped with SIGTERM to npm (a process manager)"
 start_federation
 grep -q 'seeded 5000 shipments' "$log" || { cat "$log"; echo "the first start did not seed"; exit 1; }
+ask_full_picture
+kill_a_subgraph
 ask_full_picture
 stop_and_check -TERM "$pid"
 

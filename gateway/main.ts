@@ -26,15 +26,25 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[gateway] ${signal}: stopping`);
-    await gateway.stop();
-    process.exit(0);
+    console.log(`[gateway] ${reason}: stopping`);
+    try {
+      // No new requests; those in flight are answered first (cut after 10 s).
+      await gateway.stop();
+      console.log('[gateway] stopped');
+      process.exit(0);
+    } catch (err) {
+      console.error(`[gateway] stopping failed: ${(err as Error).message}`);
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Under `npm start`, the launcher holds an IPC channel to us: when it goes away, even killed,
+  // so do we, rather than serve on unsupervised.
+  process.once('disconnect', () => void stop('launcher gone'));
 }
 
 main().catch((err: Error) => {

@@ -82,6 +82,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops on SIGINT/SIGTERM itself; Apollo's own handlers would race it, and a second
+    // stop() during the first never resolves (the gateway lingered ~10 s on every stop).
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { intFromEnv, projectRoot, runMain, stringFromEnv } from '../subgraphs/kit';
 import { SUBGRAPHS } from '../subgraphs/registry';
@@ -7,83 +6,51 @@ import { prepareDatabases } from './database-setup';
 import { DEFAULT_SHIPMENTS } from './demo/config';
 import { isSeeded, seedDemo } from './demo/seed-demo';
 import { SHOWCASE } from './demo/showcase';
+import { ChildSpec, Supervisor } from './supervisor';
 
 /**
  * `npm start`: the whole federation on one machine. Database (embedded unless configured) →
- * migrations → demo data on first run → each subgraph as its own process → the gateway. Ctrl-C or
- * SIGTERM stops everything, children first, then the database.
+ * migrations → demo data on first run → each subgraph as its own process → the gateway. A child
+ * that crashes is restarted (with a growing delay while it keeps crashing) and the others go on
+ * serving. Ctrl-C or SIGTERM stops everything in order: the gateway (its requests in flight
+ * answered), then the subgraphs, then the database.
  */
 
 const log = (msg: string) => console.log(`[start] ${msg}`);
-const children: { name: string; proc: ChildProcess }[] = [];
-
-async function waitForHealth(name: string, proc: ChildProcess, url: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null)
-      throw new Error(`${name} exited with code ${proc.exitCode} while starting`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
-}
-
-function launch(
-  name: string,
-  script: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): ChildProcess {
-  const proc = spawn(process.execPath, ['--enable-source-maps', script, ...args], {
-    env: { ...process.env, ...env, TRADEGRAPH_LAUNCHER: '1' },
-    stdio: 'inherit',
-  });
-  children.push({ name, proc });
-  return proc;
-}
-
-function stopChildren(signal: NodeJS.Signals): Promise<void> {
-  return Promise.all(
-    children.map(
-      ({ proc }) =>
-        new Promise<void>((resolve) => {
-          if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-          proc.once('exit', () => resolve());
-          proc.kill(signal);
-          setTimeout(() => {
-            proc.kill('SIGKILL');
-            resolve();
-          }, 10_000).unref();
-        }),
-    ),
-  ).then(() => undefined);
-}
 
 runMain(async () => {
   const started = Date.now();
   const dist = join(projectRoot(), 'dist');
-  const { urls, embedded } = await prepareDatabases(log);
+  const supervisor = new Supervisor({ log });
+  const databases = prepareDatabases(log);
 
   let shuttingDown = false;
   const shutdown = async (reason: string, code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    const stopping = Date.now();
     log(`${reason}: stopping the federation`);
-    await stopChildren('SIGTERM');
+    await supervisor.stop();
+    // A stop asked for while the database was starting waits for it, so as not to leave it behind.
+    const embedded = await databases.then(
+      (d) => d.embedded,
+      () => undefined,
+    );
     if (embedded) {
-      await embedded.stop().catch((err: Error) => log(`embedded PostgreSQL: ${err.message}`));
+      log('stopping the embedded PostgreSQL server');
+      await embedded.stop().catch((err: Error) => console.error(`tradegraph: ${err.message}`));
     }
-    log('stopped');
+    log(`stopped in ${((Date.now() - stopping) / 1000).toFixed(1)} s`);
     process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT', 0));
-  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => void shutdown(signal, 0));
+  }
+  // Should the launcher itself fail, its children are told to stop rather than left unsupervised.
+  process.on('exit', () => supervisor.signalAll());
 
+  // A database that cannot be had is the one line runMain prints; nothing else runs yet.
+  const { urls } = await databases;
   try {
     const demoShipments = intFromEnv('DEMO_SHIPMENTS', DEFAULT_SHIPMENTS);
     if (demoShipments > 0 && !(await isSeeded(urls.customs))) {
@@ -96,41 +63,41 @@ runMain(async () => {
       log(`seeded ${report.shipments} shipments in ${(report.ms / 1000).toFixed(1)} s`);
     }
 
-    const gatewayEnv: NodeJS.ProcessEnv = {};
     const gatewayPort = intFromEnv('PORT', 4000);
-    for (const def of SUBGRAPHS) {
+    const gatewayEnv: NodeJS.ProcessEnv = {};
+    const subgraphs: ChildSpec[] = SUBGRAPHS.map((def) => {
       const envName = def.name.toUpperCase();
       const port = intFromEnv(`${envName}_PORT`, def.defaultPort);
-      const proc = launch(def.name, join(dist, 'subgraphs', def.name, 'main.js'), [], {
-        [`${envName}_DATABASE_URL`]: urls[def.name as keyof typeof urls],
-        [`${envName}_PORT`]: String(port),
-        // Cross-agency rules read other agencies' data through the gateway.
-        GATEWAY_URL: process.env.GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}/graphql`,
-      });
       gatewayEnv[`${envName}_URL`] = `http://127.0.0.1:${port}/graphql`;
-      proc.once('exit', (code) => void shutdown(`${def.name} exited (${code})`, 1));
-    }
-    await Promise.all(
-      children.map(({ name, proc }) => {
-        const def = SUBGRAPHS.find((d) => d.name === name)!;
-        const port = intFromEnv(`${name.toUpperCase()}_PORT`, def.defaultPort);
-        return waitForHealth(name, proc, `http://127.0.0.1:${port}/health`);
-      }),
-    );
+      return {
+        name: def.name,
+        script: join(dist, 'subgraphs', def.name, 'main.js'),
+        healthUrl: `http://127.0.0.1:${port}/health`,
+        env: {
+          TRADEGRAPH_LAUNCHER: '1',
+          [`${envName}_DATABASE_URL`]: urls[def.name as keyof typeof urls],
+          [`${envName}_PORT`]: String(port),
+          // Cross-agency rules read other agencies' data through the gateway.
+          GATEWAY_URL: process.env.GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}/graphql`,
+        },
+      };
+    });
+    await supervisor.startGroup(subgraphs);
+    await supervisor.startGroup([
+      {
+        name: 'gateway',
+        script: join(dist, 'gateway', 'main.js'),
+        args: ['--port', String(gatewayPort)],
+        healthUrl: `http://127.0.0.1:${gatewayPort}/health`,
+        env: {
+          ...gatewayEnv,
+          TRADEGRAPH_LAUNCHER: '1',
+          EXPLORER_AWB: process.env.EXPLORER_AWB ?? SHOWCASE.cellTherapy,
+        },
+      },
+    ]);
 
     const host = stringFromEnv('HOST', '127.0.0.1')!;
-    const gateway = launch(
-      'gateway',
-      join(dist, 'gateway', 'main.js'),
-      ['--port', String(gatewayPort)],
-      {
-        ...gatewayEnv,
-        EXPLORER_AWB: process.env.EXPLORER_AWB ?? SHOWCASE.cellTherapy,
-      },
-    );
-    gateway.once('exit', (code) => void shutdown(`gateway exited (${code})`, 1));
-    await waitForHealth('gateway', gateway, `http://127.0.0.1:${gatewayPort}/health`);
-
     const shown = host === '0.0.0.0' ? 'localhost' : host;
     console.log(`
   tradegraph is up in ${((Date.now() - started) / 1000).toFixed(1)} s
@@ -140,9 +107,11 @@ runMain(async () => {
   Subgraphs: ${SUBGRAPHS.map((d) => `${d.name} :${intFromEnv(`${d.name.toUpperCase()}_PORT`, d.defaultPort)}`).join(', ')}
   Try a shipment: ${SHOWCASE.cellTherapy} (cell therapy), ${SHOWCASE.transshipment} (transshipment), ${SHOWCASE.fruit} (fruit)
 
-  Ctrl-C stops everything.
+  A crashed subgraph or gateway is restarted. Ctrl-C stops everything.
 `);
   } catch (err) {
-    await shutdown(`failed: ${(err as Error).message}`, 1);
+    if (shuttingDown) return;
+    console.error(`tradegraph: ${(err as Error).message}`);
+    await shutdown('the federation could not start', 1);
   }
 });

@@ -26,6 +26,10 @@ export interface RunningSubgraph {
   name: string;
   url: string;
   port: number;
+  /**
+   * Refuses new connections, lets the requests in flight finish (those still running after 10 s
+   * are cut), and resolves: at once when nothing is in flight.
+   */
   stop(): Promise<void>;
 }
 
@@ -43,6 +47,10 @@ export async function startSubgraphServer<C extends BaseContext>(
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    // Our entry points stop on SIGINT/SIGTERM in their own order (server, pool, database). Apollo's
+    // own handlers would race them: a second stop() during its first never resolves (the first
+    // never releases the barrier it waits on), so the process lingered until its pools timed out.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),

@@ -2,6 +2,7 @@ import { databaseUrlFor, Database, usesEmbeddedDatabase } from './database';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { intFromEnv, stringFromEnv } from './env';
 import { migrateAgency } from './migrations';
+import { RunningSubgraph } from './server';
 import { SubgraphDefinition, startSubgraph } from './subgraph';
 
 /**
@@ -20,27 +21,45 @@ export async function runStandalone(def: SubgraphDefinition): Promise<void> {
     stopEmbedded = embedded.stop;
   }
   const url = databaseUrlFor(def.name);
-  const applied = await migrateAgency(url, def.name, log);
-  if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
-
   const db = new Database(url, { applicationName: `tradegraph-${def.name}` });
-  const port = intFromEnv(`${envName}_PORT`, intFromEnv('PORT', def.defaultPort));
-  const host = stringFromEnv('HOST', '127.0.0.1');
-  const running = await startSubgraph(def, { db, port, host, log });
+  let running: RunningSubgraph;
+  try {
+    const applied = await migrateAgency(url, def.name, log);
+    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    const port = intFromEnv(`${envName}_PORT`, intFromEnv('PORT', def.defaultPort));
+    const host = stringFromEnv('HOST', '127.0.0.1');
+    running = await startSubgraph(def, { db, port, host, log });
+  } catch (err) {
+    // The embedded server runs detached: a subgraph that cannot start must not leave it behind.
+    await db.close().catch(() => undefined);
+    await stopEmbedded?.().catch(() => undefined);
+    throw err;
+  }
   log(`subgraph ready at ${running.url}`);
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping`);
-    await running.stop();
-    await db.close();
-    if (stopEmbedded) await stopEmbedded();
-    process.exit(0);
+    log(`${reason}: stopping`);
+    try {
+      // In order: no new requests and those in flight answered, then their connections closed,
+      // then the database they used.
+      await running.stop();
+      await db.close();
+      if (stopEmbedded) await stopEmbedded();
+      log('stopped');
+      process.exit(0);
+    } catch (err) {
+      console.error(`[${def.name}] stopping failed: ${(err as Error).message}`);
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Under `npm start`, the launcher holds an IPC channel to us: when it goes away, even killed,
+  // so do we, rather than serve on unsupervised.
+  process.once('disconnect', () => void stop('launcher gone'));
 }
 
 /** Runs `main`, printing a failure as one readable line (plus the cause) instead of a stack dump. */
