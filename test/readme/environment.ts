@@ -6,8 +6,12 @@ import { projectRoot } from '../../subgraphs/kit';
 /** The folders whose TypeScript reads the environment: every program, script and test. */
 const SOURCE_FOLDERS = ['gateway', 'subgraphs', 'scripts', 'schema', 'bench', 'test'];
 
-/** These checks themselves, whose comments and patterns spell reads out. */
-const CHECKER = join('test', 'readme');
+/**
+ * Not read as configuration: these checks themselves (their comments and patterns spell reads
+ * out), and the launcher's fault tests, which set and restore variables of the child programs
+ * they start (their stand-in children read knobs of their own, e.g. CRASH_AFTER_MS).
+ */
+const NOT_CONFIGURATION = [join('test', 'readme'), join('test', 'ops')];
 
 /**
  * The ways the code reads a variable: `process.env.X`, `env.X` (a `ProcessEnv` passed in),
@@ -39,7 +43,8 @@ export function sourceFiles(folders = SOURCE_FOLDERS): SourceFile[] {
   return folders.flatMap((folder) =>
     (readdirSync(join(root, folder), { recursive: true }) as string[])
       .map((file) => join(folder, file))
-      .filter((path) => path.endsWith('.ts') && !path.startsWith(CHECKER))
+      .filter((path) => path.endsWith('.ts'))
+      .filter((path) => !NOT_CONFIGURATION.some((folder) => path.startsWith(folder)))
       .map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') })),
   );
 }
