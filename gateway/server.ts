@@ -6,13 +6,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { clientError } from './client-errors';
 import { jsonHttpErrors } from './http-errors';
 import { corsPlugin } from './plugins/cors';
 import { explorerPlugin } from './plugins/explorer';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
 import { healthPlugin } from './plugins/health';
 import { readinessPlugin } from './plugins/readiness';
-import { SubgraphDataSource } from './subgraph-data-source';
+import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
+import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
 
 export type { GatewayPlugin } from './plugins/gateway-plugin';
@@ -74,14 +76,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         name,
         url: source.urlOf(name, url ?? ''),
         timeoutMs: options.subgraphTimeoutMs,
+        log,
       }),
   });
 
   const app = express();
   const httpServer = createServer(app);
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    formatError: (formatted) => clientError(formatted, currentRequestId()),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -93,9 +97,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   for (const plugin of plugins) if (plugin.routes) app.use(plugin.routes);
   app.use(
     '/graphql',
+    assignRequestId(),
     ...plugins.flatMap((p) => p.graphqlMiddleware ?? []),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo),
+    requestIdScope(),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({ requestId: res.locals.requestId as string }),
+    }),
   );
   app.use(jsonHttpErrors(log));
 
