@@ -72,6 +72,11 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     default: 'from the supergraph',
     meaning: 'where the gateway reaches subgraph NAME, e.g. CUSTOMS_URL',
   },
+  {
+    env: 'APOLLO_TELEMETRY_DISABLED',
+    default: 'true',
+    meaning: "@apollo/gateway's usage reports to Apollo and cloud probes: off unless set empty",
+  },
 ];
 
 export const GATEWAY_USAGE = [

@@ -16,7 +16,14 @@ export function jsonHttpErrors(log: (msg: string) => void) {
       code = 'PAYLOAD_TOO_LARGE';
       message = 'request body too large';
     }
-    if (status >= 500) log(`${req.method} ${req.path} failed: ${err.stack ?? err.message}`);
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    const requestId = res.locals.requestId as string | undefined;
+    if (status >= 500) {
+      log(
+        `request ${requestId ?? '-'}: ${req.method} ${req.path} failed: ${err.stack ?? err.message}`,
+      );
+    }
+    res
+      .status(status)
+      .json({ errors: [{ message, extensions: { code, ...(requestId ? { requestId } : {}) } }] });
   };
 }

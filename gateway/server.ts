@@ -6,13 +6,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { clientError } from './client-errors';
 import { jsonHttpErrors } from './http-errors';
 import { corsPlugin } from './plugins/cors';
 import { explorerPlugin } from './plugins/explorer';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
 import { healthPlugin } from './plugins/health';
 import { readinessPlugin } from './plugins/readiness';
-import { SubgraphDataSource } from './subgraph-data-source';
+import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
+import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
 
 export type { GatewayPlugin } from './plugins/gateway-plugin';
@@ -53,6 +55,10 @@ export interface RunningGateway {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log ?? ((msg: string) => console.log(msg));
+  // An agency's gateway calls nothing outside its network unless an operator asks:
+  // @apollo/gateway reports usage to Apollo hourly and probes cloud metadata at start unless this
+  // is set. An operator who wants that sets APOLLO_TELEMETRY_DISABLED to an empty value.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const source = new SupergraphSource({
     supergraphSdl: options.supergraphSdl,
     supergraphFile: options.supergraphFile,
@@ -74,17 +80,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         name,
         url: source.urlOf(name, url ?? ''),
         timeoutMs: options.subgraphTimeoutMs,
+        log,
       }),
   });
 
   const app = express();
   const httpServer = createServer(app);
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     // main.ts stops on SIGINT/SIGTERM itself; Apollo's own handlers would race it, and a second
     // stop() during the first never resolves (the gateway lingered ~10 s on every stop).
     stopOnTerminationSignals: false,
+    formatError: (formatted) => clientError(formatted, currentRequestId()),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -96,9 +104,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   for (const plugin of plugins) if (plugin.routes) app.use(plugin.routes);
   app.use(
     '/graphql',
+    assignRequestId(),
     ...plugins.flatMap((p) => p.graphqlMiddleware ?? []),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo),
+    requestIdScope(),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({ requestId: res.locals.requestId as string }),
+    }),
   );
   app.use(jsonHttpErrors(log));
 

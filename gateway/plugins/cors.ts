@@ -1,4 +1,5 @@
 import cors from 'cors';
+import { REQUEST_ID_HEADER } from '../request-id';
 import type { GatewayPlugin } from './gateway-plugin';
 
 /**
@@ -8,6 +9,13 @@ import type { GatewayPlugin } from './gateway-plugin';
 export function corsPlugin(origins: string[]): GatewayPlugin {
   return {
     name: 'cors',
-    graphqlMiddleware: [cors({ origin: origins.includes('*') ? true : origins, maxAge: 600 })],
+    graphqlMiddleware: [
+      cors({
+        origin: origins.includes('*') ? true : origins,
+        maxAge: 600,
+        // A browser app reads the request id to quote it when it reports an error.
+        exposedHeaders: [REQUEST_ID_HEADER],
+      }),
+    ],
   };
 }

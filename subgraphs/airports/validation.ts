@@ -37,13 +37,6 @@ export function assertPositive(value: number, field: string, what: string): void
   }
 }
 
-/** `expectedVersion`, when given: a whole number, at least `min`. */
-export function assertVersion(value: number | null | undefined, field: string, min: number): void {
-  if (value != null && (!Number.isSafeInteger(value) || value < min)) {
-    throw badUserInput(`expectedVersion must be a whole number of at least ${min}`, field);
-  }
-}
-
 /** The facility `id`, or NOT_FOUND naming `field`. */
 export async function existingFacility(ctx: Context, id: string, field: string): Promise<Facility> {
   const facility = id.length <= 100 ? await ctx.loaders.facilityById.load(id) : null;

@@ -3,11 +3,16 @@ import type { Actor } from './actor';
 import type { Database } from './database';
 import { badUserInput, idempotencyConflict } from './errors';
 import { IdempotencyRecord, IdempotencyRepository } from './idempotency-repository';
+import { FIRST_VERSION, validExpectedVersion } from './transition';
 import { Tx } from './tx';
 
-/** A mutation's input as it arrives: its idempotency key, when given, sits inside it. */
+/**
+ * A mutation's input as it arrives: its idempotency key and, for a change of a record, the version
+ * the caller read sit inside it, when given.
+ */
 export interface KeyedInput {
   idempotencyKey?: string | null;
+  expectedVersion?: number | null;
 }
 
 export interface MutationSpec<K, F, I extends KeyedInput = KeyedInput> {
@@ -17,6 +22,11 @@ export interface MutationSpec<K, F, I extends KeyedInput = KeyedInput> {
   input: I;
   /** Where the key sits in the arguments, for errors (default `input.idempotencyKey`). */
   keyField?: string;
+  /**
+   * The version the changed record starts at, when not `FIRST_VERSION` (1): the lowest
+   * `expectedVersion` that is not malformed.
+   */
+  firstVersion?: number;
   /**
    * Facts from other agencies that the rules need, read (through the gateway) before the
    * transaction opens. Not called for a retry whose first call committed: it is answered with
@@ -48,7 +58,8 @@ const MAX_KEY_LENGTH = 200;
 
 /**
  * Every agency's write pipeline, one per request (`ctx.mutations`). A mutation runs as one
- * transaction: all of it or none. With an idempotency key:
+ * transaction: all of it or none. A malformed `input.expectedVersion` is refused first
+ * (`validExpectedVersion`), the same way in every agency. With an idempotency key:
  * - a retry whose first call committed gets that call's result at once, before any cross-agency
  *   check (the same in every agency);
  * - otherwise the key is claimed inside the transaction, so a concurrent retry waits on the claim
@@ -76,6 +87,12 @@ export class MutationRunner {
     if (key != null && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {
       throw badUserInput(`\`idempotencyKey\` must be 1 to ${MAX_KEY_LENGTH} characters`, keyField);
     }
+    // Before the retry lookup: a malformed version is refused the same on every call.
+    validExpectedVersion(
+      spec.input.expectedVersion,
+      'input.expectedVersion',
+      spec.firstVersion ?? FIRST_VERSION,
+    );
     const hash = requestHash(request);
     if (key != null) {
       const first = await this.keys.committed<K>(this.db, spec.operation, key);

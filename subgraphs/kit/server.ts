@@ -9,6 +9,7 @@ import express from 'express';
 import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { Database } from './database';
 import { ErrorCode } from './errors';
+import { refusedInput } from './input-field';
 
 export interface SubgraphServerOptions<C extends BaseContext> {
   /** The agency's name, used in logs and `/health`. */
@@ -56,7 +57,7 @@ export async function startSubgraphServer<C extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
     ],
-    formatError: (formatted, error) => maskInternalError(options.name, formatted, error, log),
+    formatError: (formatted, error) => clientError(options.name, formatted, error, log),
   });
   await apollo.start();
 
@@ -91,26 +92,18 @@ export async function startSubgraphServer<C extends BaseContext>(
 }
 
 /**
- * A variable that fails its scalar's or enum's coercion (`Variable "$input" got invalid value … at
- * "input.arrivedAt"; …`) is refused before any resolver runs: name the field from the message,
- * as resolvers do for their own checks.
+ * What a client sees of an error: bad input named like the resolvers name it (`refusedInput`), the
+ * catalogue's errors as they are, anything unexpected masked (and logged in full).
  */
-function withCoercionField(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const m = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?;/s.exec(formatted.message);
-  if (!m) return formatted;
-  return { ...formatted, extensions: { ...formatted.extensions, field: m[2] ?? m[1] } };
-}
-
-function maskInternalError(
+function clientError(
   subgraph: string,
   formatted: GraphQLFormattedError,
   error: unknown,
   log: (msg: string) => void,
 ): GraphQLFormattedError {
+  const refused = refusedInput(formatted, error);
+  if (refused) return refused;
   const code = formatted.extensions?.code;
-  if (code === ErrorCode.BAD_USER_INPUT && !formatted.extensions?.field) {
-    return withCoercionField(formatted);
-  }
   if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   const original = (error as { originalError?: Error })?.originalError ?? error;
   log(`[${subgraph}] internal error: ${(original as Error)?.stack ?? String(original)}`);

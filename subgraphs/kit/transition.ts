@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { notFound, versionConflict } from './errors';
+import { badUserInput, notFound, versionConflict } from './errors';
 import type { StateMachine } from './state-machine';
 import type { Tx } from './tx';
 
@@ -11,6 +11,30 @@ export interface Versioned {
 /** A record with a lifecycle: its status, which a state machine governs. */
 export interface Stateful<S extends string> extends Versioned {
   status: S;
+}
+
+/** The version a record is created at (the migrations' `DEFAULT 1`), so 0 is never one. */
+export const FIRST_VERSION = 1;
+
+/**
+ * `expectedVersion` as a caller may send it: absent, or a whole number a record can be at, from
+ * `first` on. Anything else (0, a negative or fractional number) is BAD_USER_INPUT: a version that
+ * no record can have is a malformed input to correct, not a stale read (CONFLICT) to re-read.
+ * Every mutation's `expectedVersion` is checked here, by the kit's write pipeline.
+ */
+export function validExpectedVersion(
+  value: number | null | undefined,
+  field: string,
+  first = FIRST_VERSION,
+): number | null {
+  if (value == null) return null;
+  if (!Number.isSafeInteger(value) || value < first) {
+    throw badUserInput(
+      `expectedVersion must be a whole number of at least ${first} (the \`version\` you read), got ${value}`,
+      field,
+    );
+  }
+  return value;
 }
 
 /**

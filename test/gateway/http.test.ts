@@ -27,6 +27,11 @@ describe('the gateway over HTTP', () => {
     expect((await fetch(`${base}/explorer/nope.js`)).status).toBe(404);
   });
 
+  it("turns @apollo/gateway's usage reporting to Apollo off unless an operator asked for it", () => {
+    // The jest environment does not set it: startGateway did.
+    expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
+  });
+
   it('lets browser frontends on other origins call /graphql (CORS)', async () => {
     const preflight = await fetch(fed.gateway.url, {
       method: 'OPTIONS',

@@ -4,7 +4,7 @@ import { seedDemo } from '../../scripts/demo/seed-demo';
 import { InProcessFederation, startInProcessFederation } from '../../scripts/in-process-federation';
 import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
 import { projectRoot } from '../../subgraphs/kit';
-import { GraphQLResponse, Json } from './graphql';
+import { graphql as post, GraphQLResponse, Json } from './graphql';
 import { SubgraphClient, subgraphClient } from './subgraph';
 import { createTestDatabase } from './test-database';
 
@@ -46,12 +46,14 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     await testDb.drop();
     throw err;
   }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { query, ...rest } = federation;
   return {
     ...rest,
     databaseUrl: testDb.url,
+    // Through the shared helper, so that every response of the gateway is checked like the others.
     graphql<T = Json>(q: string, variables?: Record<string, unknown>) {
-      return query<T>(q, variables);
+      return post<T>(federation.gateway.url, q, variables);
     },
     subgraph(agency) {
       const subgraph = federation.subgraphs.find((s) => s.name === agency);

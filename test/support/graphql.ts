@@ -16,14 +16,36 @@ export type GraphQLResponse<T = Json> = Response<T>;
 /** A URL nothing answers at (the discard port): a gateway or subgraph that is down. */
 export const UNREACHABLE_URL = 'http://127.0.0.1:9/graphql';
 
-/** POSTs one operation to a gateway or subgraph and returns its response, errors included. */
-export function graphql<T = Json>(
+/**
+ * POSTs one operation to a gateway or subgraph and returns its response, errors included. Fails
+ * the test when an error names a URL (`expectNoUrlInErrors`): every test that goes through here
+ * searches for that leak.
+ */
+export async function graphql<T = Json>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
   headers?: Record<string, string>,
 ): Promise<GraphQLResponse<T>> {
-  return postGraphQL<T>(url, query, variables, headers);
+  const response = await postGraphQL<T>(url, query, variables, headers);
+  expectNoUrlInErrors(url, response);
+  return response;
+}
+
+/**
+ * The rule: no error a client gets holds `http://` or `https://` anywhere in its JSON (message,
+ * path, extensions), whoever answered. Neither the gateway nor a subgraph has a reason to put a
+ * URL in an error, and any URL there is the deployment's topology: a subgraph's address as the
+ * gateway reaches it, or the gateway's as a subgraph reaches it. Exact, and needs no knowledge of
+ * which server answered or at which ports the others listen.
+ */
+export function expectNoUrlInErrors(url: string, response: GraphQLResponse): void {
+  const leaks = (response.errors ?? []).filter((e) => /https?:\/\//i.test(JSON.stringify(e)));
+  if (leaks.length > 0) {
+    throw new Error(
+      `errors from ${url} name a URL (internal topology must not reach clients):\n${JSON.stringify(leaks, null, 2)}`,
+    );
+  }
 }
 
 /** The data of a response that must have succeeded; fails the test showing the errors if not. */

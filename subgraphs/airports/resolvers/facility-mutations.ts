@@ -4,7 +4,7 @@ import { Context } from '../context';
 import { Facility, FacilityStatus } from '../entities/facility';
 import { SetFacilityStatusInput } from '../entities/inputs';
 import { FACILITY_LIFECYCLE } from '../state-machines';
-import { assertVersion, optionalText } from '../validation';
+import { optionalText } from '../validation';
 import { AirportsWriteRepository } from '../write-repository';
 
 @Resolver(() => Facility)
@@ -36,7 +36,6 @@ export class FacilityMutationResolver {
       );
     }
     const reason = optionalText(input.reason, 'input.reason');
-    assertVersion(input.expectedVersion, 'input.expectedVersion', 1);
 
     await ctx.mutations.run({
       operation: 'setFacilityStatus',

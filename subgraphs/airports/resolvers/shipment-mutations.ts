@@ -16,7 +16,6 @@ import { assertNextEvent } from '../state-machines';
 import {
   assertPositive,
   assertPositiveInteger,
-  assertVersion,
   assertReceivesCargo,
   existingFacility,
   optionalText,
@@ -124,7 +123,6 @@ export class ShipmentMutationResolver {
       );
     }
     const note = optionalText(input.note, 'input.note');
-    assertVersion(input.expectedVersion, 'input.expectedVersion', 0);
     const facility =
       input.facility != null ? await existingFacility(ctx, input.facility, 'input.facility') : null;
     if (
@@ -142,6 +140,8 @@ export class ShipmentMutationResolver {
     await ctx.mutations.run({
       operation: 'recordHandlingEvent',
       input,
+      // The cargo's version is its number of handling events, 0 before the first.
+      firstVersion: 0,
       write: async (tx) => {
         const w = new AirportsWriteRepository(tx);
         const { arrival, events } = await lockForChange({

@@ -11,7 +11,6 @@ import {
   LockedShipment,
 } from '../write-repository';
 import { DeclarationStatus } from './clearance';
-import { expectedVersion } from './input-checks';
 
 /** One history row to write: a status change of the declaration or of its inspection. */
 export interface HistoryEntry {
@@ -67,7 +66,6 @@ export async function changeDeclaration<T>(
   spec: ChangeSpec<T>,
 ): Promise<Declaration> {
   const number = validDeclarationNumber(spec.input.number, 'input.number');
-  const expected = expectedVersion(spec.input.expectedVersion, 'input.expectedVersion');
   const missing = { message: `no declaration has the number ${number}`, field: 'input.number' };
   const before = await ctx.loaders.declarationByNumber.load(number);
   if (!before) throw notFound(missing.message, missing.field);
@@ -87,7 +85,7 @@ export async function changeDeclaration<T>(
         id: number,
         lock: () => repo.lockDeclaration(number),
         missing,
-        expectedVersion: expected,
+        expectedVersion: spec.input.expectedVersion,
       });
       if (!shipment) throw new Error(`shipment ${before.awb} of declaration ${number} vanished`);
       if (precheck && !checked) {

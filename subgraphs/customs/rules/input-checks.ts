@@ -106,11 +106,6 @@ export function licenceCode(value: string, field: string): string {
   return value;
 }
 
-export function expectedVersion(value: number | null | undefined, field: string): number | null {
-  if (value == null) return null;
-  return positiveInt(value, field);
-}
-
 /** `later` is not before `earlier`; the message names both instants. */
 export function notBefore(
   later: Date,

@@ -9,7 +9,7 @@ import {
   SpecialGoodsRisk,
 } from '../entities/special-goods-application';
 import { checkReference, validAwb, validUscc } from '../validation';
-import { distinct, expectedVersion, optionalText } from './input-checks';
+import { distinct, optionalText } from './input-checks';
 
 export const MAX_APPLICATION_SHIPMENTS = 1000;
 
@@ -86,6 +86,6 @@ export function validDecision(input: DecideSpecialGoodsApplicationInput, now: Da
     at: input.decidedAt ?? now,
     validUntil: input.validUntil ?? null,
     reason,
-    expectedVersion: expectedVersion(input.expectedVersion, 'input.expectedVersion'),
+    expectedVersion: input.expectedVersion ?? null,
   };
 }
