@@ -8,10 +8,11 @@ const SOURCE_FOLDERS = ['gateway', 'subgraphs', 'scripts', 'schema', 'bench', 't
 
 /**
  * Not read as configuration: these checks themselves (their comments and patterns spell reads
- * out), and the launcher's fault tests, which set and restore variables of the child programs
- * they start (their stand-in children read knobs of their own, e.g. CRASH_AFTER_MS).
+ * out), and tests that set variables of the child programs they start: the launcher's fault
+ * tests (whose stand-in children read knobs of their own, e.g. CRASH_AFTER_MS) and the deployment
+ * tests (a stand-in psql on PATH).
  */
-const NOT_CONFIGURATION = [join('test', 'readme'), join('test', 'ops')];
+const NOT_CONFIGURATION = [join('test', 'readme'), join('test', 'ops'), join('test', 'deploy')];
 
 /**
  * The ways the code reads a variable: `process.env.X`, `env.X` (a `ProcessEnv` passed in),
