@@ -11,7 +11,7 @@ describe('routes subgraph composition', () => {
     const result = await composeWithCommittedNeighbours(routesSubgraph);
     expect(result.errors?.map((e) => e.message)).toBeUndefined();
     const api = printSchema(result.schema!.toAPISchema().toGraphQLJSSchema());
-    expect(api).toMatch(/type Shipment \{[^}]*goodsDescription: String![^}]*carrier: Airline!/s);
+    expect(api).toMatch(/type Shipment \{[^}]*manifest: Manifest![^}]*carrier: Airline!/s);
     expect(api).toMatch(/type Airport \{[^}]*isBeijingHub: Boolean![^}]*routes\(/s);
     expect(api).toContain('routeRecovery(');
     expect(result.supergraphSdl).toMatch(/carrier: Airline!.*@join__field\(graph: ROUTES/);
