@@ -349,12 +349,22 @@ describe('routeRecovery', () => {
     }
   }`;
 
+  /** The server's current month, `YYYY-MM`, which the series runs up to. */
+  const currentMonth = async () =>
+    (await routes.db.query<{ m: string }>(`SELECT to_char(current_date, 'YYYY-MM') AS m`))[0].m;
+
   it('follows a route through suspension and resumption, month by month', async () => {
-    const { routeRecovery } = expectData(
-      await routes.graphql<{ routeRecovery: Point[] }>(RECOVERY, {
-        region: 'NORTH_AMERICA',
-      }),
-    );
+    // Read within one month: a request that straddles the turn of a month is made again.
+    let month = await currentMonth();
+    let routeRecovery: Point[] = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      routeRecovery = expectData(
+        await routes.graphql<{ routeRecovery: Point[] }>(RECOVERY, { region: 'NORTH_AMERICA' }),
+      ).routeRecovery;
+      const after = await currentMonth();
+      if (after === month) break;
+      month = after;
+    }
     const point = (month: string, a: number, f: number, s: number, c: number): Point => ({
       month,
       activeRoutes: a,
@@ -374,8 +384,7 @@ describe('routeRecovery', () => {
       point('2023-07-01', 2, 7, 1, 150),
     ]);
     // One point per month, up to and including the current month.
-    const [{ today }] = await routes.db.query<{ today: string }>(`SELECT current_date AS today`);
-    expect(routeRecovery[routeRecovery.length - 1].month).toBe(`${today.slice(0, 7)}-01`);
+    expect(routeRecovery[routeRecovery.length - 1].month).toBe(`${month}-01`);
     routeRecovery.forEach((p, i) => {
       const y = 2023 + Math.floor(i / 12);
       const m = String((i % 12) + 1).padStart(2, '0');
