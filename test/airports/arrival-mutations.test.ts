@@ -150,17 +150,51 @@ describe('recordArrival', () => {
   });
 
   describe('the tally', () => {
-    it('creates the arrival and its ARRIVED and TALLIED events, returned at once', async () => {
-      // The manifest says otherwise: the tally records what arrived.
-      const manifest = await fed.graphql<{ shipment: { manifest: { pieces: number } } }>(
-        `query($awb: ID!) { shipment(awb: $awb) { manifest { pieces } } }`,
-        { awb: AWB },
+    // Each test tallies a shipment of its own, manifested by customs for it (port of entry PEK,
+    // manifested 20 pieces), so that each runs alone and in any order.
+    let serial = 7_100_000;
+    let consignee: string;
+    beforeAll(async () => {
+      const { shipment } = expectData(
+        await fed.graphql<{ shipment: { manifest: { consignee: { uscc: string } } } }>(
+          `query($awb: ID!) { shipment(awb: $awb) { manifest { consignee { uscc } } } }`,
+          { awb: AWB },
+        ),
       );
-      expect(manifest.data!.shipment.manifest.pieces).not.toBe(baseInput.pieces);
+      consignee = shipment.manifest.consignee.uscc;
+    });
 
-      const res = await record({ ...baseInput, idempotencyKey: 'tally-1' });
+    async function manifested(): Promise<string> {
+      const awb = makeAwb('999', ++serial);
+      expectData(
+        await fed.graphql(
+          'mutation($i: RegisterManifestInput!) { registerManifest(input: $i) { awb } }',
+          {
+            i: {
+              awb,
+              origin: 'FRA',
+              destination: 'PEK',
+              portOfEntry: 'PEK',
+              shipper: 'Frankfurt Forwarding GmbH',
+              consignee,
+              pieces: 20,
+              grossWeightKg: 500,
+              goodsDescription: 'Machine parts',
+              manifestedAt: '2026-11-25T20:00:00Z',
+            },
+          },
+        ),
+      );
+      return awb;
+    }
+
+    it('creates the arrival and its ARRIVED and TALLIED events, returned at once', async () => {
+      const awb = await manifested();
+      // The manifest says otherwise: the tally records what arrived.
+      expect(baseInput.pieces).not.toBe(20);
+      const res = await record({ ...baseInput, awb, idempotencyKey: `tally-${awb}` });
       expect(expectData(res).recordArrival).toEqual({
-        awb: AWB,
+        awb,
         arrival: {
           airport: { iataCode: 'PEK' },
           facility: { id: 'PEK-GEN-1' },
@@ -178,20 +212,28 @@ describe('recordArrival', () => {
           },
         ],
       });
-      expect(await rowsOf(AWB)).toEqual({ arrivals: 1, events: 2 });
+      expect(await rowsOf(awb)).toEqual({ arrivals: 1, events: 2 });
     });
 
     it('is visible in the next read through the gateway', async () => {
+      const awb = await manifested();
+      expectData(await record({ ...baseInput, awb }));
       const res = await fed.graphql<{
-        shipment: { arrival: unknown; handlingEvents: { type: string }[] };
+        shipment: {
+          manifest: { pieces: number };
+          arrival: unknown;
+          handlingEvents: { type: string }[];
+        };
       }>(
         `query($awb: ID!) { shipment(awb: $awb) {
+          manifest { pieces }
           arrival { airport { iataCode } facility { id kind } arrivedAt pieces weightKg }
           handlingEvents { at type }
         } }`,
-        { awb: AWB },
+        { awb },
       );
       const data = expectData(res);
+      expect(data.shipment.manifest.pieces).toBe(20);
       expect(data.shipment.arrival).toEqual({
         airport: { iataCode: 'PEK' },
         facility: { id: 'PEK-GEN-1', kind: 'GENERAL_CARGO_WAREHOUSE' },
@@ -203,53 +245,61 @@ describe('recordArrival', () => {
     });
 
     it('returns the first result for a retry with the same key, writing nothing', async () => {
-      const res = await record({ ...baseInput, idempotencyKey: 'tally-1' });
-      const data = expectData(res);
-      expect(data.recordArrival.arrival.pieces).toBe(12);
-      expect(data.recordArrival.handlingEvents).toHaveLength(2);
-      expect(await rowsOf(AWB)).toEqual({ arrivals: 1, events: 2 });
+      const awb = await manifested();
+      const first = expectData(await record({ ...baseInput, awb, idempotencyKey: `t-${awb}` }));
+      const retry = expectData(await record({ ...baseInput, awb, idempotencyKey: `t-${awb}` }));
+      expect(retry).toEqual(first);
+      expect(retry.recordArrival.handlingEvents).toHaveLength(2);
+      expect(await rowsOf(awb)).toEqual({ arrivals: 1, events: 2 });
     });
 
     it('refuses the same key with another input → IDEMPOTENCY_CONFLICT', async () => {
+      const awb = await manifested();
+      expectData(await record({ ...baseInput, awb, idempotencyKey: `t-${awb}` }));
       expectError(
-        await record({ ...baseInput, pieces: 13, idempotencyKey: 'tally-1' }),
+        await record({ ...baseInput, awb, pieces: 13, idempotencyKey: `t-${awb}` }),
         'IDEMPOTENCY_CONFLICT',
         { field: 'input.idempotencyKey' },
       );
-      expect(await rowsOf(AWB)).toEqual({ arrivals: 1, events: 2 });
+      expect(await rowsOf(awb)).toEqual({ arrivals: 1, events: 2 });
     });
 
     it.each([
-      ['without a key', undefined],
-      ['with a new key', 'tally-2'],
-    ])('refuses a second arrival %s → CONFLICT', async (_what, idempotencyKey) => {
-      expectError(await record({ ...baseInput, idempotencyKey }), 'CONFLICT', {
+      ['without a key', false],
+      ['with a new key', true],
+    ])('refuses a second arrival %s → CONFLICT', async (_what, keyed) => {
+      const awb = await manifested();
+      expectData(await record({ ...baseInput, awb }));
+      const idempotencyKey = keyed ? `second-${awb}` : undefined;
+      expectError(await record({ ...baseInput, awb, idempotencyKey }), 'CONFLICT', {
         field: 'input.awb',
         message: 'already exists',
       });
-      expect(await rowsOf(AWB)).toEqual({ arrivals: 1, events: 2 });
+      expect(await rowsOf(awb)).toEqual({ arrivals: 1, events: 2 });
     });
 
     it('then takes the cargo through its lifecycle to pickup, and nothing after', async () => {
+      const awb = await manifested();
+      expectData(await record({ ...baseInput, awb }));
       const steps = [
         { type: 'STORED', at: '2026-11-26T10:05:00+08:00', facility: 'PEK-GEN-1' },
         { type: 'RELEASED_FROM_WAREHOUSE', at: '2026-11-27T08:00:00+08:00' },
         { type: 'PICKED_UP', at: '2026-11-27T09:30:00+08:00', note: 'collected by the agent' },
       ];
       for (const step of steps) {
-        const res = await airports.graphql(RECORD_EVENT, { input: { awb: AWB, ...step } });
+        const res = await airports.graphql(RECORD_EVENT, { input: { awb, ...step } });
         expectData(res);
       }
       expectError(
         await airports.graphql(RECORD_EVENT, {
-          input: { awb: AWB, type: 'STORED', at: '2026-11-27T10:00:00+08:00' },
+          input: { awb, type: 'STORED', at: '2026-11-27T10:00:00+08:00' },
         }),
         'INVALID_STATE_TRANSITION',
         { extensions: { current: 'PICKED_UP', requested: 'STORED' } },
       );
       const read = await fed.graphql<{ shipment: { handlingEvents: { type: string }[] } }>(
         `query($awb: ID!) { shipment(awb: $awb) { handlingEvents { type } } }`,
-        { awb: AWB },
+        { awb },
       );
       expect(read.data!.shipment.handlingEvents.map((e) => e.type)).toEqual([
         'ARRIVED',

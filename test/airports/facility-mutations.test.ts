@@ -1,12 +1,14 @@
 import { airportsSubgraph } from '../../subgraphs/airports';
 import { expectData, expectError } from '../support/graphql';
 import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
-import { insertFixtures } from './fixtures';
-import { SET_FACILITY_STATUS } from './operations';
+import { AWB, insertFixtures } from './fixtures';
+import { RECORD_EVENT, SET_FACILITY_STATUS } from './operations';
 
 /**
  * setFacilityStatus over the fixtures: PKX-CONS-1 is PLANNED, PEK-CBEC-1 UNDER_CONSTRUCTION,
- * PKX-COLD-1 OPERATIONAL. Tests that need a fresh facility insert their own.
+ * PKX-COLD-1 OPERATIONAL. The fixtures' facilities are only read or refused here; every test
+ * that changes a facility inserts its own (`addFacility`), so each test runs alone and in any
+ * order.
  */
 describe('setFacilityStatus', () => {
   let airports: SubgraphUnderTest;
@@ -17,11 +19,11 @@ describe('setFacilityStatus', () => {
 
   const set = (input: Record<string, unknown>) => airports.graphql(SET_FACILITY_STATUS, { input });
 
-  async function addPlanned(id: string): Promise<void> {
+  async function addFacility(id: string, status = 'PLANNED', version = 1): Promise<void> {
     await airports.db.query(
-      `INSERT INTO airports.facility (id, airport_iata, kind, name, status)
-       VALUES ($1, 'PKX', 'GENERAL_CARGO_WAREHOUSE', $1, 'PLANNED')`,
-      [id],
+      `INSERT INTO airports.facility (id, airport_iata, kind, name, status, version)
+       VALUES ($1, 'PKX', 'GENERAL_CARGO_WAREHOUSE', $1, $2, $3)`,
+      [id, status, version],
     );
   }
 
@@ -37,14 +39,15 @@ describe('setFacilityStatus', () => {
   }
 
   it('moves a facility forward step by step, with its history and version', async () => {
+    await addFacility('PKX-STEP-1');
     const building = await set({
-      id: 'PKX-CONS-1',
+      id: 'PKX-STEP-1',
       status: 'UNDER_CONSTRUCTION',
       reason: 'ground broken',
       expectedVersion: 1,
     });
     expect(expectData(building).setFacilityStatus).toMatchObject({
-      id: 'PKX-CONS-1',
+      id: 'PKX-STEP-1',
       status: 'UNDER_CONSTRUCTION',
       commissionedOn: null,
       version: 2,
@@ -54,7 +57,7 @@ describe('setFacilityStatus', () => {
     });
 
     const open = await set({
-      id: 'PKX-CONS-1',
+      id: 'PKX-STEP-1',
       status: 'OPERATIONAL',
       commissionedOn: '2025-06-01',
       expectedVersion: 2,
@@ -75,7 +78,7 @@ describe('setFacilityStatus', () => {
 
     // Read back as any client would.
     const read = await airports.graphql(
-      `{ facility(id: "PKX-CONS-1") { status version history { to } } }`,
+      `{ facility(id: "PKX-STEP-1") { status version history { to } } }`,
     );
     expect(read.data!.facility).toEqual({
       status: 'OPERATIONAL',
@@ -117,7 +120,7 @@ describe('setFacilityStatus', () => {
     });
 
     it('refuses skipping construction (PLANNED → OPERATIONAL)', async () => {
-      await addPlanned('PKX-SKIP-1');
+      await addFacility('PKX-SKIP-1');
       expectError(
         await set({ id: 'PKX-SKIP-1', status: 'OPERATIONAL', commissionedOn: '2025-01-01' }),
         'INVALID_STATE_TRANSITION',
@@ -180,7 +183,7 @@ describe('setFacilityStatus', () => {
   });
 
   it('refuses a stale expectedVersion → CONFLICT, writing nothing', async () => {
-    await addPlanned('PKX-STALE-1');
+    await addFacility('PKX-STALE-1');
     expectData(await set({ id: 'PKX-STALE-1', status: 'UNDER_CONSTRUCTION' }));
     expectError(
       await set({
@@ -207,13 +210,17 @@ describe('setFacilityStatus', () => {
   });
 
   describe('idempotency', () => {
-    const input = { id: 'PKX-IDEM-1', status: 'UNDER_CONSTRUCTION', idempotencyKey: 'build-1' };
+    const building = (id: string, idempotencyKey: string) => ({
+      id,
+      status: 'UNDER_CONSTRUCTION',
+      idempotencyKey,
+    });
 
     it('returns the first result for a retry with the same key, writing nothing', async () => {
-      await addPlanned('PKX-IDEM-1');
-      const first = await set(input);
+      await addFacility('PKX-IDEM-1');
+      const first = await set(building('PKX-IDEM-1', 'build-1'));
       // Without the key the same change would now be illegal (already UNDER_CONSTRUCTION).
-      const retry = await set(input);
+      const retry = await set(building('PKX-IDEM-1', 'build-1'));
       expect(expectData(retry)).toEqual(expectData(first));
       expect(await stateOf('PKX-IDEM-1')).toEqual({
         status: 'UNDER_CONSTRUCTION',
@@ -223,26 +230,49 @@ describe('setFacilityStatus', () => {
     });
 
     it('refuses the same key with another input → IDEMPOTENCY_CONFLICT', async () => {
-      expectError(await set({ ...input, reason: 'another request' }), 'IDEMPOTENCY_CONFLICT', {
+      await addFacility('PKX-IDEM-2');
+      expectData(await set(building('PKX-IDEM-2', 'build-2')));
+      expectError(
+        await set({ ...building('PKX-IDEM-2', 'build-2'), reason: 'another request' }),
+        'IDEMPOTENCY_CONFLICT',
+        { field: 'input.idempotencyKey' },
+      );
+      // A key names one request of the operation, not one facility: reusing it elsewhere too.
+      await addFacility('PKX-IDEM-3');
+      expectError(await set(building('PKX-IDEM-3', 'build-2')), 'IDEMPOTENCY_CONFLICT', {
         field: 'input.idempotencyKey',
       });
-      expect(await stateOf('PKX-IDEM-1')).toMatchObject({ version: 2, changes: 1 });
+      expect(await stateOf('PKX-IDEM-2')).toMatchObject({ version: 2, changes: 1 });
+      expect(await stateOf('PKX-IDEM-3')).toEqual({ status: 'PLANNED', version: 1, changes: 0 });
     });
 
-    it('keys are per operation: another facility with another key is independent', async () => {
-      const other = await set({
-        id: 'PEK-CBEC-1',
-        status: 'OPERATIONAL',
-        commissionedOn: '2025-05-05',
-        idempotencyKey: 'build-2',
+    it('keys are per operation: the same key in another mutation is another request', async () => {
+      await addFacility('PKX-IDEM-4');
+      expectData(await set(building('PKX-IDEM-4', 'shared-key')));
+      // recordHandlingEvent with the same key: neither a replay of the facility's result nor a
+      // conflict, but a write of its own.
+      const event = await airports.graphql(RECORD_EVENT, {
+        input: {
+          awb: AWB.coldC,
+          type: 'STORED',
+          at: '2024-12-09T02:00:00Z',
+          facility: 'PKX-COLD-1',
+          idempotencyKey: 'shared-key',
+        },
       });
-      expect(expectData(other).setFacilityStatus.status).toBe('OPERATIONAL');
+      expect(expectData(event).recordHandlingEvent.handlingEvents).toEqual([
+        expect.objectContaining({ type: 'STORED', facility: { id: 'PKX-COLD-1' } }),
+      ]);
+      // And the facility's key still replays the facility's first result.
+      expect(expectData(await set(building('PKX-IDEM-4', 'shared-key')))).toEqual({
+        setFacilityStatus: expect.objectContaining({ id: 'PKX-IDEM-4', version: 2 }),
+      });
     });
   });
 
   describe('50 concurrent conflicting calls', () => {
     it('without expectedVersion: one wins, the others see the new state', async () => {
-      await addPlanned('PKX-RACE-1');
+      await addFacility('PKX-RACE-1');
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
           set({ id: 'PKX-RACE-1', status: 'UNDER_CONSTRUCTION', reason: `caller ${i}` }),
@@ -267,10 +297,11 @@ describe('setFacilityStatus', () => {
     });
 
     it('with the same expectedVersion: one wins, the others get CONFLICT', async () => {
+      await addFacility('PKX-RACE-2', 'UNDER_CONSTRUCTION', 2);
       const results = await Promise.all(
         Array.from({ length: 50 }, () =>
           set({
-            id: 'PKX-RACE-1',
+            id: 'PKX-RACE-2',
             status: 'OPERATIONAL',
             commissionedOn: '2025-07-01',
             expectedVersion: 2,
@@ -281,10 +312,10 @@ describe('setFacilityStatus', () => {
       for (const r of results.filter((x) => x.errors)) {
         expectError(r, 'CONFLICT', { extensions: { currentVersion: 3 } });
       }
-      expect(await stateOf('PKX-RACE-1')).toEqual({
+      expect(await stateOf('PKX-RACE-2')).toEqual({
         status: 'OPERATIONAL',
         version: 3,
-        changes: 2,
+        changes: 1,
       });
     });
   });

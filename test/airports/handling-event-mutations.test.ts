@@ -7,10 +7,11 @@ import { RECORD_EVENT } from './operations';
 
 /**
  * recordHandlingEvent over the fixtures (no cross-agency rule: the arrival was checked against
- * the customs register when it was recorded).
+ * the customs register when it was recorded). The fixtures' shipments are only read or refused
+ * here; every test that writes events does so on an arrival of its own (`arrived`), so each test
+ * runs alone and in any order.
  *   cherries: ARRIVED, TALLIED, INSPECTED, RELEASED, PICKED_UP (final)
  *   coldA:    STORED 15:45, TEMPERATURE_EXCURSION 18:00 (Dec 4, UTC), at PKX
- *   coldB:    arrival at 16:30 at PKX, no events
  *   coldC:    arrival 2024-12-09T01:00Z at PKX, no events
  *   urchin:   arrival at PKX-AQUA-1, no events
  *   pekGeneral: arrival at PEK;  notArrived: no arrival
@@ -24,6 +25,22 @@ describe('recordHandlingEvent', () => {
 
   const record = (input: Record<string, unknown>) => airports.graphql(RECORD_EVENT, { input });
 
+  let serial = 8_000_000;
+  /** A fresh shipment tallied at `at` (PKX cold chain unless told), with no events yet. */
+  async function arrived(
+    at = '2024-12-09T01:00:00Z',
+    airport = 'PKX',
+    facility = 'PKX-COLD-1',
+  ): Promise<string> {
+    const awb = makeAwb('999', ++serial);
+    await airports.db.query(
+      `INSERT INTO airports.cargo_arrival (awb, airport_iata, facility_id, arrived_at, pieces, weight_kg)
+       VALUES ($1, $2, $3, $4, 1, 10)`,
+      [awb, airport, facility, at],
+    );
+    return awb;
+  }
+
   async function eventCount(awb: string): Promise<number> {
     const [row] = await airports.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM airports.handling_event WHERE awb = $1`,
@@ -33,8 +50,9 @@ describe('recordHandlingEvent', () => {
   }
 
   it('appends an event, returned at once with the others in order', async () => {
+    const awb = await arrived('2024-12-04T16:30:00Z');
     const res = await record({
-      awb: AWB.coldB,
+      awb,
       type: 'STORED',
       at: '2024-12-05T01:00:00+08:00',
       facility: 'PKX-COLD-1',
@@ -50,14 +68,18 @@ describe('recordHandlingEvent', () => {
     ]);
     const read = await airports.graphql(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shipment { handlingEvents { type } } } }`,
-      { r: [{ __typename: 'Shipment', awb: AWB.coldB }] },
+      { r: [{ __typename: 'Shipment', awb }] },
     );
     expect(read.data!._entities[0].handlingEvents).toEqual([{ type: 'STORED' }]);
   });
 
   it('accepts an event at the same instant as the last one', async () => {
+    const awb = await arrived('2024-12-04T16:30:00Z');
+    expectData(
+      await record({ awb, type: 'STORED', at: '2024-12-04T17:00:00Z', facility: 'PKX-COLD-1' }),
+    );
     const res = await record({
-      awb: AWB.coldB,
+      awb,
       type: 'TEMPERATURE_EXCURSION',
       at: '2024-12-04T17:00:00Z',
       facility: 'PKX-COLD-1',
@@ -102,19 +124,16 @@ describe('recordHandlingEvent', () => {
     });
 
     it('refuses a second release', async () => {
+      const awb = await arrived('2024-12-04T03:00:00Z', 'PEK', 'PEK-GEN-1');
       const first = await record({
-        awb: AWB.pekGeneral,
+        awb,
         type: 'RELEASED_FROM_WAREHOUSE',
         at: '2024-12-04T09:00:00Z',
         facility: 'PEK-GEN-1',
       });
       expectData(first);
       expectError(
-        await record({
-          awb: AWB.pekGeneral,
-          type: 'RELEASED_FROM_WAREHOUSE',
-          at: '2024-12-04T10:00:00Z',
-        }),
+        await record({ awb, type: 'RELEASED_FROM_WAREHOUSE', at: '2024-12-04T10:00:00Z' }),
         'INVALID_STATE_TRANSITION',
         {
           extensions: { current: 'RELEASED_FROM_WAREHOUSE', requested: 'RELEASED_FROM_WAREHOUSE' },
@@ -244,45 +263,53 @@ describe('recordHandlingEvent', () => {
   });
 
   describe('retries and concurrency', () => {
-    const stored = {
-      awb: AWB.coldC,
+    const stored = (awb: string) => ({
+      awb,
       type: 'STORED',
       at: '2024-12-09T02:00:00Z',
       facility: 'PKX-COLD-1',
-    };
+    });
 
     it('returns the first result for a retry with the same key, writing nothing', async () => {
-      const first = await record({ ...stored, idempotencyKey: 'scan-42' });
-      const retry = await record({ ...stored, idempotencyKey: 'scan-42' });
+      const awb = await arrived();
+      const first = await record({ ...stored(awb), idempotencyKey: 'scan-42' });
+      const retry = await record({ ...stored(awb), idempotencyKey: 'scan-42' });
       expect(expectData(retry)).toEqual(expectData(first));
-      expect(await eventCount(AWB.coldC)).toBe(1);
+      expect(await eventCount(awb)).toBe(1);
     });
 
     it('refuses the same key with another input → IDEMPOTENCY_CONFLICT', async () => {
+      const awb = await arrived();
+      expectData(await record({ ...stored(awb), idempotencyKey: 'scan-43' }));
       expectError(
-        await record({ ...stored, at: '2024-12-09T02:30:00Z', idempotencyKey: 'scan-42' }),
+        await record({ ...stored(awb), at: '2024-12-09T02:30:00Z', idempotencyKey: 'scan-43' }),
         'IDEMPOTENCY_CONFLICT',
         { field: 'input.idempotencyKey' },
       );
-      expect(await eventCount(AWB.coldC)).toBe(1);
+      expect(await eventCount(awb)).toBe(1);
     });
 
     it('refuses a stale expectedVersion (the number of events read) → CONFLICT', async () => {
+      const awb = await arrived();
+      expectData(await record(stored(awb)));
       expectError(
-        await record({ ...stored, at: '2024-12-09T03:00:00Z', expectedVersion: 0 }),
+        await record({ ...stored(awb), at: '2024-12-09T03:00:00Z', expectedVersion: 0 }),
         'CONFLICT',
         { extensions: { expectedVersion: 0, currentVersion: 1 } },
       );
-      const ok = await record({ ...stored, at: '2024-12-09T03:00:00Z', expectedVersion: 1 });
+      expect(await eventCount(awb)).toBe(1);
+      const ok = await record({ ...stored(awb), at: '2024-12-09T03:00:00Z', expectedVersion: 1 });
       expectData(ok);
-      expect(await eventCount(AWB.coldC)).toBe(2);
+      expect(await eventCount(awb)).toBe(2);
     });
 
     it('serialises concurrent events of one shipment: one release of 20 wins', async () => {
+      const awb = await arrived();
+      expectData(await record(stored(awb)));
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           record({
-            awb: AWB.coldC,
+            awb,
             type: 'RELEASED_FROM_WAREHOUSE',
             at: `2024-12-10T0${Math.floor(i / 10)}:${String(i % 10).padStart(2, '0')}:00Z`,
           }),
@@ -295,22 +322,28 @@ describe('recordHandlingEvent', () => {
           extensions: { current: 'RELEASED_FROM_WAREHOUSE' },
         });
       }
-      expect(await eventCount(AWB.coldC)).toBe(3);
+      expect(await eventCount(awb)).toBe(2);
     });
 
-    it('keeps concurrent events chronological', async () => {
-      const awb = makeAwb('999', 1000002); // coldB: STORED, TEMPERATURE_EXCURSION at 17:00Z
+    it('keeps concurrent events chronological, whichever write takes the lock first', async () => {
+      const awb = await arrived('2024-12-04T16:30:00Z');
       const times = Array.from({ length: 10 }, (_, i) => `2024-12-05T0${i}:00:00Z`);
-      await Promise.all(
+      const results = await Promise.all(
         times.map((at) => record({ awb, type: 'STORED', at, facility: 'PKX-COLD-1' })),
       );
+      // A write is refused only when a later one got in first: it names the time it was given.
+      const accepted = times.filter((_, i) => !results[i].errors);
+      for (const r of results.filter((x) => x.errors)) {
+        expectError(r, 'BAD_USER_INPUT', { field: 'input.at', message: 'before its last event' });
+      }
+      // Nothing is later than the last time, so it is accepted in every interleaving.
+      expect(accepted).toContain(times[times.length - 1]);
       const rows = await airports.db.query<{ at: Date }>(
         `SELECT at FROM airports.handling_event WHERE awb = $1 ORDER BY id`,
         [awb],
       );
-      const ats = rows.map((r) => r.at.getTime());
-      expect(ats.length).toBeGreaterThan(3);
-      expect([...ats].sort((a, b) => a - b)).toEqual(ats);
+      const ats = rows.map((r) => r.at.toISOString().replace('.000', ''));
+      expect(ats).toEqual(accepted);
     });
   });
 });

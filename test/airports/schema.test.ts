@@ -1,4 +1,3 @@
-import { composeServices } from '@apollo/composition';
 import {
   DocumentNode,
   EnumTypeDefinitionNode,
@@ -9,6 +8,7 @@ import {
   print,
 } from 'graphql';
 import { airportsSubgraph } from '../../subgraphs/airports';
+import { composeWithCommittedNeighbours } from '../support/composition';
 import { expectData } from '../support/graphql';
 import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 import { insertFixtures } from './fixtures';
@@ -155,20 +155,8 @@ describe('airports subgraph schema (_service.sdl)', () => {
     }
   });
 
-  it('composes with a subgraph that owns Shipment and references Airport and Facility by key', () => {
-    // The shape customs and routes use: stubs of this subgraph's entities, by key only.
-    const neighbour = parse(`
-      extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-      type Shipment @key(fields: "awb") { awb: ID! origin: Airport! }
-      type Airport @key(fields: "iataCode", resolvable: false) { iataCode: ID! }
-      type Inspection { site: Facility }
-      type Facility @key(fields: "id", resolvable: false) { id: ID! }
-      type Query { shipment(awb: ID!): Shipment inspection: Inspection }
-    `);
-    const result = composeServices([
-      { name: 'airports', typeDefs: doc, url: 'http://airports/graphql' },
-      { name: 'neighbour', typeDefs: neighbour, url: 'http://neighbour/graphql' },
-    ]);
+  it("composes with the other agencies' committed SDL, which reference Airport and Facility by key", async () => {
+    const result = await composeWithCommittedNeighbours(airportsSubgraph);
     expect(result.errors?.map((e) => e.message)).toBeUndefined();
     const supergraph = result.supergraphSdl ?? '';
     expect(supergraph).toMatch(/arrival: CargoArrival @join__field\(graph: AIRPORTS\)/);

@@ -17,7 +17,10 @@ import {
   REGISTER_MANIFEST,
   REJECT,
   RELEASE,
+  REQUIRE_INSPECTION,
+  REVIEW,
   rowCounts,
+  SITES,
   startCustomsWrites,
   SUBMIT_APPLICATION,
   World,
@@ -403,6 +406,35 @@ const CASES: Case[] = [
     'input.number',
     /no declaration/,
   ],
+  ...[
+    ['reviewDeclaration', REVIEW, {}],
+    ['requireInspection', REQUIRE_INSPECTION, { facility: SITES.pek }],
+  ].flatMap(([name, document, rest]): Case[] => [
+    [
+      `${name}: a declaration number too short`,
+      document as string,
+      async () => ({ number: '0101', ...(rest as Json) }),
+      'BAD_USER_INPUT',
+      'input.number',
+      /not a customs declaration number/,
+    ],
+    [
+      `${name}: a declaration number with letters`,
+      document as string,
+      async () => ({ number: '01012025100077700A', ...(rest as Json) }),
+      'BAD_USER_INPUT',
+      'input.number',
+      /not a customs declaration number/,
+    ],
+    [
+      `${name}: an unknown declaration`,
+      document as string,
+      async () => ({ number: '010119990000000001', ...(rest as Json) }),
+      'NOT_FOUND',
+      'input.number',
+      /no declaration/,
+    ],
+  ]),
   [
     'expectedVersion 0',
     ACCEPT,
@@ -610,7 +642,10 @@ async function application(): Promise<string> {
   return data.submitSpecialGoodsApplication.number;
 }
 
-test.each(CASES)('%s → %s', async (_name, document, input, code, field, message) => {
+// Titled by what is wrong and the code it gets (the document would make an unreadable title).
+const titled = CASES.map(([name, ...rest]): Case => [`${name} → ${rest[2]}`, ...rest]);
+
+test.each(titled)('%s', async (_name, document, input, code, field, message) => {
   const variables = { input: await input() };
   const counts = await rowCounts(customs.db);
   expectError(await customs.graphql(document, variables), code, { field, message });

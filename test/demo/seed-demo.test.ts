@@ -49,9 +49,51 @@ async function rows<T = Record<string, unknown>>(
   return (await c.query(sql, values)).rows as T[];
 }
 
-/** The query must return no rows (an anti-join: everything it looks for is in order). */
-async function none(sql: string): Promise<void> {
-  expect(await rows(sql)).toEqual([]);
+interface Scope {
+  /** How many rows `from` must match; without it, at least one. */
+  rows?: number;
+  /** Conditions each of which some matched row must meet: every branch of `bad` gets checked. */
+  some?: string[];
+}
+
+/** `from` with `condition` added to its scope (its top-level WHERE, if it has one). */
+function where(from: string, condition: string): string {
+  let depth = 0;
+  for (let i = 0; i < from.length; i++) {
+    if (from[i] === '(') depth++;
+    else if (from[i] === ')') depth--;
+    else if (depth === 0 && /^\bWHERE\b/i.test(from.slice(i, i + 6)) && /\s/.test(from[i - 1])) {
+      return `${from.slice(0, i)} WHERE (${from.slice(i + 5)}) AND (${condition})`;
+    }
+  }
+  return `${from} WHERE ${condition}`;
+}
+
+/**
+ * No row of `from` (a FROM clause with its joins and scope) meets `bad`, and `from` does match
+ * rows: a join or filter that matched nothing would pass any "no bad rows" check, so the rows it
+ * checks are counted too (`scope.rows`, or at least one), as are those of each branch (`some`).
+ */
+async function noBadRows(from: string, bad: string, scope: Scope = {}): Promise<number> {
+  const some = scope.some ?? [];
+  // Each count its own subquery: a NOT EXISTS in a WHERE is planned as an anti-join.
+  const [counts] = await rows<{ matched: number; bad: number } & Record<string, number>>(
+    `SELECT (SELECT count(*)::int ${from}) AS matched,
+            (SELECT count(*)::int ${where(from, bad)}) AS bad
+            ${some.map((c, i) => `, (SELECT count(*)::int ${where(from, c)}) AS some${i}`).join('')}`,
+  );
+  const examples = counts.bad > 0 ? await rows(`SELECT * ${where(from, bad)} LIMIT 3`) : [];
+  expect({ bad: counts.bad, examples }).toEqual({ bad: 0, examples: [] });
+  if (scope.rows !== undefined) expect(counts.matched).toBe(scope.rows);
+  else expect(counts.matched).toBeGreaterThan(0);
+  expect(some.filter((_, i) => counts[`some${i}`] === 0)).toEqual([]);
+  return counts.matched;
+}
+
+/** The number of rows of `table` (or of a FROM clause's rows). */
+async function countOf(table: string): Promise<number> {
+  const [{ n }] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return n;
 }
 
 async function one(sql: string, values: unknown[] = []): Promise<Record<string, unknown>> {
@@ -134,12 +176,16 @@ describe('identifiers', () => {
     expect(awbs).toHaveLength(SHIPMENTS);
     expect(awbs.map((r) => checkAwb(r.awb)).filter((problem) => problem !== null)).toEqual([]);
     expect(awbs.filter((r) => normalizeAwb(r.awb) !== r.awb)).toEqual([]);
-    await none(`SELECT s.awb FROM customs.shipment s
-                JOIN routes.shipment_leg l ON l.awb = s.awb AND l.sequence = 1
-                JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
-                JOIN routes.route r ON r.id = f.route_id
-                JOIN routes.airline a ON a.iata_code = r.airline_iata
-                WHERE a.awb_prefix IS DISTINCT FROM substr(s.awb, 1, 3)`);
+    // Every shipment's first leg, its flight, route and airline.
+    await noBadRows(
+      `FROM customs.shipment s
+       JOIN routes.shipment_leg l ON l.awb = s.awb AND l.sequence = 1
+       JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
+       JOIN routes.route r ON r.id = f.route_id
+       JOIN routes.airline a ON a.iata_code = r.airline_iata`,
+      `a.awb_prefix IS DISTINCT FROM substr(s.awb, 1, 3)`,
+      { rows: SHIPMENTS },
+    );
   });
 
   test('declaration numbers: valid, with the office of the port, filing year (Beijing), direction', async () => {
@@ -148,12 +194,21 @@ describe('identifiers', () => {
     expect(numbers.map((r) => checkDeclarationNumber(r.number)).filter((p) => p !== null)).toEqual(
       [],
     );
-    await none(`SELECT number FROM customs.declaration
-                WHERE substr(number, 1, 4) <> customs_office_code
-                   OR substr(number, 5, 4)::int <> extract(year FROM filed_at AT TIME ZONE 'Asia/Shanghai')
-                   OR substr(number, 9, 1) <> CASE direction WHEN 'IMPORT' THEN '1' ELSE '0' END`);
-    await none(`SELECT d.number FROM customs.declaration d JOIN customs.shipment s USING (awb)
-                WHERE d.customs_office_code <> CASE s.port_of_entry_iata WHEN 'PEK' THEN '0101' ELSE '0102' END`);
+    await noBadRows(
+      `FROM customs.declaration`,
+      `substr(number, 1, 4) <> customs_office_code
+       OR substr(number, 5, 4)::int <> extract(year FROM filed_at AT TIME ZONE 'Asia/Shanghai')
+       OR substr(number, 9, 1) <> CASE direction WHEN 'IMPORT' THEN '1' ELSE '0' END`,
+      { rows: numbers.length, some: [`direction = 'IMPORT'`, `direction = 'EXPORT'`] },
+    );
+    await noBadRows(
+      `FROM customs.declaration d JOIN customs.shipment s USING (awb)`,
+      `d.customs_office_code <> CASE s.port_of_entry_iata WHEN 'PEK' THEN '0101' ELSE '0102' END`,
+      {
+        rows: numbers.length,
+        some: [`s.port_of_entry_iata = 'PEK'`, `s.port_of_entry_iata = 'PKX'`],
+      },
+    );
   });
 
   test('HS codes and USCCs are valid', async () => {
@@ -170,7 +225,9 @@ describe('identifiers', () => {
   });
 
   test('drug approval numbers are the ASCII NMPA form of imported drugs', async () => {
-    await none(`SELECT number FROM drugs.drug_approval WHERE number !~ '^[HZS]J\\d{8}$'`);
+    await noBadRows(`FROM drugs.drug_approval`, `number !~ '^[HZS]J\\d{8}$'`, {
+      some: [`number LIKE 'SJ%'`, `number LIKE 'HJ%'`],
+    });
   });
 });
 
@@ -182,11 +239,16 @@ describe('cross-agency references', () => {
       'routes.shipment_leg',
       'drugs.consolidated_import_shipment',
     ]) {
-      await none(`SELECT t.awb FROM ${table} t
-                  WHERE NOT EXISTS (SELECT 1 FROM customs.shipment s WHERE s.awb = t.awb)`);
+      await noBadRows(
+        `FROM ${table} t`,
+        `NOT EXISTS (SELECT 1 FROM customs.shipment s WHERE s.awb = t.awb)`,
+      );
     }
-    await none(`SELECT awb FROM customs.shipment s
-                WHERE NOT EXISTS (SELECT 1 FROM routes.shipment_leg l WHERE l.awb = s.awb)`);
+    await noBadRows(
+      `FROM customs.shipment s`,
+      `NOT EXISTS (SELECT 1 FROM routes.shipment_leg l WHERE l.awb = s.awb)`,
+      { rows: SHIPMENTS },
+    );
   });
 
   test('every airport code used anywhere is an airport of the airports agency', async () => {
@@ -200,127 +262,206 @@ describe('cross-agency references', () => {
       'SELECT from_iata FROM routes.shipment_leg',
       'SELECT to_iata FROM routes.shipment_leg',
     ].join(' UNION ');
-    await none(`SELECT c FROM (${used}) u
-                WHERE NOT EXISTS (SELECT 1 FROM airports.airport a WHERE a.iata_code = u.c)`);
-    await none(`SELECT awb FROM customs.shipment WHERE port_of_entry_iata NOT IN ('PEK', 'PKX')`);
+    // Every code used, the two hubs and foreign airports alike.
+    await noBadRows(
+      `FROM (${used}) u`,
+      `NOT EXISTS (SELECT 1 FROM airports.airport a WHERE a.iata_code = u.c)`,
+      { some: [`u.c = 'PEK'`, `u.c = 'PKX'`, `u.c NOT IN ('PEK', 'PKX')`] },
+    );
+    await noBadRows(`FROM customs.shipment`, `port_of_entry_iata NOT IN ('PEK', 'PKX')`, {
+      rows: SHIPMENTS,
+    });
   });
 
   test('inspection sites are facilities; drug approvals named on items exist', async () => {
-    await none(`SELECT inspection_site_id FROM customs.declaration d WHERE inspection_site_id IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM airports.facility f WHERE f.id = d.inspection_site_id)`);
-    await none(`SELECT drug_approval_number FROM customs.declaration_item i
-                WHERE drug_approval_number IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM drugs.drug_approval a WHERE a.number = i.drug_approval_number)`);
+    await noBadRows(
+      `FROM customs.declaration d WHERE inspection_site_id IS NOT NULL`,
+      `NOT EXISTS (SELECT 1 FROM airports.facility f WHERE f.id = d.inspection_site_id)`,
+    );
+    await noBadRows(
+      `FROM customs.declaration_item i WHERE drug_approval_number IS NOT NULL`,
+      `NOT EXISTS (SELECT 1 FROM drugs.drug_approval a WHERE a.number = i.drug_approval_number)`,
+    );
   });
 
   test('special-goods applications name real consolidated imports; every submitted import has one', async () => {
     // The link is recorded once, by customs (special_goods_application.consolidated_import_id).
-    await none(`SELECT a.number FROM customs.special_goods_application a
-                WHERE a.consolidated_import_id IS NOT NULL AND NOT EXISTS (
-                  SELECT 1 FROM drugs.consolidated_import c WHERE c.id = a.consolidated_import_id)`);
+    await noBadRows(
+      `FROM customs.special_goods_application a WHERE a.consolidated_import_id IS NOT NULL`,
+      `NOT EXISTS (SELECT 1 FROM drugs.consolidated_import c WHERE c.id = a.consolidated_import_id)`,
+    );
     // Exactly one application per import past collecting, none while collecting.
-    await none(`SELECT c.id FROM drugs.consolidated_import c
-                WHERE (SELECT count(*) FROM customs.special_goods_application a
-                        WHERE a.consolidated_import_id = c.id)
-                      <> CASE WHEN c.status = 'COLLECTING' THEN 0 ELSE 1 END`);
-    await none(`SELECT cis.awb FROM drugs.consolidated_import_shipment cis
-                WHERE NOT EXISTS (SELECT 1 FROM customs.special_goods_shipment sgs
-                  JOIN customs.special_goods_application a ON a.number = sgs.application_number
-                  WHERE sgs.awb = cis.awb AND a.consolidated_import_id = cis.consolidated_import_id)`);
-    await none(`SELECT sgs.awb FROM customs.special_goods_shipment sgs
-                JOIN customs.special_goods_application a ON a.number = sgs.application_number
-                WHERE NOT EXISTS (SELECT 1 FROM drugs.consolidated_import_shipment cis
-                  WHERE cis.awb = sgs.awb AND cis.consolidated_import_id = a.consolidated_import_id)`);
+    await noBadRows(
+      `FROM drugs.consolidated_import c`,
+      `(SELECT count(*) FROM customs.special_goods_application a WHERE a.consolidated_import_id = c.id)
+       <> CASE WHEN c.status = 'COLLECTING' THEN 0 ELSE 1 END`,
+      {
+        rows: await countOf('drugs.consolidated_import'),
+        some: [`c.status = 'COLLECTING'`, `c.status <> 'COLLECTING'`],
+      },
+    );
+    await noBadRows(
+      `FROM drugs.consolidated_import_shipment cis`,
+      `NOT EXISTS (SELECT 1 FROM customs.special_goods_shipment sgs
+         JOIN customs.special_goods_application a ON a.number = sgs.application_number
+         WHERE sgs.awb = cis.awb AND a.consolidated_import_id = cis.consolidated_import_id)`,
+    );
+    await noBadRows(
+      `FROM customs.special_goods_shipment sgs
+       JOIN customs.special_goods_application a ON a.number = sgs.application_number`,
+      `NOT EXISTS (SELECT 1 FROM drugs.consolidated_import_shipment cis
+         WHERE cis.awb = sgs.awb AND cis.consolidated_import_id = a.consolidated_import_id)`,
+      { rows: await countOf('customs.special_goods_shipment') },
+    );
   });
 
   test('agents are customs enterprises; consolidated lines use valid approvals covering the hospital', async () => {
-    await none(`SELECT q.uscc FROM drugs.agent_qualification q
-                WHERE NOT EXISTS (SELECT 1 FROM customs.enterprise e WHERE e.uscc = q.uscc)`);
-    await none(`SELECT l.* FROM drugs.consolidated_line l
-                JOIN drugs.drug_approval a ON a.number = l.approval_number
-                WHERE a.status <> 'VALID' OR NOT EXISTS (SELECT 1 FROM drugs.approved_unit u
-                  WHERE u.approval_number = l.approval_number AND u.institution_id = l.institution_id)`);
+    await noBadRows(
+      `FROM drugs.agent_qualification q`,
+      `NOT EXISTS (SELECT 1 FROM customs.enterprise e WHERE e.uscc = q.uscc)`,
+    );
+    // Every line, with the approval it cites.
+    await noBadRows(
+      `FROM drugs.consolidated_line l JOIN drugs.drug_approval a ON a.number = l.approval_number`,
+      `a.status <> 'VALID' OR NOT EXISTS (SELECT 1 FROM drugs.approved_unit u
+         WHERE u.approval_number = l.approval_number AND u.institution_id = l.institution_id)`,
+      { rows: await countOf('drugs.consolidated_line') },
+    );
     // The agent is the consignee of its shipments and the applicant for their special goods.
-    await none(`SELECT s.awb FROM drugs.consolidated_import_shipment cis
-                JOIN drugs.consolidated_import c ON c.id = cis.consolidated_import_id
-                JOIN customs.shipment s ON s.awb = cis.awb
-                JOIN customs.special_goods_application a ON a.consolidated_import_id = c.id
-                WHERE s.consignee_uscc <> c.agent_uscc OR a.applicant_uscc <> c.agent_uscc`);
+    await noBadRows(
+      `FROM drugs.consolidated_import_shipment cis
+       JOIN drugs.consolidated_import c ON c.id = cis.consolidated_import_id
+       JOIN customs.shipment s ON s.awb = cis.awb
+       JOIN customs.special_goods_application a ON a.consolidated_import_id = c.id`,
+      `s.consignee_uscc <> c.agent_uscc OR a.applicant_uscc <> c.agent_uscc`,
+      { rows: await countOf('drugs.consolidated_import_shipment') },
+    );
   });
 });
 
 describe('legs and timelines', () => {
   test('legs fly real flights of real routes, chained, from the shipment origin to its destination', async () => {
-    await none(`SELECT l.awb FROM routes.shipment_leg l
-                JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
-                JOIN routes.route r ON r.id = f.route_id
-                WHERE r.origin_iata <> l.from_iata OR r.destination_iata <> l.to_iata
-                   OR f.status = 'CANCELLED'`);
-    await none(`SELECT a.awb FROM routes.shipment_leg a
-                JOIN routes.shipment_leg b ON b.awb = a.awb AND b.sequence = a.sequence + 1
-                JOIN routes.flight fa ON fa.number = a.flight_number AND fa.date = a.flight_date
-                JOIN routes.flight fb ON fb.number = b.flight_number AND fb.date = b.flight_date
-                WHERE a.to_iata <> b.from_iata OR fb.scheduled_departure <= fa.scheduled_arrival
-                   OR fb.actual_departure <= fa.actual_arrival`);
-    await none(`SELECT s.awb FROM customs.shipment s
-                WHERE s.origin_iata <> (SELECT from_iata FROM routes.shipment_leg l
-                                        WHERE l.awb = s.awb ORDER BY sequence LIMIT 1)
-                   OR s.destination_iata <> (SELECT to_iata FROM routes.shipment_leg l
-                                             WHERE l.awb = s.awb ORDER BY sequence DESC LIMIT 1)
-                   OR (SELECT max(sequence) FROM routes.shipment_leg l WHERE l.awb = s.awb)
-                      <> (SELECT count(*) FROM routes.shipment_leg l WHERE l.awb = s.awb)`);
+    // Every leg, with its flight and route.
+    await noBadRows(
+      `FROM routes.shipment_leg l
+       JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
+       JOIN routes.route r ON r.id = f.route_id`,
+      `r.origin_iata <> l.from_iata OR r.destination_iata <> l.to_iata OR f.status = 'CANCELLED'`,
+      { rows: await countOf('routes.shipment_leg') },
+    );
+    // Every pair of consecutive legs, with both flights (flown ones among them).
+    await noBadRows(
+      `FROM routes.shipment_leg a
+       JOIN routes.shipment_leg b ON b.awb = a.awb AND b.sequence = a.sequence + 1
+       JOIN routes.flight fa ON fa.number = a.flight_number AND fa.date = a.flight_date
+       JOIN routes.flight fb ON fb.number = b.flight_number AND fb.date = b.flight_date`,
+      `a.to_iata <> b.from_iata OR fb.scheduled_departure <= fa.scheduled_arrival
+       OR fb.actual_departure <= fa.actual_arrival`,
+      {
+        rows: await countOf('routes.shipment_leg WHERE sequence > 1'),
+        some: ['fb.actual_departure IS NOT NULL AND fa.actual_arrival IS NOT NULL'],
+      },
+    );
+    await noBadRows(
+      `FROM customs.shipment s`,
+      `s.origin_iata IS DISTINCT FROM (SELECT from_iata FROM routes.shipment_leg l
+                                       WHERE l.awb = s.awb ORDER BY sequence LIMIT 1)
+       OR s.destination_iata IS DISTINCT FROM (SELECT to_iata FROM routes.shipment_leg l
+                                               WHERE l.awb = s.awb ORDER BY sequence DESC LIMIT 1)
+       OR (SELECT max(sequence) FROM routes.shipment_leg l WHERE l.awb = s.awb)
+          IS DISTINCT FROM (SELECT count(*) FROM routes.shipment_leg l WHERE l.awb = s.awb)`,
+      { rows: SHIPMENTS },
+    );
   });
 
   test('manifest ≥ 4 h before arrival; cargo received after landing (before take-off for exports)', async () => {
-    await none(`SELECT s.awb FROM customs.shipment s
-                JOIN routes.shipment_leg l ON l.awb = s.awb AND l.to_iata = s.port_of_entry_iata
-                JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
-                WHERE f.actual_arrival IS NOT NULL
-                  AND s.manifested_at > f.actual_arrival - interval '4 hours'`);
-    await none(`SELECT a.awb FROM airports.cargo_arrival a
-                JOIN customs.shipment s ON s.awb = a.awb
-                JOIN routes.shipment_leg l ON l.awb = a.awb AND l.to_iata = s.port_of_entry_iata
-                JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
-                WHERE f.actual_arrival IS NULL OR a.arrived_at < f.actual_arrival
-                   OR a.airport_iata <> s.port_of_entry_iata`);
-    await none(`SELECT a.awb FROM airports.cargo_arrival a
-                JOIN customs.shipment s ON s.awb = a.awb
-                JOIN routes.shipment_leg l ON l.awb = a.awb AND l.from_iata = s.port_of_entry_iata
-                JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
-                WHERE a.arrived_at >= f.scheduled_departure OR a.airport_iata <> s.port_of_entry_iata`);
+    // Every flown leg into the port of entry.
+    await noBadRows(
+      `FROM customs.shipment s
+       JOIN routes.shipment_leg l ON l.awb = s.awb AND l.to_iata = s.port_of_entry_iata
+       JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date
+       WHERE f.actual_arrival IS NOT NULL`,
+      `s.manifested_at > f.actual_arrival - interval '4 hours'`,
+    );
+    // Imports (and transfers): every tally after the landing of the leg into the port.
+    const inbound = await noBadRows(
+      `FROM airports.cargo_arrival a
+       JOIN customs.shipment s ON s.awb = a.awb
+       JOIN routes.shipment_leg l ON l.awb = a.awb AND l.to_iata = s.port_of_entry_iata
+       JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date`,
+      `f.actual_arrival IS NULL OR a.arrived_at < f.actual_arrival
+       OR a.airport_iata <> s.port_of_entry_iata`,
+    );
+    // Exports: every tally before the take-off of the leg out of the port.
+    const outbound = await noBadRows(
+      `FROM airports.cargo_arrival a
+       JOIN customs.shipment s ON s.awb = a.awb
+       JOIN routes.shipment_leg l ON l.awb = a.awb AND l.from_iata = s.port_of_entry_iata
+       JOIN routes.flight f ON f.number = l.flight_number AND f.date = l.flight_date`,
+      `a.arrived_at >= f.scheduled_departure OR a.airport_iata <> s.port_of_entry_iata`,
+    );
+    // Between them, every tally is checked (a transfer has a leg in and a leg out).
+    expect(inbound + outbound).toBeGreaterThanOrEqual(await countOf('airports.cargo_arrival'));
     // The facility is at the port of entry and operational by then.
-    await none(`SELECT a.awb FROM airports.cargo_arrival a JOIN airports.facility f ON f.id = a.facility_id
-                WHERE f.airport_iata <> a.airport_iata OR f.commissioned_on IS NULL
-                   OR f.commissioned_on > a.arrived_at::date`);
+    await noBadRows(
+      `FROM airports.cargo_arrival a JOIN airports.facility f ON f.id = a.facility_id`,
+      `f.airport_iata <> a.airport_iata OR f.commissioned_on IS NULL
+       OR f.commissioned_on > a.arrived_at::date`,
+      { rows: await countOf('airports.cargo_arrival') },
+    );
   });
 
   test('handling events are chronological, start with ARRIVED at the tally, and belong to arrived cargo', async () => {
-    await none(`SELECT awb FROM (
-                  SELECT awb, at, lag(at) OVER (PARTITION BY awb ORDER BY id) AS before
-                  FROM airports.handling_event) e
-                WHERE at < before`);
-    await none(`SELECT * FROM (
-                  SELECT DISTINCT ON (awb) awb, type FROM airports.handling_event ORDER BY awb, id) f
-                WHERE type <> 'ARRIVED'`);
-    await none(`SELECT e.awb FROM airports.handling_event e JOIN airports.cargo_arrival a ON a.awb = e.awb
-                WHERE (e.type = 'ARRIVED' AND e.at <> a.arrived_at)
-                   OR (e.type = 'TALLIED' AND e.at <= a.arrived_at)`);
-    await none(`SELECT e.awb FROM airports.handling_event e
-                WHERE NOT EXISTS (SELECT 1 FROM airports.cargo_arrival a WHERE a.awb = e.awb)`);
+    // Every event after a shipment's first.
+    await noBadRows(
+      `FROM (SELECT awb, at, lag(at) OVER (PARTITION BY awb ORDER BY id) AS before
+             FROM airports.handling_event) e
+       WHERE before IS NOT NULL`,
+      `at < before`,
+    );
+    // Every shipment's first event.
+    await noBadRows(
+      `FROM (SELECT DISTINCT ON (awb) awb, type FROM airports.handling_event ORDER BY awb, id) f`,
+      `type <> 'ARRIVED'`,
+      { rows: await countOf('(SELECT DISTINCT awb FROM airports.handling_event) e') },
+    );
+    await noBadRows(
+      `FROM airports.handling_event e JOIN airports.cargo_arrival a ON a.awb = e.awb
+       WHERE e.type IN ('ARRIVED', 'TALLIED')`,
+      `(e.type = 'ARRIVED' AND e.at <> a.arrived_at) OR (e.type = 'TALLIED' AND e.at <= a.arrived_at)`,
+      { some: [`e.type = 'ARRIVED'`, `e.type = 'TALLIED'`] },
+    );
+    await noBadRows(
+      `FROM airports.handling_event e`,
+      `NOT EXISTS (SELECT 1 FROM airports.cargo_arrival a WHERE a.awb = e.awb)`,
+    );
   });
 
   test('declarations: filed within 14 days of arrival, released after filing, cargo out after release', async () => {
-    await none(`SELECT d.number FROM customs.declaration d JOIN airports.cargo_arrival a ON a.awb = d.awb
-                WHERE d.direction = 'IMPORT'
-                  AND (d.filed_at < a.arrived_at OR d.filed_at > a.arrived_at + interval '14 days')`);
-    await none(`SELECT d.number FROM customs.declaration d
-                WHERE NOT EXISTS (SELECT 1 FROM airports.cargo_arrival a WHERE a.awb = d.awb)`);
-    await none(`SELECT number FROM customs.declaration
-                WHERE (status = 'RELEASED') <> (released_at IS NOT NULL)
-                   OR (status = 'REJECTED') <> (rejection_reason IS NOT NULL)
-                   OR released_at < filed_at`);
-    await none(`SELECT e.awb FROM airports.handling_event e JOIN customs.shipment s ON s.awb = e.awb
-                WHERE e.type = 'RELEASED_FROM_WAREHOUSE' AND (s.released_at IS NULL OR e.at < s.released_at)`);
+    const declarations = await countOf('customs.declaration');
+    await noBadRows(
+      `FROM customs.declaration d JOIN airports.cargo_arrival a ON a.awb = d.awb
+       WHERE d.direction = 'IMPORT'`,
+      `d.filed_at < a.arrived_at OR d.filed_at > a.arrived_at + interval '14 days'`,
+      { rows: await countOf(`customs.declaration WHERE direction = 'IMPORT'`) },
+    );
+    await noBadRows(
+      `FROM customs.declaration d`,
+      `NOT EXISTS (SELECT 1 FROM airports.cargo_arrival a WHERE a.awb = d.awb)`,
+      { rows: declarations },
+    );
+    await noBadRows(
+      `FROM customs.declaration`,
+      `(status = 'RELEASED') <> (released_at IS NOT NULL)
+       OR (status = 'REJECTED') <> (rejection_reason IS NOT NULL)
+       OR released_at < filed_at`,
+      { rows: declarations, some: [`status = 'RELEASED'`, `status = 'REJECTED'`] },
+    );
+    await noBadRows(
+      `FROM airports.handling_event e JOIN customs.shipment s ON s.awb = e.awb
+       WHERE e.type = 'RELEASED_FROM_WAREHOUSE'`,
+      `s.released_at IS NULL OR e.at < s.released_at`,
+    );
   });
 
   test('perishables are released 2–6 h after arrival, drugs 24–72 h', async () => {
@@ -396,9 +537,11 @@ describe('every kind of shipment is present', () => {
       { code: 'BJ-DAXING-CBZ', modes: ['1210', '5034'] },
       { code: 'BJ-ZGC-CBZ', modes: ['5000', '5100'] },
     ]);
-    await none(`SELECT d.number FROM customs.declaration d JOIN customs.shipment s USING (awb)
-                WHERE d.supervision_mode_code = '1210'
-                  AND (d.bonded_zone_code IS DISTINCT FROM 'BJ-DAXING-CBZ' OR s.port_of_entry_iata <> 'PKX')`);
+    await noBadRows(
+      `FROM customs.declaration d JOIN customs.shipment s USING (awb)
+       WHERE d.supervision_mode_code = '1210'`,
+      `d.bonded_zone_code IS DISTINCT FROM 'BJ-DAXING-CBZ' OR s.port_of_entry_iata <> 'PKX'`,
+    );
   });
 
   test('fruit and chilled seafood are received and inspected at the designated sites, with licences', async () => {
@@ -420,15 +563,20 @@ describe('every kind of shipment is present', () => {
         received: 'DESIGNATED_SITE_CHILLED_AQUATIC',
       },
     ]);
-    await none(`SELECT d.number FROM customs.declaration d
-                JOIN customs.declaration_item i ON i.declaration_number = d.number
-                WHERE (i.hs_code LIKE '08%' OR i.hs_code LIKE '03%')
-                  AND (NOT d.inspection_required OR NOT EXISTS (
-                    SELECT 1 FROM customs.licence l WHERE l.declaration_number = d.number AND l.code = 'A'))`);
-    await none(`SELECT d.number FROM customs.declaration d
-                JOIN customs.declaration_item i ON i.declaration_number = d.number
-                WHERE i.hs_code LIKE '0302%' AND NOT EXISTS (
-                  SELECT 1 FROM customs.licence l WHERE l.declaration_number = d.number AND l.code = 'U')`);
+    await noBadRows(
+      `FROM customs.declaration d
+       JOIN customs.declaration_item i ON i.declaration_number = d.number
+       WHERE i.hs_code LIKE '08%' OR i.hs_code LIKE '03%'`,
+      `NOT d.inspection_required OR NOT EXISTS (
+         SELECT 1 FROM customs.licence l WHERE l.declaration_number = d.number AND l.code = 'A')`,
+      { some: [`i.hs_code LIKE '08%'`, `i.hs_code LIKE '03%'`] },
+    );
+    await noBadRows(
+      `FROM customs.declaration d
+       JOIN customs.declaration_item i ON i.declaration_number = d.number
+       WHERE i.hs_code LIKE '0302%'`,
+      `NOT EXISTS (SELECT 1 FROM customs.licence l WHERE l.declaration_number = d.number AND l.code = 'U')`,
+    );
     // The PKX sites are used, and only from the days they were approved.
     const pkx = await rows<{ id: string; first: string }>(`
       SELECT facility_id AS id, min(arrived_at)::date::text AS first FROM airports.cargo_arrival
@@ -464,12 +612,15 @@ describe('every kind of shipment is present', () => {
         AND sga.valid_until >= s.manifested_at::date AND sga.decided_at < s.manifested_at`);
     expect(found.length).toBeGreaterThan(0);
     // Every drug item is a need of a hospital in the shipment's consolidated import.
-    await none(`SELECT i.* FROM customs.declaration_item i
-                JOIN customs.declaration d ON d.number = i.declaration_number
-                WHERE i.drug_approval_number IS NOT NULL AND NOT EXISTS (
-                  SELECT 1 FROM drugs.consolidated_import_shipment cis
-                  JOIN drugs.consolidated_line cl ON cl.consolidated_import_id = cis.consolidated_import_id
-                  WHERE cis.awb = d.awb AND cl.approval_number = i.drug_approval_number)`);
+    await noBadRows(
+      `FROM customs.declaration_item i
+       JOIN customs.declaration d ON d.number = i.declaration_number
+       WHERE i.drug_approval_number IS NOT NULL`,
+      `NOT EXISTS (SELECT 1 FROM drugs.consolidated_import_shipment cis
+         JOIN drugs.consolidated_line cl ON cl.consolidated_import_id = cis.consolidated_import_id
+         WHERE cis.awb = d.awb AND cl.approval_number = i.drug_approval_number)`,
+      { rows: await countOf('customs.declaration_item WHERE drug_approval_number IS NOT NULL') },
+    );
   });
 
   test('transshipments have two or more legs; rejected declarations carry a reason', async () => {
@@ -480,11 +631,14 @@ describe('every kind of shipment is present', () => {
         FROM customs.shipment s
         WHERE (SELECT count(*) FROM routes.shipment_leg l WHERE l.awb = s.awb) >= 2`),
     ).toEqual({ onward: true, via_foreign_hub: true });
-    await none(`SELECT s.awb FROM customs.shipment s JOIN airports.cargo_arrival a ON a.awb = s.awb
-                WHERE s.destination_iata NOT IN ('PEK', 'PKX') AND s.origin_iata NOT IN ('PEK', 'PKX')
-                  AND a.arrived_at < '2026-11-20' AND NOT EXISTS (
-                    SELECT 1 FROM airports.handling_event e
-                    WHERE e.awb = s.awb AND e.type = 'TRANSFERRED_FOR_TRANSSHIPMENT')`);
+    // Transshipments tallied a week before the demo's "now" have been transferred on.
+    await noBadRows(
+      `FROM customs.shipment s JOIN airports.cargo_arrival a ON a.awb = s.awb
+       WHERE s.destination_iata NOT IN ('PEK', 'PKX') AND s.origin_iata NOT IN ('PEK', 'PKX')
+         AND a.arrived_at < '2026-11-20'`,
+      `NOT EXISTS (SELECT 1 FROM airports.handling_event e
+         WHERE e.awb = s.awb AND e.type = 'TRANSFERRED_FOR_TRANSSHIPMENT')`,
+    );
     expect(
       await one(`SELECT count(*)::int > 0 AS present FROM customs.declaration
                  WHERE status = 'REJECTED' AND length(rejection_reason) > 10`),
@@ -496,9 +650,15 @@ describe('every kind of shipment is present', () => {
       'SELECT DISTINCT status FROM routes.route ORDER BY 1',
     );
     expect(statuses.map((s) => s.status)).toEqual(['ACTIVE', 'PLANNED', 'RESUMED', 'SUSPENDED']);
-    await none(`SELECT f.number, f.date FROM routes.flight f JOIN routes.route r ON r.id = f.route_id
-                WHERE r.opened_on IS NULL OR f.date < r.opened_on
-                   OR (f.date >= r.suspended_on AND (r.resumed_on IS NULL OR f.date < r.resumed_on))`);
+    await noBadRows(
+      `FROM routes.flight f JOIN routes.route r ON r.id = f.route_id`,
+      `r.opened_on IS NULL OR f.date < r.opened_on
+       OR (f.date >= r.suspended_on AND (r.resumed_on IS NULL OR f.date < r.resumed_on))`,
+      {
+        rows: await countOf('routes.flight'),
+        some: [`r.suspended_on IS NOT NULL`, `r.resumed_on IS NOT NULL AND f.date >= r.resumed_on`],
+      },
+    );
     const named = await rows(`
       SELECT r.id, r.status, min(f.date)::text AS first, max(f.date)::text AS last
       FROM routes.route r LEFT JOIN routes.flight f ON f.route_id = r.id
@@ -726,32 +886,42 @@ describe('status history', () => {
         with_history: total.n,
       });
       expect(total.n).toBeGreaterThan(0);
-      await none(`SELECT c.entity_id FROM ${e.agency}.status_change c
-                  WHERE c.entity_type = '${e.type}'
-                    AND NOT EXISTS (SELECT 1 FROM ${e.table} r WHERE ${e.id} = c.entity_id)`);
+      await noBadRows(
+        `FROM ${e.agency}.status_change c WHERE c.entity_type = '${e.type}'`,
+        `NOT EXISTS (SELECT 1 FROM ${e.table} r WHERE ${e.id} = c.entity_id)`,
+      );
     }
     for (const agency of HISTORY_AGENCIES) {
       const types = HISTORIED.filter((e) => e.agency === agency).map((e) => e.type);
-      await none(`SELECT DISTINCT entity_type FROM ${agency}.status_change
-                  WHERE entity_type <> ALL ('{${types.join(',')}}'::text[])`);
+      await noBadRows(
+        `FROM ${agency}.status_change`,
+        `entity_type <> ALL ('{${types.join(',')}}'::text[])`,
+        { rows: await countOf(`${agency}.status_change`) },
+      );
     }
   });
 
   test('each history is a chain from creation (from NULL), in time order, by the seeding actor', async () => {
     for (const agency of HISTORY_AGENCIES) {
       // The loader's order (at, id) is the insertion order: times never go back.
-      await none(`SELECT * FROM (
-                    SELECT entity_type, entity_id, id, at, from_status, to_status,
-                           row_number() OVER w AS n, lag(to_status) OVER w AS previous,
-                           lag(at) OVER (PARTITION BY entity_type, entity_id ORDER BY id) AS previous_at,
-                           lag(id) OVER w AS previous_id
-                    FROM ${agency}.status_change
-                    WINDOW w AS (PARTITION BY entity_type, entity_id ORDER BY at, id)) c
-                  WHERE (n = 1 AND from_status IS NOT NULL)
-                     OR (n > 1 AND from_status IS DISTINCT FROM previous)
-                     OR previous_at > at OR previous_id > id`);
-      await none(`SELECT id FROM ${agency}.status_change
-                  WHERE actor <> 'system:demo-seed' OR at > '${DEMO_NOW}'`);
+      await noBadRows(
+        `FROM (SELECT entity_type, entity_id, id, at, from_status, to_status,
+                      row_number() OVER w AS n, lag(to_status) OVER w AS previous,
+                      lag(at) OVER (PARTITION BY entity_type, entity_id ORDER BY id) AS previous_at,
+                      lag(id) OVER w AS previous_id
+               FROM ${agency}.status_change
+               WINDOW w AS (PARTITION BY entity_type, entity_id ORDER BY at, id)) c`,
+        `(n = 1 AND from_status IS NOT NULL)
+         OR (n > 1 AND from_status IS DISTINCT FROM previous)
+         OR previous_at > at OR previous_id > id`,
+        // Creations and later moves alike.
+        { rows: await countOf(`${agency}.status_change`), some: ['n = 1', 'n > 1'] },
+      );
+      await noBadRows(
+        `FROM ${agency}.status_change`,
+        `actor <> 'system:demo-seed' OR at > '${DEMO_NOW}'`,
+        { rows: await countOf(`${agency}.status_change`) },
+      );
     }
   });
 
@@ -806,47 +976,93 @@ describe('status history', () => {
 
   test('the changes happen at the times the records hold', async () => {
     // Declarations: filed at filed_at, released at released_at, rejected with their reason.
-    await none(`SELECT d.number FROM customs.declaration d
-                JOIN customs.status_change c ON c.entity_type = 'Declaration' AND c.entity_id = d.number
-                WHERE (c.from_status IS NULL AND c.at <> d.filed_at)
-                   OR (c.to_status = 'RELEASED' AND c.at IS DISTINCT FROM d.released_at)
-                   OR (c.to_status = 'REJECTED' AND c.reason IS DISTINCT FROM d.rejection_reason)
-                   OR c.at < d.filed_at OR c.at > coalesce(d.released_at, '${DEMO_NOW}')
-                   OR (c.to_status = 'INSPECTION_REQUIRED' AND NOT d.inspection_required)
-                   OR (c.to_status = 'INSPECTION_REQUIRED' AND c.at > d.inspection_completed_at)`);
+    await noBadRows(
+      `FROM customs.declaration d
+       JOIN customs.status_change c ON c.entity_type = 'Declaration' AND c.entity_id = d.number`,
+      `(c.from_status IS NULL AND c.at <> d.filed_at)
+       OR (c.to_status = 'RELEASED' AND c.at IS DISTINCT FROM d.released_at)
+       OR (c.to_status = 'REJECTED' AND c.reason IS DISTINCT FROM d.rejection_reason)
+       OR c.at < d.filed_at OR c.at > coalesce(d.released_at, '${DEMO_NOW}')
+       OR (c.to_status = 'INSPECTION_REQUIRED' AND NOT d.inspection_required)
+       OR (c.to_status = 'INSPECTION_REQUIRED' AND c.at > d.inspection_completed_at)`,
+      {
+        rows: await countOf(`customs.status_change WHERE entity_type = 'Declaration'`),
+        some: [
+          'c.from_status IS NULL',
+          `c.to_status = 'RELEASED'`,
+          `c.to_status = 'REJECTED'`,
+          `c.to_status = 'INSPECTION_REQUIRED' AND d.inspection_completed_at IS NOT NULL`,
+        ],
+      },
+    );
     // Applications: submitted, decided at decided_at, expired the day after valid_until.
-    await none(`SELECT a.number FROM customs.special_goods_application a
-                JOIN customs.status_change c
-                  ON c.entity_type = 'SpecialGoodsApplication' AND c.entity_id = a.number
-                WHERE (c.to_status = 'SUBMITTED' AND c.at <> a.submitted_at)
-                   OR (c.to_status = 'APPROVED' AND c.at IS DISTINCT FROM a.decided_at)
-                   OR (c.to_status = 'EXPIRED'
-                       AND (c.at AT TIME ZONE 'Asia/Shanghai')::date <> a.valid_until + 1)
-                   OR c.at < a.submitted_at`);
+    await noBadRows(
+      `FROM customs.special_goods_application a
+       JOIN customs.status_change c
+         ON c.entity_type = 'SpecialGoodsApplication' AND c.entity_id = a.number`,
+      `(c.to_status = 'SUBMITTED' AND c.at <> a.submitted_at)
+       OR (c.to_status = 'APPROVED' AND c.at IS DISTINCT FROM a.decided_at)
+       OR (c.to_status = 'EXPIRED' AND (c.at AT TIME ZONE 'Asia/Shanghai')::date <> a.valid_until + 1)
+       OR c.at < a.submitted_at`,
+      {
+        rows: await countOf(`customs.status_change WHERE entity_type = 'SpecialGoodsApplication'`),
+        some: [`c.to_status = 'SUBMITTED'`, `c.to_status = 'APPROVED'`, `c.to_status = 'EXPIRED'`],
+      },
+    );
     // Consolidated imports: created, submitted, approved as their application, then shipped.
-    await none(`SELECT i.id FROM drugs.consolidated_import i
-                JOIN drugs.status_change c ON c.entity_type = 'ConsolidatedImport' AND c.entity_id = i.id
-                LEFT JOIN customs.special_goods_application a ON a.consolidated_import_id = i.id
-                WHERE (c.to_status = 'COLLECTING' AND c.at <> i.created_at)
-                   OR (c.to_status = 'SUBMITTED' AND c.at IS DISTINCT FROM i.submitted_at)
-                   OR (c.to_status = 'APPROVED' AND c.at IS DISTINCT FROM a.decided_at)`);
+    await noBadRows(
+      `FROM drugs.consolidated_import i
+       JOIN drugs.status_change c ON c.entity_type = 'ConsolidatedImport' AND c.entity_id = i.id
+       LEFT JOIN customs.special_goods_application a ON a.consolidated_import_id = i.id`,
+      `(c.to_status = 'COLLECTING' AND c.at <> i.created_at)
+       OR (c.to_status = 'SUBMITTED' AND c.at IS DISTINCT FROM i.submitted_at)
+       OR (c.to_status = 'APPROVED' AND c.at IS DISTINCT FROM a.decided_at)`,
+      {
+        rows: await countOf(`drugs.status_change WHERE entity_type = 'ConsolidatedImport'`),
+        some: [
+          `c.to_status = 'COLLECTING'`,
+          `c.to_status = 'SUBMITTED'`,
+          `c.to_status = 'APPROVED'`,
+        ],
+      },
+    );
     // Flights: departed and arrived at their actual times.
-    await none(`SELECT f.number, f.date FROM routes.flight f
-                JOIN routes.status_change c ON c.entity_type = 'Flight'
-                 AND c.entity_id = f.number || '/' || to_char(f.date, 'YYYY-MM-DD')
-                WHERE (c.to_status = 'DEPARTED' AND c.at IS DISTINCT FROM f.actual_departure)
-                   OR (c.to_status = 'ARRIVED' AND c.at IS DISTINCT FROM f.actual_arrival)
-                   OR (c.to_status IN ('SCHEDULED', 'CANCELLED') AND c.at > f.scheduled_departure)`);
+    await noBadRows(
+      `FROM routes.flight f
+       JOIN routes.status_change c ON c.entity_type = 'Flight'
+        AND c.entity_id = f.number || '/' || to_char(f.date, 'YYYY-MM-DD')`,
+      `(c.to_status = 'DEPARTED' AND c.at IS DISTINCT FROM f.actual_departure)
+       OR (c.to_status = 'ARRIVED' AND c.at IS DISTINCT FROM f.actual_arrival)
+       OR (c.to_status IN ('SCHEDULED', 'CANCELLED') AND c.at > f.scheduled_departure)`,
+      {
+        rows: await countOf(`routes.status_change WHERE entity_type = 'Flight'`),
+        some: [
+          `c.to_status = 'DEPARTED'`,
+          `c.to_status = 'ARRIVED'`,
+          `c.to_status = 'SCHEDULED'`,
+          `c.to_status = 'CANCELLED'`,
+        ],
+      },
+    );
     // Routes and facilities: on the dates they hold (Beijing time).
-    await none(`SELECT r.id FROM routes.route r
-                JOIN routes.status_change c ON c.entity_type = 'Route' AND c.entity_id = r.id
-                WHERE (c.to_status = 'ACTIVE' AND (c.at AT TIME ZONE 'Asia/Shanghai')::date <> r.opened_on)
-                   OR (c.to_status = 'SUSPENDED' AND (c.at AT TIME ZONE 'Asia/Shanghai')::date <> r.suspended_on)
-                   OR (c.to_status = 'RESUMED' AND (c.at AT TIME ZONE 'Asia/Shanghai')::date <> r.resumed_on)`);
-    await none(`SELECT f.id FROM airports.facility f
-                JOIN airports.status_change c ON c.entity_type = 'Facility' AND c.entity_id = f.id
-                WHERE c.to_status = 'OPERATIONAL'
-                  AND (c.at AT TIME ZONE 'Asia/Shanghai')::date IS DISTINCT FROM f.commissioned_on`);
+    const beijingDay = `(c.at AT TIME ZONE 'Asia/Shanghai')::date`;
+    await noBadRows(
+      `FROM routes.route r
+       JOIN routes.status_change c ON c.entity_type = 'Route' AND c.entity_id = r.id`,
+      `(c.to_status = 'ACTIVE' AND ${beijingDay} IS DISTINCT FROM r.opened_on)
+       OR (c.to_status = 'SUSPENDED' AND ${beijingDay} IS DISTINCT FROM r.suspended_on)
+       OR (c.to_status = 'RESUMED' AND ${beijingDay} IS DISTINCT FROM r.resumed_on)`,
+      {
+        rows: await countOf(`routes.status_change WHERE entity_type = 'Route'`),
+        some: [`c.to_status = 'ACTIVE'`, `c.to_status = 'SUSPENDED'`, `c.to_status = 'RESUMED'`],
+      },
+    );
+    await noBadRows(
+      `FROM airports.facility f
+       JOIN airports.status_change c ON c.entity_type = 'Facility' AND c.entity_id = f.id
+       WHERE c.to_status = 'OPERATIONAL'`,
+      `${beijingDay} IS DISTINCT FROM f.commissioned_on`,
+    );
     // A showcase: the rejected declaration says why, the re-filed one was released after.
     const history = await rows<{ from: string | null; to: string; reason: string | null }>(
       `SELECT c.from_status AS from, c.to_status AS to, c.reason

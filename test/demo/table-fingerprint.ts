@@ -43,3 +43,24 @@ export async function fingerprintTables(
     await client.end();
   }
 }
+
+/** Every table of `schemas` that holds rows: what a seeding filled. */
+export async function nonEmptyTables(url: string, schemas: readonly string[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT schemaname || '.' || tablename AS name FROM pg_tables
+        WHERE schemaname = ANY ($1) ORDER BY 1`,
+      [schemas],
+    );
+    const filled: string[] = [];
+    for (const { name } of tables) {
+      const { rows } = await client.query(`SELECT 1 FROM ${name} LIMIT 1`);
+      if (rows.length) filled.push(name);
+    }
+    return filled;
+  } finally {
+    await client.end();
+  }
+}

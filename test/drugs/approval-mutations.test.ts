@@ -1,4 +1,5 @@
 import { drugsSubgraph } from '../../subgraphs/drugs';
+import { beijingDate, onOneBeijingDay } from '../support/dates';
 import { expectData, expectError, Json } from '../support/graphql';
 import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 import { insertFixtures } from './fixtures';
@@ -47,7 +48,7 @@ describe('registerDrugApproval', () => {
       category: 'CELL_THERAPY',
       originCountry: 'CH',
       approvedOn: '2025-01-15',
-      validUntil: '2030-01-14',
+      validUntil: input.validUntil,
       status: 'VALID',
       safetyAssessed: true,
       version: 1,
@@ -57,6 +58,17 @@ describe('registerDrugApproval', () => {
       { from: null, to: 'VALID', actor: 'anonymous', reason: null, at: expect.any(String) },
     ]);
     expect(await approval(a.number)).toEqual(a);
+  });
+
+  it('registers an approval valid until today (Beijing), the last day it is valid', async () => {
+    const { today, res } = await onOneBeijingDay(async (today) => ({
+      today,
+      res: await drugs.graphql(REGISTER, { input: approvalInput({ validUntil: today }) }),
+    }));
+    expect(expectData(res).registerDrugApproval).toMatchObject({
+      validUntil: today,
+      status: 'VALID',
+    });
   });
 
   it('accepts the official 国药准字 form and stores the ASCII form', async () => {
@@ -74,34 +86,41 @@ describe('registerDrugApproval', () => {
     expect(await count('drugs.status_change WHERE entity_id = $1', ['SJ20180023'])).toBe(0);
   });
 
-  it.each([
-    ['a malformed number', { number: 'XJ2018002' }, 'input.number'],
-    ['the official prefix with a bad rest', { number: '国药准字SJ2018' }, 'input.number'],
-    ['a blank product name', { productName: '  ' }, 'input.productName'],
-    ['a blank manufacturer', { manufacturer: '' }, 'input.manufacturer'],
-    ['a three-letter country', { originCountry: 'CHE' }, 'input.originCountry'],
-    ['a lower-case country', { originCountry: 'ch' }, 'input.originCountry'],
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['a malformed number', { number: 'XJ2018002' }, 'input.number', 'XJ2018002'],
+    ['the official prefix with a bad rest', { number: '国药准字SJ2018' }, 'input.number', 'SJ2018'],
+    ['a blank product name', { productName: '  ' }, 'input.productName', 'productName'],
+    ['a blank manufacturer', { manufacturer: '' }, 'input.manufacturer', 'manufacturer'],
+    ['a three-letter country', { originCountry: 'CHE' }, 'input.originCountry', 'CHE'],
+    ['a lower-case country', { originCountry: 'ch' }, 'input.originCountry', 'ch'],
     [
+      // Both still ahead of today, so only the order of the two dates is wrong.
       'validUntil before approvedOn',
-      { approvedOn: '2026-05-01', validUntil: '2026-04-30' },
+      { approvedOn: beijingDate(400), validUntil: beijingDate(399) },
       'input.validUntil',
+      'is before `input.approvedOn`',
     ],
     [
-      'a validity already past',
-      { approvedOn: '2015-01-01', validUntil: '2020-01-01' },
+      'a validity that ended yesterday',
+      { approvedOn: '2015-01-01', validUntil: beijingDate(-1) },
       'input.validUntil',
+      'already past',
     ],
     [
       'an institution listed twice',
       { approvedUnitIds: ['BJ-BCH', 'BJ-BCH'] },
       'input.approvedUnitIds[1]',
+      'listed twice',
     ],
-  ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, overrides, field) => {
-    const input = approvalInput(overrides);
-    const res = await drugs.graphql(REGISTER, { input });
-    expectError(res, 'BAD_USER_INPUT', { field });
-    expect(await count('drugs.drug_approval WHERE number = $1', [input.number])).toBe(0);
-  });
+  ])(
+    'refuses %s with BAD_USER_INPUT naming the field',
+    async (_what, overrides, field, message) => {
+      const input = approvalInput(overrides);
+      const res = await drugs.graphql(REGISTER, { input });
+      expectError(res, 'BAD_USER_INPUT', { field, message });
+      expect(await count('drugs.drug_approval WHERE number = $1', [input.number])).toBe(0);
+    },
+  );
 
   it('refuses an unknown institution with NOT_FOUND naming it, writing nothing', async () => {
     const input = approvalInput({ approvedUnitIds: ['BJ-PUMCH', 'BJ-NOWHERE'] });
@@ -181,14 +200,15 @@ describe('setDrugApprovalStatus', () => {
   it('refuses to reinstate an approval past its validity date', async () => {
     const { number } = await register();
     expectData(await setStatus({ number, status: 'SUSPENDED' }));
-    // Time passes: the validity ends while it is suspended.
+    // Time passes: the validity ends (yesterday, in Beijing) while it is suspended.
+    const yesterday = beijingDate(-1);
     await drugs.db.query(
-      `UPDATE drugs.drug_approval SET approved_on = '2015-01-01', valid_until = '2020-01-01' WHERE number = $1`,
-      [number],
+      `UPDATE drugs.drug_approval SET approved_on = '2015-01-01', valid_until = $2 WHERE number = $1`,
+      [number, yesterday],
     );
     const before = await approval(number);
     const res = await setStatus({ number, status: 'VALID' });
-    expectError(res, 'INVALID_STATE_TRANSITION', { message: /validity ended on 2020-01-01/ });
+    expectError(res, 'INVALID_STATE_TRANSITION', { message: `validity ended on ${yesterday}` });
     expect(await approval(number)).toEqual(before);
     // It can still be marked EXPIRED.
     expect(

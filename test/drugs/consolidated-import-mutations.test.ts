@@ -1,4 +1,5 @@
 import { makeAwb, makeUscc } from '../../subgraphs/kit';
+import { beijingDate } from '../support/dates';
 import { Federation, startFederation } from '../support/federation';
 import { ExpectedError, expectData, expectError, Json } from '../support/graphql';
 import { SubgraphClient } from '../support/subgraph';
@@ -166,7 +167,7 @@ describe('qualifyAgent', () => {
     ['a forbidden USCC character', { uscc: '91110000MA99NOPE0X' }, 'input.uscc'],
     ['a short USCC', { uscc: '9111' }, 'input.uscc'],
     ['no categories', { categories: [] }, 'input.categories'],
-    ['a future qualification date', { qualifiedSince: '2999-01-01' }, 'input.qualifiedSince'],
+    ['a future qualification date', { qualifiedSince: beijingDate(2) }, 'input.qualifiedSince'],
   ])('refuses %s with BAD_USER_INPUT', async (_what, overrides, field) => {
     const input = {
       uscc: spare[1],
@@ -197,12 +198,14 @@ describe('qualifyAgent', () => {
 
 describe('createConsolidatedImport', () => {
   it('opens a COLLECTING import with the next id of the year and a creation history row', async () => {
-    const year = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4);
-    const [{ max }] = await drugs.db.query<{ max: number | null }>(
-      `SELECT max(substr(id, 9)::int) AS max FROM drugs.consolidated_import WHERE id ~ $1`,
-      [`^CI-${year}-\\d{6}$`],
-    );
     const ci = await openImport();
+    // The year is the creation's, in Beijing (read back, so a test run across New Year agrees).
+    const year = new Date(Date.parse(ci.createdAt) + 8 * 3600_000).toISOString().slice(0, 4);
+    const [{ max }] = await drugs.db.query<{ max: number | null }>(
+      `SELECT max(substr(id, 9)::int) AS max FROM drugs.consolidated_import
+        WHERE id ~ $1 AND id <> $2`,
+      [`^CI-${year}-\\d{6}$`, ci.id],
+    );
     expect(ci).toMatchObject({
       id: `CI-${year}-${String((max ?? 0) + 1).padStart(6, '0')}`,
       status: 'COLLECTING',
@@ -359,14 +362,16 @@ describe('addConsolidatedLine and submitConsolidatedImport', () => {
 
   it('refuses a line citing an approval past its validity date, though still VALID', async () => {
     const number = await register();
+    // Its validity ended yesterday (Beijing); nobody has marked it EXPIRED yet.
+    const yesterday = beijingDate(-1);
     await drugs.db.query(
-      `UPDATE drugs.drug_approval SET approved_on = '2015-01-01', valid_until = '2020-01-01' WHERE number = $1`,
-      [number],
+      `UPDATE drugs.drug_approval SET approved_on = '2015-01-01', valid_until = $2 WHERE number = $1`,
+      [number, yesterday],
     );
     const ci = await openImport();
     await expectRefused(ci.id, line(ci.id, { approvalNumber: number }), 'BAD_USER_INPUT', {
       field: 'input.approvalNumber',
-      message: '2020-01-01',
+      message: yesterday,
     });
   });
 

@@ -1,9 +1,12 @@
 import pg from 'pg';
 import { Database, makeAwb, makeUscc } from '../../subgraphs/kit';
+import { beijingDate } from '../support/dates';
 
 /**
  * A small, explicit data set for the drugs subgraph tests. Everything is computed from the
  * constants below (no randomness), so tests can derive what they expect from the same arrays.
+ * Validity dates that a rule compares with today are relative to the day the suite runs (ends
+ * ahead of it); those of expired approvals lie in the past and stay there.
  */
 
 export const AGENT_CART = makeUscc('91110105MA01CAR01');
@@ -61,7 +64,7 @@ const named: ApprovalRow[] = [
     manufacturer: 'Novartis Pharma Stein AG',
     originCountry: 'CH',
     approvedOn: '2018-03-12',
-    validUntil: '2028-03-11',
+    validUntil: beijingDate(800),
     status: 'VALID',
     safetyAssessed: true,
     units: ['BJ-PUMCH', 'BJ-PLAGH', 'BJ-CHCAMS'],
@@ -73,7 +76,7 @@ const named: ApprovalRow[] = [
     manufacturer: 'Biogen Inc.',
     originCountry: 'US',
     approvedOn: '2014-09-01',
-    validUntil: '2029-08-31',
+    validUntil: beijingDate(1000),
     status: 'VALID',
     safetyAssessed: true,
     units: ['BJ-BCH'],
@@ -97,7 +100,7 @@ const named: ApprovalRow[] = [
     manufacturer: 'Novartis Gene Therapies (HK) Ltd.',
     originCountry: 'HK',
     approvedOn: '2021-07-01',
-    validUntil: '2026-06-30',
+    validUntil: beijingDate(200),
     status: 'SUSPENDED',
     safetyAssessed: false,
     units: ['BJ-BCH', 'BJ-PKUPH'],
@@ -114,7 +117,7 @@ const generated: ApprovalRow[] = Array.from({ length: 24 }, (_, k) => {
     manufacturer: `Manufacturer ${i % 5}`,
     originCountry: ['DE', 'US', 'FR', 'JP'][k % 4],
     approvedOn: `2022-${String((k % 12) + 1).padStart(2, '0')}-15`,
-    validUntil: `2027-${String((k % 12) + 1).padStart(2, '0')}-14`,
+    validUntil: beijingDate(400 + 30 * k),
     status: APPROVAL_STATUSES[Math.floor(k / 4) % 4],
     safetyAssessed: k % 3 !== 0,
     units:

@@ -1,4 +1,5 @@
 import { AGENTS, demoEnterprises, EnterpriseRef } from '../../scripts/demo/reference';
+import { beijingDate } from '../support/dates';
 
 /** The drugs mutations as the tests send them, and builders of their inputs. */
 
@@ -55,7 +56,8 @@ export function approvalInput(
     manufacturer: 'Test Biologics AG',
     originCountry: 'CH',
     approvedOn: '2025-01-15',
-    validUntil: '2030-01-14',
+    // Valid for three more years whenever the suite runs: rules compare it with today.
+    validUntil: beijingDate(3 * 365),
     safetyAssessed: true,
     approvedUnitIds: ['BJ-PUMCH', 'BJ-PLAGH'],
     ...overrides,

@@ -44,7 +44,7 @@ describe('drugApproval', () => {
       manufacturer: expected.manufacturer,
       originCountry: 'CH',
       approvedOn: '2018-03-12',
-      validUntil: '2028-03-11',
+      validUntil: expected.validUntil,
       status: 'VALID',
       safetyAssessed: true,
     });

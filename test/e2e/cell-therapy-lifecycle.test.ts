@@ -2,6 +2,7 @@ import { makeAwb } from '../../subgraphs/kit';
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import { SHOWCASE } from '../../scripts/demo/showcase';
 import { Federation, startFederation } from '../support/federation';
+import { beijingDate, wholeHourFromNow } from '../support/dates';
 import { expectData, expectError } from '../support/graphql';
 import { after, flyShipment, planFlight } from './steps';
 
@@ -21,7 +22,8 @@ describe('a cell-therapy import under a consolidated import, through the gateway
   afterAll(() => fed?.stop());
 
   it('is released only once its special-goods application is approved, and shows every agency', async () => {
-    const t0 = '2026-12-21T01:00:00.000Z';
+    // The scenario runs from tomorrow on, whenever the suite runs.
+    const t0 = wholeHourFromNow(24);
     const { shipment: model } = expectData(
       await fed.graphql<any>(
         `query($awb: ID!) { shipment(awb: $awb) { manifest { consignee { uscc name } }
@@ -30,15 +32,38 @@ describe('a cell-therapy import under a consolidated import, through the gateway
       ),
     );
     const agent: string = model.manifest.consignee.uscc;
+    // Drug regulator: a cell therapy approved for a hospital of the demo register, valid for
+    // years from today (the demo's own approvals run out on fixed dates).
     const { drugApprovals } = expectData(
       await fed.graphql<any>(
-        '{ drugApprovals(category: CELL_THERAPY, status: VALID, first: 50) { nodes { number validUntil approvedUnits { id } } } }',
+        '{ drugApprovals(category: CELL_THERAPY, first: 50) { nodes { approvedUnits { id } } } }',
       ),
     );
-    const approval = drugApprovals.nodes.find(
-      (a: any) => a.approvedUnits.length > 0 && a.validUntil > '2027-01-01',
+    const hospital: string = drugApprovals.nodes.find((a: any) => a.approvedUnits.length > 0)
+      .approvedUnits[0].id;
+    const { registerDrugApproval: approval } = expectData(
+      await fed.graphql<any>(
+        'mutation($i: RegisterDrugApprovalInput!) { registerDrugApproval(input: $i) { number status approvedUnits { id } } }',
+        {
+          i: {
+            number: 'SJ20998802',
+            productName: 'Autologous CAR-T cell suspension',
+            category: 'CELL_THERAPY',
+            manufacturer: 'Cellular Biomedicine GmbH',
+            originCountry: 'DE',
+            approvedOn: beijingDate(-30),
+            validUntil: beijingDate(3 * 365),
+            safetyAssessed: true,
+            approvedUnitIds: [hospital],
+          },
+        },
+      ),
     );
-    expect(approval).toBeDefined();
+    expect(approval).toEqual({
+      number: 'SJ20998802',
+      status: 'VALID',
+      approvedUnits: [{ id: hospital }],
+    });
 
     // Drug regulator: the agent consolidates a hospital's need and submits it.
     const { createConsolidatedImport: ci } = expectData(
@@ -72,7 +97,7 @@ describe('a cell-therapy import under a consolidated import, through the gateway
     );
 
     // Customs: the manifest; drug regulator: the shipment carries that consolidated import.
-    const plan = await planFlight(fed, 'PEK', '2026-12-21', 8802);
+    const plan = await planFlight(fed, 'PEK', after(t0, 6), 8802);
     const { airline } = expectData(
       await fed.graphql<any>('query($c: ID!) { airline(iataCode: $c) { awbPrefix } }', {
         c: plan.flightNumber.slice(0, 2),
@@ -168,7 +193,7 @@ describe('a cell-therapy import under a consolidated import, through the gateway
                 drugApproval: approval.number,
               },
             ],
-            licences: [{ code: 'Q', number: 'Q-2026-0101-8802' }],
+            licences: [{ code: 'Q', number: 'Q-0101-8802' }],
           },
         },
       ),
@@ -212,7 +237,7 @@ describe('a cell-therapy import under a consolidated import, through the gateway
       category: 'CELL_THERAPY',
     });
     expect(s.declarations[0].items[0].drugApproval.approvedUnits.length).toBeGreaterThan(0);
-    expect(s.declarations[0].licences).toEqual([{ code: 'Q', number: 'Q-2026-0101-8802' }]);
+    expect(s.declarations[0].licences).toEqual([{ code: 'Q', number: 'Q-0101-8802' }]);
     expect(s.consolidatedImport).toEqual({
       agent: { name: model.manifest.consignee.name },
       status: 'SUBMITTED',

@@ -7,19 +7,24 @@ import { expectData } from '../support/graphql';
 export const after = (start: string, hours: number) =>
   new Date(Date.parse(start) + hours * 3_600_000).toISOString();
 
+/** The local calendar date of an instant in an IANA time zone, `YYYY-MM-DD`. */
+const localDate = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(iso));
+
 export interface FlightPlan {
   routeId: string;
   flightNumber: string;
+  /** The departure's date at the origin, as airlines number their flights. */
   flightDate: string;
   from: string;
   to: string;
 }
 
-/** An operating route into `destination` from abroad, and a new flight on it on `date`. */
+/** An operating route into `destination` from abroad, and a new flight on it leaving at `departure`. */
 export async function planFlight(
   fed: Federation,
   destination: string,
-  date: string,
+  departure: string,
   serial: number,
 ): Promise<FlightPlan> {
   const { routes } = expectData(
@@ -28,12 +33,12 @@ export async function planFlight(
         nodes: {
           id: string;
           airline: { iataCode: string };
-          origin: { iataCode: string; isBeijingHub: boolean };
+          origin: { iataCode: string; isBeijingHub: boolean; timezone: string };
         }[];
       };
     }>(
       `query($to: ID!) { routes(destination: $to, status: ACTIVE, first: 50) {
-       nodes { id airline { iataCode } origin { iataCode isBeijingHub } } } }`,
+       nodes { id airline { iataCode } origin { iataCode isBeijingHub timezone } } } }`,
       { to: destination },
     ),
   );
@@ -42,7 +47,7 @@ export async function planFlight(
   return {
     routeId: route.id,
     flightNumber: `${route.airline.iataCode}${serial}`,
-    flightDate: date,
+    flightDate: localDate(departure, route.origin.timezone),
     from: route.origin.iataCode,
     to: destination,
   };

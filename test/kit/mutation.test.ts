@@ -160,8 +160,7 @@ describe('transition', () => {
     testDb = await createTestDatabase(['customs']);
     db = new Database(testDb.url, { max: 10 });
     await db.query(
-      `CREATE TABLE customs.door (id text PRIMARY KEY, status text NOT NULL, version int NOT NULL);
-       INSERT INTO customs.door VALUES ('D', 'OPEN', 1)`,
+      `CREATE TABLE customs.door (id text PRIMARY KEY, status text NOT NULL, version int NOT NULL)`,
     );
     mutations = new MutationRunner(db, 'customs', { id: 'keeper', kind: 'USER' });
   });
@@ -198,34 +197,40 @@ describe('transition', () => {
           reason: 'draught',
         }).then(() => id),
     });
-  const door = async () =>
+  /** Each test has a door of its own, so that it runs alone and in any order. */
+  const addDoor = (id: string, status: Status, version: number) =>
+    db.query('INSERT INTO customs.door VALUES ($1, $2, $3)', [id, status, version]);
+  const door = async (id: string) =>
     (
       await db.query<{ status: string; version: number }>(
-        "SELECT status, version FROM customs.door WHERE id = 'D'",
+        'SELECT status, version FROM customs.door WHERE id = $1',
+        [id],
       )
     )[0];
-  const history = () => statusHistoryLoader(db, 'customs', 'Door').load('D');
+  const history = (id: string) => statusHistoryLoader(db, 'customs', 'Door').load(id);
 
   it('moves, bumps the version and records the change with its actor and reason', async () => {
-    await move('D', 'CLOSED', 1);
-    expect(await door()).toEqual({ status: 'CLOSED', version: 2 });
-    expect((await history()).map((c) => [c.from, c.to, c.actor, c.reason])).toEqual([
+    await addDoor('D1', 'OPEN', 1);
+    await move('D1', 'CLOSED', 1);
+    expect(await door('D1')).toEqual({ status: 'CLOSED', version: 2 });
+    expect((await history('D1')).map((c) => [c.from, c.to, c.actor, c.reason])).toEqual([
       ['OPEN', 'CLOSED', 'user:keeper', 'draught'],
     ]);
   });
 
   it('refuses a stale version, an illegal move and an unknown record, writing nothing', async () => {
-    await expect(move('D', 'OPEN', 1)).rejects.toMatchObject({
+    await addDoor('D2', 'CLOSED', 2);
+    await expect(move('D2', 'OPEN', 1)).rejects.toMatchObject({
       extensions: { code: 'CONFLICT', expectedVersion: 1, currentVersion: 2 },
     });
-    await expect(move('D', 'CLOSED')).rejects.toMatchObject({
+    await expect(move('D2', 'CLOSED')).rejects.toMatchObject({
       extensions: { code: 'INVALID_STATE_TRANSITION', current: 'CLOSED', requested: 'CLOSED' },
     });
     await expect(move('X', 'OPEN')).rejects.toMatchObject({
       extensions: { code: 'NOT_FOUND', field: 'input.id' },
     });
-    expect(await door()).toEqual({ status: 'CLOSED', version: 2 });
-    expect(await history()).toHaveLength(1);
+    expect(await door('D2')).toEqual({ status: 'CLOSED', version: 2 });
+    expect(await history('D2')).toEqual([]);
   });
 });
 
