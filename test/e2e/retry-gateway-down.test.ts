@@ -29,7 +29,7 @@ describe('an idempotent retry while the gateway is down, in every agency', () =>
   const calls: Call[] = [];
 
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 200 });
+    fed = await startFederation({ shipments: 300 });
     for (const s of fed.subgraphs) url[s.name] = s.url;
     const must = async (query: string, variables?: Record<string, unknown>) =>
       expectData(await fed.graphql(query, variables));

@@ -16,7 +16,7 @@ import { after, flyShipment, planFlight } from './steps';
 describe('an inbound shipment through its whole life, through the gateway', () => {
   let fed: Federation;
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 200 });
+    fed = await startFederation({ shipments: 300 });
   });
   afterAll(() => fed?.stop());
 

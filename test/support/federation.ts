@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedDemo } from '../../scripts/demo/seed-demo';
 import { InProcessFederation, startInProcessFederation } from '../../scripts/in-process-federation';
 import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
 import { projectRoot } from '../../subgraphs/kit';
 import { graphql as post, GraphQLResponse, Json } from './graphql';
 import { SubgraphClient, subgraphClient } from './subgraph';
-import { createTestDatabase } from './test-database';
+import { createDemoDatabase } from './test-database';
 
 /** The four subgraphs and the gateway serving the committed supergraph, over the demo world. */
 export interface Federation extends Omit<InProcessFederation, 'query'> {
@@ -30,14 +29,13 @@ export interface FederationOptions {
   postgresOptions?: string;
 }
 
-/** A fresh database seeded with the demo world, and the whole federation over it. */
+/** A database of its own seeded with the demo world, and the whole federation over it. */
 export async function startFederation(options: FederationOptions): Promise<Federation> {
-  const testDb = await createTestDatabase();
+  const testDb = await createDemoDatabase(options.shipments);
   const everyAgency = (url: string) =>
     Object.fromEntries(AGENCY_NAMES.map((a) => [a, url])) as Record<AgencyName, string>;
   let federation: InProcessFederation;
   try {
-    await seedDemo({ urls: everyAgency(testDb.url), shipments: options.shipments });
     const served = options.postgresOptions
       ? `${testDb.url}?options=${encodeURIComponent(options.postgresOptions)}`
       : testDb.url;

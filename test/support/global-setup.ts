@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { EmbeddedServer, projectRoot, startEmbeddedPostgres } from '../../subgraphs/kit';
-import { DEFAULT_TEST_SERVER_URL } from './test-database';
+import { DEFAULT_TEST_SERVER_URL, dropRunDatabases, startTestRun } from './test-database';
 
 /**
  * The tests need a PostgreSQL server on which to create and drop their own databases:
@@ -21,6 +21,12 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 export default async function globalSetup(): Promise<void> {
+  await findServer();
+  startTestRun();
+  await dropRunDatabases();
+}
+
+async function findServer(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) return;
   if (await reachable(DEFAULT_TEST_SERVER_URL)) {
     process.env.TEST_DATABASE_URL = DEFAULT_TEST_SERVER_URL;

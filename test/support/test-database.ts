@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { seedDemo } from '../../scripts/demo/seed-demo';
 import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
 import { migrateAgency } from '../../subgraphs/kit';
 
@@ -12,6 +13,33 @@ export const DEFAULT_TEST_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postg
  */
 export function testServerUrl(): string {
   return process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_SERVER_URL;
+}
+
+/**
+ * Every database the tests create is named after the run (`jest` invocation) that made it, so a
+ * run drops what it made, and what a crashed run left behind can be told apart from what a run
+ * going on beside it (another checkout's, on the same server) still uses.
+ */
+const RUN_ID = 'TRADEGRAPH_TEST_RUN';
+const PREFIX = 'tradegraph_';
+const TEMPLATE = `${PREFIX}tpl_`;
+const THROWAWAY = `${PREFIX}test_`;
+/** A run id: its start as base-36 milliseconds (8 characters), then 4 random hex digits. */
+const RUN_NAME = /^tradegraph_(?:tpl|test)_([0-9a-z]{8})[0-9a-f]{4}_/;
+/** A run's databases older than this are a crashed run's (a run takes minutes). */
+const STALE_AFTER_MS = 3 * 60 * 60 * 1000;
+
+/** Names the run: the global setup calls it once, and the workers inherit the environment. */
+export function startTestRun(): string {
+  process.env[RUN_ID] ??=
+    `${Date.now().toString(36).padStart(8, '0')}${randomBytes(2).toString('hex')}`;
+  return process.env[RUN_ID];
+}
+
+function runId(): string {
+  // Without the global setup (a test run by other means) the process is the run: its templates
+  // are left behind, and the next run's global setup drops them once they are stale.
+  return startTestRun();
 }
 
 export interface TestDatabase {
@@ -30,21 +58,105 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-/** Creates an empty database of its own for one test file, with every agency's schema migrated. */
+function urlOf(name: string): string {
+  const url = new URL(testServerUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const dropDatabase = (admin: pg.Client, name: string) =>
+  admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+
+/**
+ * Migrating four agencies and seeding the demo world takes seconds; copying a database that
+ * holds the result takes a fraction of one. So each distinct starting state is built once per
+ * run, into a template database, by whichever worker first needs it (the others wait on an
+ * advisory lock), and every test file gets a copy of its own.
+ */
+const built = new Map<string, Promise<string>>();
+
+function template(
+  key: string,
+  build: (admin: pg.Client, name: string) => Promise<void>,
+): Promise<string> {
+  const name = `${TEMPLATE}${runId()}_${key}`;
+  let ready = built.get(name);
+  if (!ready) {
+    ready = withAdmin(async (admin) => {
+      await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (exists.rowCount) return name;
+      // Built under another name and renamed when complete: a worker that dies halfway leaves
+      // no template that looks ready (and its lock goes with its session).
+      const partial = `${name}_b`;
+      await dropDatabase(admin, partial);
+      await build(admin, partial);
+      // Copying needs the template free of sessions: every builder has closed its own by now.
+      await admin.query(`ALTER DATABASE ${partial} RENAME TO ${name}`);
+      return name;
+    });
+    built.set(name, ready);
+    ready.catch(() => built.delete(name));
+  }
+  return ready;
+}
+
+/** An empty database with the agencies' schemas migrated. */
+function migratedTemplate(agencies: readonly AgencyName[]): Promise<string> {
+  const key = agencies.length === AGENCY_NAMES.length ? 'all' : [...agencies].sort().join('_');
+  return template(`m_${key}`, async (admin, name) => {
+    await admin.query(`CREATE DATABASE ${name}`);
+    for (const agency of agencies) await migrateAgency(urlOf(name), agency);
+  });
+}
+
+/** The demo world of `shipments` shipments (default seed) in every agency's schema. */
+function demoTemplate(shipments: number): Promise<string> {
+  return template(`demo_${shipments}`, async (admin, name) => {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate(AGENCY_NAMES)}`);
+    const url = urlOf(name);
+    await seedDemo({ urls: { airports: url, customs: url, drugs: url, routes: url }, shipments });
+  });
+}
+
+async function copyOf(template: string): Promise<TestDatabase> {
+  const name = `${THROWAWAY}${runId()}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  return {
+    url: urlOf(name),
+    name,
+    drop: () => withAdmin((c) => dropDatabase(c, name)).then(() => undefined),
+  };
+}
+
+/** Creates an empty database of its own for one test file, with the agencies' schemas migrated. */
 export async function createTestDatabase(
   agencies: readonly AgencyName[] = AGENCY_NAMES,
 ): Promise<TestDatabase> {
-  const name = `tradegraph_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(testServerUrl());
-  url.pathname = `/${name}`;
-  for (const agency of agencies) await migrateAgency(url.toString(), agency);
-  return {
-    url: url.toString(),
-    name,
-    drop: () =>
-      withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
-        () => undefined,
-      ),
-  };
+  return copyOf(await migratedTemplate(agencies));
+}
+
+/** Creates a database of its own for one test file, seeded with the demo world. */
+export async function createDemoDatabase(shipments: number): Promise<TestDatabase> {
+  return copyOf(await demoTemplate(shipments));
+}
+
+/**
+ * Drops the databases of this run (at its end), and those of runs that started more than a few
+ * hours ago (crashed ones: a run drops its own), leaving those of runs still going on beside it.
+ */
+export async function dropRunDatabases(): Promise<void> {
+  const run = process.env[RUN_ID];
+  await withAdmin(async (admin) => {
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%' ORDER BY datname`,
+    );
+    for (const { datname } of rows) {
+      const started = RUN_NAME.exec(datname);
+      if (!started) continue;
+      const mine = run !== undefined && datname.includes(`_${run}_`);
+      const stale = Date.now() - parseInt(started[1], 36) > STALE_AFTER_MS;
+      if (mine || stale) await dropDatabase(admin, datname);
+    }
+  });
 }
