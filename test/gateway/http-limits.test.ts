@@ -58,7 +58,12 @@ describe('the gateway before GraphQL', () => {
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       const body: Json = await res.json();
       expect(body).toEqual({
-        errors: [{ message: expect.any(String), extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        errors: [
+          {
+            message: expect.any(String),
+            extensions: { code: 'PAYLOAD_TOO_LARGE', requestId: expect.any(String) },
+          },
+        ],
       });
       expect(body.errors[0].message).not.toMatch(/\n\s+at /);
       // The gateway goes on serving.
