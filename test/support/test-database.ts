@@ -20,7 +20,6 @@ export function testServerUrl(): string {
  * run drops what it made, and what a crashed run left behind can be told apart from what a run
  * going on beside it (another checkout's, on the same server) still uses.
  */
-const RUN_ID = 'TRADEGRAPH_TEST_RUN';
 const PREFIX = 'tradegraph_';
 const TEMPLATE = `${PREFIX}tpl_`;
 const THROWAWAY = `${PREFIX}test_`;
@@ -31,9 +30,8 @@ const STALE_AFTER_MS = 3 * 60 * 60 * 1000;
 
 /** Names the run: the global setup calls it once, and the workers inherit the environment. */
 export function startTestRun(): string {
-  process.env[RUN_ID] ??=
-    `${Date.now().toString(36).padStart(8, '0')}${randomBytes(2).toString('hex')}`;
-  return process.env[RUN_ID];
+  process.env.TRADEGRAPH_TEST_RUN ??= `${Date.now().toString(36).padStart(8, '0')}${randomBytes(2).toString('hex')}`;
+  return process.env.TRADEGRAPH_TEST_RUN;
 }
 
 function runId(): string {
@@ -146,7 +144,7 @@ export async function createDemoDatabase(shipments: number): Promise<TestDatabas
  * hours ago (crashed ones: a run drops its own), leaving those of runs still going on beside it.
  */
 export async function dropRunDatabases(): Promise<void> {
-  const run = process.env[RUN_ID];
+  const run = process.env.TRADEGRAPH_TEST_RUN;
   await withAdmin(async (admin) => {
     const { rows } = await admin.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%' ORDER BY datname`,
