@@ -2,6 +2,7 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apoll
 // Not re-exported by the package's index, though its options are typed by it.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError, GraphQLFormattedError, Kind, parse } from 'graphql';
+import type { Identity } from './identity';
 import { REQUEST_ID_HEADER } from './request-id';
 
 // Apollo's own types for a subgraph's answer, named through the class (their packages are
@@ -15,6 +16,8 @@ export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 export interface GatewayContext {
   /** The request's id (`x-request-id`), in the client's errors and the gateway's log. */
   requestId?: string;
+  /** Who is asking, as the authentication plugin verified it (anonymous without a token). */
+  identity?: Identity;
 }
 
 /** Stable codes of a subgraph fetch that failed without a GraphQL answer. */

@@ -2,6 +2,7 @@ import type express from 'express';
 import { Actor, actorOf } from './actor';
 import type { Database } from './database';
 import { GatewayClient } from './gateway-client';
+import { ANONYMOUS_IDENTITY, Identity } from './identity';
 import { MutationRunner } from './mutation';
 
 /** What a subgraph may use beyond its own database. */
@@ -23,6 +24,8 @@ export interface SubgraphContext<Repository, Loaders> {
   loaders: Loaders;
   /** Other agencies' facts for cross-agency rules, read through the gateway. */
   gateway: GatewayClient;
+  /** Who is asking, as the gateway signed it: row rules, scope checks and the access log read it. */
+  identity: Identity;
   /** Who is making the request: recorded in the history of every status change. */
   actor: Actor;
   /** The write pipeline: one transaction per mutation, idempotency keys, history under `actor`. */
@@ -52,6 +55,7 @@ export function createSubgraphContext<Repository, Loaders>(
     repository,
     loaders: parts.loaders(repository, db),
     gateway: services.gateway,
+    identity: ANONYMOUS_IDENTITY,
     actor,
     mutations: new MutationRunner(db, parts.agency, actor),
   };
