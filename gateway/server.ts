@@ -72,8 +72,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     readinessPlugin(() => source.subgraphs()),
     corsPlugin(options.corsOrigins ?? ['*']),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
-    authorizationPlugin({ requirements: () => source.accessRequirements() }),
     ...(options.plugins ?? []),
+    // Last: its executor wrapper runs right before planning, on the identity the others settled.
+    authorizationPlugin({ requirements: () => source.accessRequirements() }),
   ];
 
   const gateway = new ApolloGateway({
