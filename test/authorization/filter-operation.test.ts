@@ -74,18 +74,24 @@ describe('what each caller keeps', () => {
     expect(result.printed).toContain('consignee {\n        name');
   });
 
-  it('a writer without trade:read cannot read shipments through a declaration, but may write', () => {
+  it('a writer without trade:read cannot read shipments through a consolidated import, but may write', () => {
     const read = filter(
-      `{ declaration(number: "010120251000000001") { number shipment { awb } } bondedZones { code } }`,
+      `{ consolidatedImport(id: "CI-2025-000001") { id shipments { awb } } bondedZones { code } }`,
       CUSTOMS_WRITER,
     );
-    expect(paths(read.removed)).toEqual(['declaration']);
+    expect(paths(read.removed)).toEqual(['consolidatedImport.shipments']);
     expect(read.printed).toContain('bondedZones');
     const write = filter(
       `mutation { acceptDeclaration(input: { number: "010120251000000001" }) { status } }`,
       CUSTOMS_WRITER,
     );
     expect(write.removed).toEqual([]);
+  });
+
+  it('a declaration by number needs an identity; customs row rule then decides', () => {
+    const query = `{ declaration(number: "010120251000000001") { number shipment { awb } } }`;
+    expect(paths(filter(query, ANONYMOUS_IDENTITY).removed)).toEqual(['declaration']);
+    expect(filter(query, ENTERPRISE).removed).toEqual([]);
   });
 
   it("mutations need the agency's write scope; filing a declaration needs only an identity", () => {

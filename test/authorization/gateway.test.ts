@@ -109,23 +109,17 @@ describe('field authorization through the gateway', () => {
     expect(response.data.shipment).toEqual({ awb: AWB, consolidatedImport: null });
   });
 
-  it('a writer without trade:read cannot read shipments through a declaration', async () => {
-    const number = expectData(
-      await officer(`query($awb: ID!) { shipment(awb: $awb) { declarations { number } } }`, {
+  it("a writer without trade:read cannot read shipments through another agency's list", async () => {
+    const { id } = expectData(
+      await officer(`query($awb: ID!) { shipment(awb: $awb) { consolidatedImport { id } } }`, {
         awb: AWB,
       }),
-    ).shipment.declarations[0].number;
-    const response = await as(CUSTOMS_WRITER)(
-      `query($n: ID!) { declaration(number: $n) { number shipment { awb } } }`,
-      { n: number },
-    );
-    expectError(response, UNAUTHORIZED, { path: ['declaration'] });
-    expect(response.data).toEqual({ declaration: null });
-    expect(
-      expectData(
-        await officer(`query($n: ID!) { declaration(number: $n) { number } }`, { n: number }),
-      ).declaration.number,
-    ).toBe(number);
+    ).shipment.consolidatedImport;
+    const query = `query($id: ID!) { consolidatedImport(id: $id) { id shipments { awb } } }`;
+    const response = await as(CUSTOMS_WRITER)(query, { id });
+    expectError(response, UNAUTHORIZED, { path: ['consolidatedImport', 'shipments'] });
+    const visible = expectData(await officer(query, { id })).consolidatedImport;
+    expect(visible.shipments.map((s: any) => s.awb)).toContain(AWB);
   });
 });
 

@@ -28,7 +28,8 @@ describe('README access matrix', () => {
     // anonymous, enterprise, officer, airports, customs, drugs, routes writers, auditor
     expect(row('Query.airports')).toEqual(['✓', '✓', '✓', '✓', '✓', '✓', '✓', '✓']);
     expect(row('Query.shipment')).toEqual(['✗', '✓', '✓', '✓', '✓', '✓', '✓', '✓']);
-    expect(row('Query.declaration')).toEqual(['✗', '✗', '✓', '✗', '✗', '✗', '✗', '✗']);
+    expect(row('Query.declaration')).toEqual(['✗', '✓', '✓', '✓', '✓', '✓', '✓', '✓']);
+    expect(row('ConsolidatedImport.shipments')).toEqual(['✗', '✗', '✓', '✗', '✗', '✗', '✗', '✗']);
     expect(row('Mutation.registerManifest')).toEqual(['✗', '✗', '✗', '✗', '✓', '✗', '✗', '✗']);
     expect(row('Mutation.fileDeclaration')).toEqual(['✗', '✓', '✓', '✓', '✓', '✓', '✓', '✓']);
     expect(row('Enterprise.customsCreditRating')).toEqual(['✗', '✗', '✓', '✗', '✗', '✗', '✗', '✗']);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assertValid, REQUIRES_TRADE_READ, StatusChange } from '../../kit';
+import { assertValid, AUTHENTICATED, REQUIRES_TRADE_READ, StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { Enterprise } from '../entities/enterprise';
 import { Shipment } from '../entities/shipment';
@@ -12,7 +12,7 @@ export class SpecialGoodsApplicationResolver {
     nullable: true,
     description: 'A special-goods health quarantine application by number; null if unknown.',
   })
-  @Directive(REQUIRES_TRADE_READ)
+  @Directive(AUTHENTICATED)
   specialGoodsApplication(
     @Arg('number', () => ID, { description: 'Application number.' }) number: string,
     @Ctx() ctx: Context,
