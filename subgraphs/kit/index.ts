@@ -26,3 +26,4 @@ export * from './context';
 export * from './references';
 export * from './history-repository';
 export * from './state-machine';
+export * from './access';
