@@ -1,16 +1,36 @@
-import { Database, groupedLoader, keyedLoader, statusHistoryLoader } from '../kit';
+import {
+  Database,
+  groupedLoader,
+  Identity,
+  keyedLoader,
+  rowAccess,
+  statusHistoryLoader,
+} from '../kit';
 import { CustomsRepository } from './repository';
 
 /**
  * Per-request DataLoaders: one per entity lookup and one per per-parent list. Every key asked
  * for in one tick goes to the repository as one batch, which is one SQL statement.
+ * `visibleShipmentByAwb` is the way in from outside (`shipment`, `_entities`): it applies the
+ * caller's row rule in SQL; `shipmentByAwb` serves a shipment already let in (its fields, a
+ * write's re-read).
  */
-export function createLoaders(repo: CustomsRepository, db: Database) {
+export function createLoaders(repo: CustomsRepository, db: Database, identity: Identity) {
   const shipmentByAwb = keyedLoader(repo.shipmentsByAwb.bind(repo), (s) => s.awb);
+  const access = rowAccess(identity);
+  const visibleShipmentByAwb = keyedLoader(
+    async (awbs: readonly string[]) => {
+      const shipments = await repo.visibleShipmentsByAwb(awbs, access);
+      for (const s of shipments) shipmentByAwb.prime(s.awb, s);
+      return shipments;
+    },
+    (s) => s.awb,
+  );
   const declarationByNumber = keyedLoader(repo.declarationsByNumber.bind(repo), (d) => d.number);
   const applicationByNumber = keyedLoader(repo.applicationsByNumber.bind(repo), (a) => a.number);
   return {
     shipmentByAwb,
+    visibleShipmentByAwb,
     declarationByNumber,
     declarationsByAwb: groupedLoader(
       async (awbs: readonly string[]) => {

@@ -17,13 +17,16 @@ function arrivalOf(value: unknown): CargoArrival | null {
 
 /** The entities the gateway may ask customs to resolve by key (`_entities`). */
 export const references: ReferenceResolvers<Context> = {
-  // Either AWB form is accepted; an invalid one is an unknown shipment. `arrival` comes along
-  // for `clearance.hoursFromArrivalToRelease`.
+  // Either AWB form is accepted; an invalid one is an unknown shipment, and so is one the caller
+  // may not read (the row rule, customs being the gatekeeper: `_entities` probing learns
+  // nothing). `arrival` comes along for `clearance.hoursFromArrivalToRelease`.
   Shipment: referenceBy<Context, Shipment>('awb', async (awb, ctx, representation) => {
     const normalized = normalizeAwb(awb);
     if (normalized === null) return null;
-    const row = await ctx.loaders.shipmentByAwb.load(normalized);
-    return row && { ...row, arrival: arrivalOf(representation.arrival) };
+    const row = await ctx.loaders.visibleShipmentByAwb.load(normalized);
+    if (!row) return null;
+    ctx.accessLog.read('Shipment', [row.awb]);
+    return { ...row, arrival: arrivalOf(representation.arrival) };
   }),
   Declaration: referenceBy<Context, Declaration>('number', (number, ctx) =>
     ctx.loaders.declarationByNumber.load(number),

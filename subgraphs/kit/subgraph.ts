@@ -1,4 +1,5 @@
 import type express from 'express';
+import { AccessLogWriter } from './access-log';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphServices } from './context';
 import { Database } from './database';
@@ -42,10 +43,12 @@ export async function startSubgraph<C extends object>(
     gatewayUrl?: () => string | undefined;
   },
 ): Promise<RunningSubgraph> {
+  const accessLog = new AccessLogWriter(options.db, def.name, { log: options.log });
   const services: SubgraphServices = {
     gateway: new GatewayClient(def.name, options.gatewayUrl ?? defaultGatewayUrl),
+    accessLog,
   };
-  return startSubgraphServer<C>({
+  const running = await startSubgraphServer<C>({
     name: def.name,
     schema: await schemaOf(def),
     db: options.db,
@@ -54,4 +57,16 @@ export async function startSubgraph<C extends object>(
     host: options.host,
     log: options.log,
   });
+  return {
+    ...running,
+    // After the requests in flight are answered, what they read is written: a clean stop loses
+    // no access-log record (the database is closed after this).
+    async stop() {
+      try {
+        await running.stop();
+      } finally {
+        await accessLog.close();
+      }
+    },
+  };
 }
