@@ -1,4 +1,4 @@
-import { normalizeAwb, referenceBy, ReferenceResolvers } from '../kit';
+import { gatedReferenceBy, normalizeAwb, referenceBy, ReferenceResolvers } from '../kit';
 import type { Context } from './context';
 import { BondedZone } from './entities/bonded-zone';
 import { ConsolidatedImport } from './entities/consolidated-import';
@@ -28,20 +28,35 @@ export const references: ReferenceResolvers<Context> = {
     ctx.accessLog.read('Shipment', [row.awb]);
     return { ...row, arrival: arrivalOf(representation.arrival) };
   }),
-  Declaration: referenceBy<Context, Declaration>('number', (number, ctx) =>
-    ctx.loaders.declarationByNumber.load(number),
-  ),
+  // Restricted records: the row rule applies, and each read is logged.
+  Declaration: referenceBy<Context, Declaration>('number', async (number, ctx) => {
+    const row = await ctx.loaders.visibleDeclarationByNumber.load(number);
+    if (row) ctx.accessLog.read('Declaration', [row.number]);
+    return row;
+  }),
   BondedZone: referenceBy<Context, BondedZone>('code', (code, ctx) =>
     ctx.loaders.bondedZoneByCode.load(code),
   ),
   Enterprise: referenceBy<Context, Enterprise>('uscc', (uscc, ctx) =>
     ctx.loaders.enterpriseByUscc.load(uscc),
   ),
-  SpecialGoodsApplication: referenceBy<Context, SpecialGoodsApplication>('number', (number, ctx) =>
-    ctx.loaders.applicationByNumber.load(number),
+  SpecialGoodsApplication: referenceBy<Context, SpecialGoodsApplication>(
+    'number',
+    async (number, ctx) => {
+      const row = await ctx.loaders.visibleApplicationByNumber.load(number);
+      if (row) ctx.accessLog.read('SpecialGoodsApplication', [row.number]);
+      return row;
+    },
   ),
   // Owned by drugs; customs contributes `specialGoodsApplication`, which batches on the key. The
   // type is reachable through `SpecialGoodsApplication.consolidatedImport`, so it needs no
   // `orphanedTypes` entry (test/customs/federation.test.ts checks it is served).
-  ConsolidatedImport: referenceBy<Context, ConsolidatedImport>('id', (id) => ({ id })),
+  // Reached through the imports drugs lets the caller see: none for a caller with no row access.
+  ConsolidatedImport: gatedReferenceBy<Context, ConsolidatedImport>(
+    'ConsolidatedImport',
+    'id',
+    (id) => ({
+      id,
+    }),
+  ),
 };

@@ -287,6 +287,23 @@ export class CustomsRepository {
     return rows.map(toDeclaration);
   }
 
+  /** The declarations among `numbers` the caller may read: those of the shipments it may read. */
+  async visibleDeclarationsByNumber(
+    numbers: readonly string[],
+    access: RowAccess,
+  ): Promise<Declaration[]> {
+    if (access.kind === 'NONE') return [];
+    const values: unknown[] = [numbers];
+    const party = shipmentAccessWhere(access, values);
+    const rows = await this.query<DeclarationRow>(
+      `SELECT ${DECLARATION_COLUMNS} FROM customs.declaration d
+        WHERE d.number = ANY($1::text[])
+          ${party.length ? `AND EXISTS (SELECT 1 FROM customs.shipment s WHERE s.awb = d.awb AND ${party[0]})` : ''}`,
+      values,
+    );
+    return rows.map(toDeclaration);
+  }
+
   async declarationsByAwb(awbs: readonly string[]): Promise<Declaration[]> {
     const rows = await this.query<DeclarationRow>(
       `SELECT ${DECLARATION_COLUMNS} FROM customs.declaration d
@@ -377,6 +394,23 @@ export class CustomsRepository {
 
   bondedZonesByCode(codes: readonly string[]): Promise<BondedZone[]> {
     return this.bondedZones(codes);
+  }
+
+  /** The applications among `numbers` the caller may read: an enterprise, those it applied for. */
+  async visibleApplicationsByNumber(
+    numbers: readonly string[],
+    access: RowAccess,
+  ): Promise<SpecialGoodsApplication[]> {
+    if (access.kind === 'NONE') return [];
+    const values: unknown[] = [numbers];
+    const party =
+      access.kind === 'PARTY' ? `AND a.applicant_uscc = $${values.push(access.uscc)}` : '';
+    const rows = await this.query<ApplicationRow>(
+      `SELECT ${APPLICATION_COLUMNS}
+         FROM customs.special_goods_application a WHERE a.number = ANY($1::text[]) ${party}`,
+      values,
+    );
+    return rows.map(toApplication);
   }
 
   async applicationsByNumber(numbers: readonly string[]): Promise<SpecialGoodsApplication[]> {
