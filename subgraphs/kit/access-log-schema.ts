@@ -58,7 +58,7 @@ export class AccessLogEntry {
 
 @ObjectType({ description: 'One access-log entry and its cursor.' })
 @Directive('@shareable')
-export class AccessLogEdge implements Edge<AccessLogRow> {
+export class AccessLogEntryEdge implements Edge<AccessLogRow> {
   @Field({ description: 'Opaque keyset cursor of this node.' })
   cursor!: string;
 
@@ -68,8 +68,8 @@ export class AccessLogEdge implements Edge<AccessLogRow> {
 
 @ObjectType({ description: 'A page of an access log, newest first.' })
 @Directive('@shareable')
-export class AccessLogConnection implements ConnectionShape<AccessLogRow> {
-  @Field(() => [AccessLogEdge])
+export class AccessLogEntryConnection implements ConnectionShape<AccessLogRow> {
+  @Field(() => [AccessLogEntryEdge])
   edges!: Edge<AccessLogRow>[];
 
   @Field(() => [AccessLogEntry])
@@ -109,7 +109,7 @@ export function accessLogResolver(agency: string): ClassType {
   const field = `${agency}AccessLog`;
   @Resolver()
   class AccessLogResolver {
-    @Query(() => AccessLogConnection, {
+    @Query(() => AccessLogEntryConnection, {
       name: field,
       description: `Reads of the ${agency} agency's restricted records, newest first. Needs \`audit:read\`.`,
     })
