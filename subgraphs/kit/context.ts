@@ -3,7 +3,8 @@ import { AccessLogWriter, AccessRecorder, clientOperationName } from './access-l
 import { Actor, actorOf } from './actor';
 import type { Database } from './database';
 import { GatewayClient } from './gateway-client';
-import { ANONYMOUS_IDENTITY, Identity } from './identity';
+import { Identity } from './identity';
+import { identityOfRequest } from './identity-header';
 import { MutationRunner } from './mutation';
 
 /** What a subgraph may use beyond its own database. */
@@ -55,8 +56,8 @@ export function createSubgraphContext<Repository, Loaders>(
   services: SubgraphServices = { gateway: new GatewayClient(parts.agency, () => undefined) },
 ): SubgraphContext<Repository, Loaders> {
   const repository = parts.repository(db);
-  const actor = actorOf(req);
-  const identity: Identity = ANONYMOUS_IDENTITY;
+  const identity = identityOfRequest(req);
+  const actor = actorOf(identity);
   return {
     db,
     repository,

@@ -14,6 +14,8 @@ export const ErrorCode = {
   DEPENDENCY_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
   /** The caller is known but may not do this (a scope or party it lacks): nothing was done. */
   FORBIDDEN: 'FORBIDDEN',
+  /** A mutation without a verified identity: the caller must sign in. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -102,4 +104,12 @@ export function forbidden(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.FORBIDDEN, ...(field ? { field } : {}) },
   });
+}
+
+/** A change asked for without a verified identity: nothing anonymous is written. */
+export function unauthenticated(operation: string): GraphQLError {
+  return new GraphQLError(
+    `${operation} needs a signed-in caller: send the request through the gateway with \`Authorization: Bearer <token>\``,
+    { extensions: { code: ErrorCode.UNAUTHENTICATED } },
+  );
 }
