@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import {
-  ANONYMOUS_ACTOR,
+  actorOf,
   ANONYMOUS_IDENTITY,
   authorizeWrite,
   Database,
@@ -110,7 +110,7 @@ describe('MutationRunner authorization', () => {
   });
 
   const runner = (identity: Identity) =>
-    new MutationRunner(db, 'customs', ANONYMOUS_ACTOR, identity);
+    new MutationRunner(db, 'customs', actorOf(identity), identity);
   const addMemo = (identity: Identity, text: string, idempotencyKey?: string) =>
     runner(identity).run({
       operation: 'addMemo',
@@ -141,13 +141,16 @@ describe('MutationRunner authorization', () => {
   it('refuses anyone else before writing, and before answering a retry with a stored result', async () => {
     const first = await addMemo(user(['customs:write']), 'stored', 'memo-key');
     expect(first).toEqual(expect.any(Number));
-    for (const caller of [user([], ENTERPRISE_B), user(['routes:write']), ANONYMOUS_IDENTITY]) {
+    const refusals: [Identity, string][] = [
+      [user([], ENTERPRISE_B), 'FORBIDDEN'],
+      [user(['routes:write']), 'FORBIDDEN'],
+      [ANONYMOUS_IDENTITY, 'UNAUTHENTICATED'],
+    ];
+    for (const [caller, code] of refusals) {
       await expect(addMemo(caller, 'stored', 'memo-key')).rejects.toMatchObject({
-        extensions: { code: 'FORBIDDEN' },
+        extensions: { code },
       });
-      await expect(addMemo(caller, 'refused')).rejects.toMatchObject({
-        extensions: { code: 'FORBIDDEN' },
-      });
+      await expect(addMemo(caller, 'refused')).rejects.toMatchObject({ extensions: { code } });
     }
     expect(await memos('refused')).toBe(0);
     expect(await memos('stored')).toBe(1);
