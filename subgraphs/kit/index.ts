@@ -32,3 +32,4 @@ export * from './identity';
 export * from './references';
 export * from './history-repository';
 export * from './state-machine';
+export * from './access';

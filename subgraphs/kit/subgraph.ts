@@ -3,7 +3,12 @@ import { AccessLogWriter } from './access-log';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphServices } from './context';
 import { Database } from './database';
-import { defaultGatewayUrl, GatewayClient } from './gateway-client';
+import {
+  defaultGatewayUrl,
+  GatewayClient,
+  ServiceToken,
+  serviceTokenFromEnv,
+} from './gateway-client';
 import { IdentityHeaderVerifier, IdentityKeySource, identityKeysFromEnv } from './identity-header';
 import { RunningSubgraph, startSubgraphServer } from './server';
 
@@ -18,6 +23,11 @@ export interface SubgraphDefinition<C extends object = object> {
   defaultPort: number;
   /** Builds the federated schema; memoised by `startSubgraph`. */
   buildSchema(): Promise<GraphQLSchema>;
+  /**
+   * The scopes its cross-agency rules need to read other agencies' data through the gateway: what
+   * its service token carries, and nothing more. None: it has no rules that need any.
+   */
+  serviceScopes?: readonly string[];
   /** Per-request context: fresh DataLoaders over this agency's database. */
   createContext(db: Database, req: express.Request, services: SubgraphServices): C;
 }
@@ -47,12 +57,19 @@ export async function startSubgraph<C extends object>(
      * GATEWAY_JWKS_URL, or the JWKS of the gateway at `gatewayUrl` by default.
      */
     identityKeys?: IdentityKeySource;
+    /** The token its rules read the gateway with: `<NAME>_SERVICE_TOKEN` by default. */
+    serviceToken?: ServiceToken;
   },
 ): Promise<RunningSubgraph> {
   const gatewayUrl = options.gatewayUrl ?? defaultGatewayUrl;
   const accessLog = new AccessLogWriter(options.db, def.name, { log: options.log });
   const services: SubgraphServices = {
-    gateway: new GatewayClient(def.name, gatewayUrl),
+    gateway: new GatewayClient(
+      def.name,
+      gatewayUrl,
+      undefined,
+      options.serviceToken ?? serviceTokenFromEnv(def.name),
+    ),
     accessLog,
   };
   const keys = options.identityKeys;

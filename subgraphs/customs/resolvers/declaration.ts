@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { StatusChange } from '../../kit';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { AUTHENTICATED, StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { BondedZone } from '../entities/bonded-zone';
 import {
@@ -25,6 +25,7 @@ export class DeclarationResolver {
     description:
       'A customs declaration by its 18-character number; null if unknown, or not yours to read (an enterprise reads the declarations of its shipments; `trade:read` all).',
   })
+  @Directive(AUTHENTICATED)
   async declaration(
     @Arg('number', () => ID, { description: '18-character GACC declaration number.' })
     number: string,

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import {
   assertValid,
+  AUTHENTICATED,
   badUserInput,
   ConnectionShape,
   PageArgs,
@@ -80,6 +81,7 @@ export class ShipmentResolver {
     description:
       'A shipment by air waybill number (`999-31415926` or `99931415926`); null if customs has no manifest for it, or none you may read (an enterprise reads the shipments it is consignee or declarant of; `trade:read` reads all).',
   })
+  @Directive(AUTHENTICATED)
   async shipment(
     @Arg('awb', () => ID, { description: 'Air waybill number, check digit valid.' }) awb: string,
     @Ctx() ctx: Context,
@@ -93,6 +95,7 @@ export class ShipmentResolver {
     description:
       'The shipment register, newest manifest first (keyset-paginated): the shipments you may read (an enterprise, those it is consignee or declarant of; `trade:read`, all).',
   })
+  @Directive(AUTHENTICATED)
   async shipments(
     @Args(() => PageArgs) args: PageArgs,
     @Arg('filter', () => ShipmentFilter, {

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assertValid, StatusChange } from '../../kit';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { assertValid, AUTHENTICATED, REQUIRES_TRADE_READ, StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { Enterprise } from '../entities/enterprise';
 import { Shipment } from '../entities/shipment';
@@ -13,6 +13,7 @@ export class SpecialGoodsApplicationResolver {
     description:
       'A special-goods health quarantine application by number; null if unknown, or not yours to read (an enterprise reads those it applied for; `trade:read` all).',
   })
+  @Directive(AUTHENTICATED)
   async specialGoodsApplication(
     @Arg('number', () => ID, { description: 'Application number.' }) number: string,
     @Ctx() ctx: Context,
@@ -36,6 +37,7 @@ export class SpecialGoodsApplicationResolver {
   }
 
   @FieldResolver(() => [Shipment])
+  @Directive(REQUIRES_TRADE_READ)
   shipments(@Root() a: SpecialGoodsApplication, @Ctx() ctx: Context): Promise<Shipment[]> {
     return ctx.loaders.shipmentsByApplication.load(a.number);
   }

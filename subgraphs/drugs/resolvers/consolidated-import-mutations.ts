@@ -1,5 +1,12 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, lockForChange, reread, transition } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import {
+  AUTHENTICATED,
+  badUserInput,
+  lockForChange,
+  requiresWriteOf,
+  reread,
+  transition,
+} from '../../kit';
 import { Context } from '../context';
 import { enterpriseInGoodStanding, shipmentExists } from '../cross-agency';
 import { ConsolidatedImport, ConsolidatedImportStatus } from '../entities/consolidated-import';
@@ -33,6 +40,7 @@ export class ConsolidatedImportMutationResolver {
     description:
       'Opens a consolidated import for a qualified agent, status COLLECTING, with an id like "CI-2026-000123" (history: null → COLLECTING). The agent must be in the customs register (checked through the gateway) and not DISCREDITED. Needs `drugs:write`, or the qualified agent’s own identity.',
   })
+  @Directive(AUTHENTICATED)
   async createConsolidatedImport(
     @Arg('input', () => CreateConsolidatedImportInput) input: CreateConsolidatedImportInput,
     @Ctx() ctx: Context,
@@ -69,6 +77,7 @@ export class ConsolidatedImportMutationResolver {
     description:
       'Adds one approved unit’s need to a COLLECTING consolidated import, as its next line. The approval must be VALID and within its validity dates, cover the institution as an approved unit, and be of a category the agent is qualified for. On an import past COLLECTING: INVALID_STATE_TRANSITION (current = its status, requested = COLLECTING).',
   })
+  @Directive(AUTHENTICATED)
   async addConsolidatedLine(
     @Arg('input', () => AddConsolidatedLineInput) input: AddConsolidatedLineInput,
     @Ctx() ctx: Context,
@@ -99,6 +108,7 @@ export class ConsolidatedImportMutationResolver {
     description:
       'Submits a consolidated import centrally (COLLECTING → SUBMITTED) and sets `submittedAt`. It needs at least one line, and every line’s approval must still be VALID and within its validity dates.',
   })
+  @Directive(AUTHENTICATED)
   async submitConsolidatedImport(
     @Arg('input', () => SubmitConsolidatedImportInput) input: SubmitConsolidatedImportInput,
     @Ctx() ctx: Context,
@@ -129,6 +139,7 @@ export class ConsolidatedImportMutationResolver {
     description:
       'Records a shipment (in the customs register, checked through the gateway) as carrying goods of a SUBMITTED, APPROVED or IN_TRANSIT consolidated import. Linking it again to the same import changes nothing; a shipment linked to another import is refused.',
   })
+  @Directive(requiresWriteOf('drugs'))
   async linkConsolidatedShipment(
     @Arg('input', () => LinkConsolidatedShipmentInput) input: LinkConsolidatedShipmentInput,
     @Ctx() ctx: Context,

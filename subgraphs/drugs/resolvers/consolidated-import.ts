@@ -3,6 +3,7 @@ import {
   Args,
   ArgsType,
   Ctx,
+  Directive,
   Field,
   FieldResolver,
   ID,
@@ -11,9 +12,11 @@ import {
   Root,
 } from 'type-graphql';
 import {
+  AUTHENTICATED,
   ConnectionShape,
   PageArgs,
   pageRequest,
+  REQUIRES_TRADE_READ,
   rowAccess,
   StatusChange,
   toConnection,
@@ -52,6 +55,7 @@ export class ConsolidatedImportResolver {
     description:
       'One consolidated import by id; null when there is none, or none you may read (an agent enterprise reads its own; `trade:read` reads all).',
   })
+  @Directive(AUTHENTICATED)
   async consolidatedImport(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
@@ -65,6 +69,7 @@ export class ConsolidatedImportResolver {
     description:
       'Consolidated imports ordered by id, optionally of one agent and in one status: those you may read (an agent enterprise, its own; `trade:read`, all).',
   })
+  @Directive(AUTHENTICATED)
   async consolidatedImports(
     @Args(() => ConsolidatedImportsArgs) args: ConsolidatedImportsArgs,
     @Ctx() ctx: Context,
@@ -100,6 +105,7 @@ export class ConsolidatedImportResolver {
   @FieldResolver(() => [Shipment], {
     description: 'Shipments carrying its goods, ordered by AWB.',
   })
+  @Directive(REQUIRES_TRADE_READ)
   async shipments(
     @Root() consolidated: ConsolidatedImport,
     @Ctx() ctx: Context,
