@@ -11,6 +11,11 @@ import { jsonHttpErrors } from './http-errors';
 import { corsPlugin } from './plugins/cors';
 import { explorerPlugin } from './plugins/explorer';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
+import {
+  DEFAULT_REQUEST_LIMITS,
+  operationLimitsPlugin,
+  RequestLimits,
+} from './plugins/operation-limits';
 import { healthPlugin } from './plugins/health';
 import { readinessPlugin } from './plugins/readiness';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
@@ -35,6 +40,10 @@ export interface GatewayOptions {
   explorerAwb?: string;
   /** Browser origins allowed to call `/graphql` (CORS); `*` for any. */
   corsOrigins?: string[];
+  /** Bounds on one request's body and document; `DEFAULT_REQUEST_LIMITS` for those not given. */
+  limits?: Partial<RequestLimits>;
+  /** Schema introspection (the explorer needs it); by default on unless NODE_ENV=production. */
+  introspection?: boolean;
   /** More plugins, composed after the built-in ones. */
   plugins?: GatewayPlugin[];
   log?: (msg: string) => void;
@@ -70,6 +79,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     readinessPlugin(() => source.subgraphs()),
     corsPlugin(options.corsOrigins ?? ['*']),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
+    // Reads the body: every plugin that needs it comes after.
+    operationLimitsPlugin({ ...DEFAULT_REQUEST_LIMITS, ...options.limits }),
     ...(options.plugins ?? []),
   ];
 
@@ -89,6 +100,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // Undefined leaves Apollo's default: on, unless NODE_ENV=production.
+    introspection: options.introspection,
     // main.ts stops on SIGINT/SIGTERM itself; Apollo's own handlers would race it, and a second
     // stop() during the first never resolves (the gateway lingered ~10 s on every stop).
     stopOnTerminationSignals: false,
@@ -105,8 +118,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     assignRequestId(),
+    // The body is read by the operation-limits plugin, within its size limit.
     ...plugins.flatMap((p) => p.graphqlMiddleware ?? []),
-    express.json({ limit: '1mb' }),
     requestIdScope(),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({ requestId: res.locals.requestId as string }),

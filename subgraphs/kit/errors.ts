@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { OperationLimitCode } from './operation-shape';
 
 /** Stable `extensions.code` values that clients can switch on. */
 export const ErrorCode = {
@@ -13,6 +14,12 @@ export const ErrorCode = {
   /** Another agency's data was needed for a rule and could not be had: nothing was written. */
   DEPENDENCY_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The HTTP request is not a GraphQL request (malformed JSON). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The request body is over `SUBGRAPH_MAX_BODY_BYTES`. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The document is over a shape limit (`SUBGRAPH_MAX_TOKENS`, `_DEPTH`, `_ALIASES`, `_ROOT_FIELDS`). */
+  ...OperationLimitCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
