@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_DEMAND_CONTROL, DemandControlOptions } from './plugins/demand-control';
 import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
 import { DEFAULT_REQUEST_LIMITS, RequestLimits } from './plugins/operation-limits';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './subgraph-data-source';
@@ -13,6 +14,7 @@ export interface GatewayConfig {
   explorerQueryFile?: string;
   corsOrigins: string[];
   limits: RequestLimits;
+  demandControl: Pick<DemandControlOptions, 'maxCost' | 'maxCostTradeRead'>;
   /** Undefined: Apollo's default (on unless NODE_ENV=production). */
   introspection?: boolean;
 }
@@ -100,6 +102,16 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     env: 'MAX_ROOT_FIELDS',
     default: String(DEFAULT_REQUEST_LIMITS.maxRootFields),
     meaning: 'most root fields in one operation (QUERY_TOO_MANY_ROOT_FIELDS)',
+  },
+  {
+    env: 'MAX_QUERY_COST',
+    default: String(DEFAULT_DEMAND_CONTROL.maxCost),
+    meaning: "a caller's budget of estimated query cost (COST_ESTIMATED_TOO_EXPENSIVE)",
+  },
+  {
+    env: 'MAX_QUERY_COST_TRADE_READ',
+    default: String(DEFAULT_DEMAND_CONTROL.maxCostTradeRead),
+    meaning: 'the budget of a caller holding trade:read (exports of full pictures)',
   },
   {
     env: 'INTROSPECTION',
@@ -192,6 +204,20 @@ export function gatewayConfig(
       maxDepth: limit('MAX_DEPTH', fromEnv('MAX_DEPTH'), 'maxDepth'),
       maxAliases: limit('MAX_ALIASES', fromEnv('MAX_ALIASES'), 'maxAliases'),
       maxRootFields: limit('MAX_ROOT_FIELDS', fromEnv('MAX_ROOT_FIELDS'), 'maxRootFields'),
+    },
+    demandControl: {
+      maxCost: wholeNumber(
+        'MAX_QUERY_COST',
+        fromEnv('MAX_QUERY_COST') ?? String(DEFAULT_DEMAND_CONTROL.maxCost),
+        1,
+        MAX_LIMIT,
+      ),
+      maxCostTradeRead: wholeNumber(
+        'MAX_QUERY_COST_TRADE_READ',
+        fromEnv('MAX_QUERY_COST_TRADE_READ') ?? String(DEFAULT_DEMAND_CONTROL.maxCostTradeRead),
+        1,
+        MAX_LIMIT,
+      ),
     },
     introspection: onOrOff('INTROSPECTION', fromEnv('INTROSPECTION')),
   };

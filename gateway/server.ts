@@ -10,6 +10,11 @@ import { clientError } from './client-errors';
 import { jsonHttpErrors } from './http-errors';
 import { corsPlugin } from './plugins/cors';
 import { explorerPlugin } from './plugins/explorer';
+import {
+  DEFAULT_DEMAND_CONTROL,
+  demandControlPlugin,
+  DemandControlOptions,
+} from './plugins/demand-control';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
 import {
   DEFAULT_REQUEST_LIMITS,
@@ -42,6 +47,8 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** Bounds on one request's body and document; `DEFAULT_REQUEST_LIMITS` for those not given. */
   limits?: Partial<RequestLimits>;
+  /** Query cost budgets; `DEFAULT_DEMAND_CONTROL` for those not given. */
+  demandControl?: Partial<DemandControlOptions>;
   /** Schema introspection (the explorer needs it); by default on unless NODE_ENV=production. */
   introspection?: boolean;
   /** More plugins, composed after the built-in ones. */
@@ -81,6 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
     // Reads the body: every plugin that needs it comes after.
     operationLimitsPlugin({ ...DEFAULT_REQUEST_LIMITS, ...options.limits }),
+    demandControlPlugin({ ...DEFAULT_DEMAND_CONTROL, ...options.demandControl }),
     ...(options.plugins ?? []),
   ];
 

@@ -4,6 +4,7 @@ import {
   badUserInput,
   ConnectionShape,
   PageArgs,
+  PagedListSize,
   pageRequest,
   toConnection,
 } from '../../kit';
@@ -86,6 +87,7 @@ export class ShipmentResolver {
     return ctx.loaders.shipmentByAwb.load(validAwb(awb));
   }
 
+  @PagedListSize()
   @Query(() => ShipmentConnection, {
     description: 'The shipment register, newest manifest first (keyset-paginated).',
   })

@@ -10,7 +10,14 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { ConnectionShape, PageArgs, pageRequest, StatusChange, toConnection } from '../../kit';
+import {
+  ConnectionShape,
+  PageArgs,
+  PagedListSize,
+  pageRequest,
+  StatusChange,
+  toConnection,
+} from '../../kit';
 import { Context } from '../context';
 import {
   ConsolidatedImport,
@@ -51,6 +58,7 @@ export class ConsolidatedImportResolver {
     return ctx.loaders.consolidatedImportById.load(id);
   }
 
+  @PagedListSize()
   @Query(() => ConsolidatedImportConnection, {
     description: 'Consolidated imports ordered by id, optionally of one agent and in one status.',
   })
