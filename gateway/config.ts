@@ -3,6 +3,7 @@ import { DEFAULT_DEMAND_CONTROL, DemandControlOptions } from './plugins/demand-c
 import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
 import { DEFAULT_REQUEST_LIMITS, RequestLimits } from './plugins/operation-limits';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './subgraph-data-source';
+import { DEFAULT_CLOCK_TOLERANCE_SECONDS, TokenVerifierOptions } from './token-verifier';
 
 export interface GatewayConfig {
   supergraph: string;
@@ -17,6 +18,10 @@ export interface GatewayConfig {
   demandControl: Pick<DemandControlOptions, 'maxCost' | 'maxCostTradeRead'>;
   /** Undefined: Apollo's default (on unless NODE_ENV=production). */
   introspection?: boolean;
+  /** How bearer tokens are checked (JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE). */
+  authentication: TokenVerifierOptions;
+  /** PKCS#8 PEM of the Ed25519 key signing identity headers; a development key when absent. */
+  signingKey?: string;
 }
 
 /** One setting of the gateway: an environment variable, and the flag that overrides it if any. */
@@ -117,6 +122,28 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     env: 'INTROSPECTION',
     default: 'true, false when NODE_ENV=production',
     meaning: 'schema introspection, which the explorer needs: true or false',
+  },
+  {
+    env: 'JWT_SECRET',
+    default: 'none',
+    meaning: 'shared secret (32+ bytes) of HS256 bearer tokens',
+  },
+  {
+    env: 'JWKS_URL',
+    default: 'none',
+    meaning: "identity provider's JWKS for RS256/ES256 bearer tokens (cached, re-read on rotation)",
+  },
+  { env: 'JWT_ISSUER', default: 'any', meaning: 'the `iss` bearer tokens must carry' },
+  { env: 'JWT_AUDIENCE', default: 'any', meaning: 'the `aud` bearer tokens must carry' },
+  {
+    env: 'JWT_CLOCK_TOLERANCE_SECONDS',
+    default: String(DEFAULT_CLOCK_TOLERANCE_SECONDS),
+    meaning: 'clock difference tolerated on token expiry',
+  },
+  {
+    env: 'GATEWAY_SIGNING_KEY',
+    default: 'a development key in .data/',
+    meaning: 'Ed25519 private key (PKCS#8 PEM) signing the identity header to subgraphs',
   },
   {
     env: 'APOLLO_TELEMETRY_DISABLED',
@@ -220,6 +247,19 @@ export function gatewayConfig(
       ),
     },
     introspection: onOrOff('INTROSPECTION', fromEnv('INTROSPECTION')),
+    authentication: {
+      jwtSecret: fromEnv('JWT_SECRET'),
+      jwksUrl: fromEnv('JWKS_URL'),
+      issuer: fromEnv('JWT_ISSUER'),
+      audience: fromEnv('JWT_AUDIENCE'),
+      clockToleranceSeconds: wholeNumber(
+        'JWT_CLOCK_TOLERANCE_SECONDS',
+        fromEnv('JWT_CLOCK_TOLERANCE_SECONDS') ?? String(DEFAULT_CLOCK_TOLERANCE_SECONDS),
+        0,
+        3600,
+      ),
+    },
+    signingKey: fromEnv('GATEWAY_SIGNING_KEY'),
   };
 }
 

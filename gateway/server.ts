@@ -8,6 +8,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { clientError } from './client-errors';
 import { jsonHttpErrors } from './http-errors';
+import { ephemeralSigner, IdentitySigner } from './identity-signer';
+import { authenticationPlugin, requestIdentity } from './plugins/authentication';
 import { corsPlugin } from './plugins/cors';
 import { explorerPlugin } from './plugins/explorer';
 import {
@@ -22,10 +24,12 @@ import {
   RequestLimits,
 } from './plugins/operation-limits';
 import { healthPlugin } from './plugins/health';
+import { identityKeysPlugin } from './plugins/identity-keys';
 import { readinessPlugin } from './plugins/readiness';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
+import { TokenVerifier, TokenVerifierOptions } from './token-verifier';
 
 export type { GatewayPlugin } from './plugins/gateway-plugin';
 
@@ -51,6 +55,10 @@ export interface GatewayOptions {
   demandControl?: Partial<DemandControlOptions>;
   /** Schema introspection (the explorer needs it); by default on unless NODE_ENV=production. */
   introspection?: boolean;
+  /** How clients' bearer tokens are checked; without a secret or JWKS URL every token is refused. */
+  authentication?: TokenVerifierOptions;
+  /** Signs the identity header to subgraphs; a key of the process's own by default. */
+  signer?: IdentitySigner;
   /** More plugins, composed after the built-in ones. */
   plugins?: GatewayPlugin[];
   log?: (msg: string) => void;
@@ -81,10 +89,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subgraphUrls: options.subgraphUrls,
     log,
   });
+  const signer = options.signer ?? ephemeralSigner();
   const plugins: GatewayPlugin[] = [
     healthPlugin(),
     readinessPlugin(() => source.subgraphs()),
     corsPlugin(options.corsOrigins ?? ['*']),
+    authenticationPlugin(new TokenVerifier(options.authentication ?? {})),
+    identityKeysPlugin(signer),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
     // Reads the body: every plugin that needs it comes after.
     operationLimitsPlugin({ ...DEFAULT_REQUEST_LIMITS, ...options.limits }),
@@ -100,6 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url: source.urlOf(name, url ?? ''),
         timeoutMs: options.subgraphTimeoutMs,
         log,
+        signer,
       }),
   });
 
@@ -130,7 +142,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...plugins.flatMap((p) => p.graphqlMiddleware ?? []),
     requestIdScope(),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ requestId: res.locals.requestId as string }),
+      context: async ({ res }) => ({
+        requestId: res.locals.requestId as string,
+        identity: requestIdentity(res),
+      }),
     }),
   );
   app.use(jsonHttpErrors(log));

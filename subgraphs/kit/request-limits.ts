@@ -54,7 +54,11 @@ class RefusedRequest extends Error {
  * rules only together with its own, after the work they should prevent. Apollo parses the document
  * again; a parse bounded by `maxTokens` costs far less than the validation it protects.
  */
-export function withinRequestLimits(limits: SubgraphRequestLimits): RequestHandler[] {
+export function withinRequestLimits(
+  limits: SubgraphRequestLimits,
+  /** express.json's `verify`: sees the raw body before it is parsed. */
+  verify?: (req: express.Request, res: unknown, body: Buffer) => void,
+): RequestHandler[] {
   const refuseOversized: RequestHandler = (req, _res, next) => {
     const body = req.body as { query?: unknown } | undefined;
     const fromUrl = req.method === 'GET' ? req.query.query : undefined;
@@ -66,7 +70,7 @@ export function withinRequestLimits(limits: SubgraphRequestLimits): RequestHandl
     const { code, message, limit } = check.refusal;
     next(new RefusedRequest(400, code, message, { limit }));
   };
-  return [express.json({ limit: limits.maxBodyBytes }), refuseOversized];
+  return [express.json({ limit: limits.maxBodyBytes, verify }), refuseOversized];
 }
 
 type HttpError = Error & { status?: number; type?: string; limit?: number };

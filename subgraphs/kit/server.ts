@@ -10,6 +10,7 @@ import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { Database } from './database';
 import { stringFromEnv } from './env';
 import { ErrorCode } from './errors';
+import { IdentityHeaderVerifier, keepRawBody, verifyIdentityHeader } from './identity-header';
 import { refusedInput } from './input-field';
 import {
   jsonRequestErrors,
@@ -25,6 +26,8 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   db: Database;
   /** Builds the per-request context: fresh DataLoaders for every request. */
   createContext: (req: express.Request) => C | Promise<C>;
+  /** Verifies the gateway's identity header; without one, every request is anonymous. */
+  identity?: IdentityHeaderVerifier;
   port?: number;
   host?: string;
   log?: (msg: string) => void;
@@ -85,8 +88,10 @@ export async function startSubgraphServer<C extends BaseContext>(
   });
   app.use(
     '/graphql',
-    // Bounded work per request, refused before Apollo parses and validates.
-    ...withinRequestLimits(options.limits ?? subgraphLimitsFromEnv()),
+    // Bounded work per request, refused before Apollo parses and validates. The raw body is
+    // kept: the identity header is bound to its hash.
+    ...withinRequestLimits(options.limits ?? subgraphLimitsFromEnv(), keepRawBody),
+    ...(options.identity ? [verifyIdentityHeader(options.identity)] : []),
     expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
   );
   app.use(jsonRequestErrors(options.name, log));
