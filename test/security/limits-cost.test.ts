@@ -1,4 +1,4 @@
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, Kind, parse, TypeNode } from 'graphql';
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import {
   costDirectivesOf,
@@ -204,6 +204,33 @@ describe("the README's demand control", () => {
       body,
     });
     expect(((await res.json()) as Json).extensions).toEqual(claimed);
+  });
+});
+
+describe("the supergraph's @listSize", () => {
+  it('sizes every page by first and last, so that no page is estimated at the default size', () => {
+    const sdl = committedSupergraph();
+    const { listSize } = costDirectivesOf(sdl);
+    const named = (type: TypeNode): string =>
+      type.kind === Kind.NAMED_TYPE ? type.name.value : named(type.type);
+    const pages = parse(sdl).definitions.flatMap((def) =>
+      def.kind === Kind.OBJECT_TYPE_DEFINITION
+        ? (def.fields ?? [])
+            .filter((f) => named(f.type).endsWith('Connection'))
+            .map((f) => `${def.name.value}.${f.name.value}`)
+        : [],
+    );
+    expect(pages).toEqual(expect.arrayContaining(['Query.shipments', 'Query.routes']));
+    for (const page of pages) {
+      expect({ page, listSize: listSize.get(page) }).toEqual({
+        page,
+        listSize: {
+          assumedSize: 20,
+          slicingArguments: ['first', 'last'],
+          sizedFields: ['edges', 'nodes'],
+        },
+      });
+    }
   });
 });
 
