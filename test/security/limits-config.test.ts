@@ -54,10 +54,10 @@ describe('limit settings', () => {
   describe('at a subgraph', () => {
     const saved = { ...process.env };
     afterEach(() => {
-      for (const name of ['SUBGRAPH_MAX_DEPTH', 'SUBGRAPH_MAX_TOKENS', 'INTROSPECTION']) {
-        if (saved[name] === undefined) delete process.env[name];
-        else process.env[name] = saved[name];
-      }
+      delete process.env.SUBGRAPH_MAX_DEPTH;
+      delete process.env.SUBGRAPH_MAX_TOKENS;
+      delete process.env.INTROSPECTION;
+      Object.assign(process.env, saved);
     });
 
     it('reads SUBGRAPH_MAX_*, each defaulting', () => {
