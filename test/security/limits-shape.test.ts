@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
+import { checkOperationShape } from '../../gateway/limits/operation-shape';
 import { DEFAULT_REQUEST_LIMITS } from '../../gateway/plugins/operation-limits';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { AGENCY_NAMES } from '../../subgraphs/agencies';
@@ -229,6 +230,40 @@ describe('shape limits at a subgraph reached directly', () => {
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as Json).errors[0].extensions.code).toBe('BAD_REQUEST');
     await stillServing();
+  });
+});
+
+describe('the shape check', () => {
+  const limits = { maxTokens: 1000, maxDepth: 3, maxAliases: 2, maxRootFields: 2 };
+  const codeOf = (query: string) => {
+    const check = checkOperationShape(query, limits);
+    return check.ok ? 'ok' : 'refusal' in check ? check.refusal.code : 'syntax';
+  };
+
+  it('counts root fields through fragments, per operation', () => {
+    expect(codeOf('{ a b }')).toBe('ok');
+    expect(codeOf('{ a ...R } fragment R on Query { b c }')).toBe('QUERY_TOO_MANY_ROOT_FIELDS');
+    expect(codeOf('{ a ... { b c } }')).toBe('QUERY_TOO_MANY_ROOT_FIELDS');
+    // Two operations of two root fields each: each within the limit.
+    expect(codeOf('query A { a b } query B { c d }')).toBe('ok');
+  });
+
+  it('counts aliases once per place they are written, fragments included', () => {
+    expect(codeOf('{ a { x: b y: b } }')).toBe('ok');
+    expect(codeOf('{ a { ...F } } fragment F on T { x: b y: b z: b }')).toBe(
+      'QUERY_TOO_MANY_ALIASES',
+    );
+  });
+
+  it('measures depth in fields, not in fragments or punctuation', () => {
+    expect(codeOf('{ a { b { c } } }')).toBe('ok');
+    expect(codeOf('{ a { ... on T { b { ... { c } } } } }')).toBe('ok');
+    expect(codeOf('{ a { b { c { d } } } }')).toBe('QUERY_TOO_DEEP');
+  });
+
+  it('leaves what is not GraphQL to the parser, and stops parsing at maxTokens', () => {
+    expect(codeOf('{ a ')).toBe('syntax');
+    expect(codeOf(`{ ${'a '.repeat(1000)}}`)).toBe('QUERY_TOO_MANY_TOKENS');
   });
 });
 
