@@ -10,7 +10,9 @@ import { clientError } from './client-errors';
 import { jsonHttpErrors } from './http-errors';
 import { ephemeralSigner, IdentitySigner } from './identity-signer';
 import { authenticationPlugin, requestIdentity } from './plugins/authentication';
+import { authorizationPlugin } from './plugins/authorization';
 import { corsPlugin } from './plugins/cors';
+import { withExecutorWrappers } from './plugins/executor-wrappers';
 import { explorerPlugin } from './plugins/explorer';
 import {
   DEFAULT_DEMAND_CONTROL,
@@ -101,6 +103,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     operationLimitsPlugin({ ...DEFAULT_REQUEST_LIMITS, ...options.limits }),
     demandControlPlugin({ ...DEFAULT_DEMAND_CONTROL, ...options.demandControl }),
     ...(options.plugins ?? []),
+    // Last: its executor wrapper runs right before planning, on the identity the others settled.
+    authorizationPlugin({ requirements: () => source.accessRequirements() }),
   ];
 
   const gateway = new ApolloGateway({
@@ -118,7 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withExecutorWrappers(gateway, plugins),
     includeStacktraceInErrorResponses: false,
     // Undefined leaves Apollo's default: on, unless NODE_ENV=production.
     introspection: options.introspection,

@@ -20,6 +20,10 @@ const FEDERATION_DIRECTIVES = [
   '@override',
   '@cost',
   '@listSize',
+  // Field authorization (federation v2.5+): declared where the data is owned, enforced by the
+  // gateway (gateway/plugins/authorization.ts) or by any router that reads them.
+  '@authenticated',
+  '@requiresScopes',
 ];
 
 /**
