@@ -14,7 +14,17 @@ import { authorizationPlugin } from './plugins/authorization';
 import { corsPlugin } from './plugins/cors';
 import { withExecutorWrappers } from './plugins/executor-wrappers';
 import { explorerPlugin } from './plugins/explorer';
+import {
+  DEFAULT_DEMAND_CONTROL,
+  demandControlPlugin,
+  DemandControlOptions,
+} from './plugins/demand-control';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
+import {
+  DEFAULT_REQUEST_LIMITS,
+  operationLimitsPlugin,
+  RequestLimits,
+} from './plugins/operation-limits';
 import { healthPlugin } from './plugins/health';
 import { identityKeysPlugin } from './plugins/identity-keys';
 import { readinessPlugin } from './plugins/readiness';
@@ -41,6 +51,12 @@ export interface GatewayOptions {
   explorerAwb?: string;
   /** Browser origins allowed to call `/graphql` (CORS); `*` for any. */
   corsOrigins?: string[];
+  /** Bounds on one request's body and document; `DEFAULT_REQUEST_LIMITS` for those not given. */
+  limits?: Partial<RequestLimits>;
+  /** Query cost budgets; `DEFAULT_DEMAND_CONTROL` for those not given. */
+  demandControl?: Partial<DemandControlOptions>;
+  /** Schema introspection (the explorer needs it); by default on unless NODE_ENV=production. */
+  introspection?: boolean;
   /** How clients' bearer tokens are checked; without a secret or JWKS URL every token is refused. */
   authentication?: TokenVerifierOptions;
   /** Signs the identity header to subgraphs; a key of the process's own by default. */
@@ -83,6 +99,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     authenticationPlugin(new TokenVerifier(options.authentication ?? {})),
     identityKeysPlugin(signer),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
+    // Reads the body: every plugin that needs it comes after.
+    operationLimitsPlugin({ ...DEFAULT_REQUEST_LIMITS, ...options.limits }),
+    demandControlPlugin({ ...DEFAULT_DEMAND_CONTROL, ...options.demandControl }),
     ...(options.plugins ?? []),
     // Last: its executor wrapper runs right before planning, on the identity the others settled.
     authorizationPlugin({ requirements: () => source.accessRequirements() }),
@@ -105,6 +124,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway: withExecutorWrappers(gateway, plugins),
     includeStacktraceInErrorResponses: false,
+    // Undefined leaves Apollo's default: on, unless NODE_ENV=production.
+    introspection: options.introspection,
     // main.ts stops on SIGINT/SIGTERM itself; Apollo's own handlers would race it, and a second
     // stop() during the first never resolves (the gateway lingered ~10 s on every stop).
     stopOnTerminationSignals: false,
@@ -121,8 +142,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     assignRequestId(),
+    // The body is read by the operation-limits plugin, within its size limit.
     ...plugins.flatMap((p) => p.graphqlMiddleware ?? []),
-    express.json({ limit: '1mb' }),
     requestIdScope(),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
