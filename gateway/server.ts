@@ -13,7 +13,9 @@ import { explorerPlugin } from './plugins/explorer';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
 import { healthPlugin } from './plugins/health';
 import { readinessPlugin } from './plugins/readiness';
+import { DEFAULT_REQUEST_DEADLINE_MS, requestDeadlinePlugin } from './plugins/request-deadline';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
+import { SubgraphClients } from './subgraph-client';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
 
@@ -27,8 +29,21 @@ export interface GatewayOptions {
   host?: string;
   /** Per-subgraph URL overrides; by default read from `<NAME>_URL` in the environment. */
   subgraphUrls?: Record<string, string>;
-  /** Abort a subgraph fetch after this long (ms); 10 s by default. */
+  /** Abort a subgraph fetch after this long (ms); 3 s by default. */
   subgraphTimeoutMs?: number;
+  /** A subgraph's own fetch time limit, by its name (ms). */
+  subgraphTimeoutsMs?: Record<string, number>;
+  /** The whole operation's time budget: no subgraph fetch is sent after it (ms). */
+  requestDeadlineMs?: number;
+  /** Further attempts for a query's subgraph fetch that failed for the subgraph's sake. */
+  subgraphRetries?: number;
+  /** Consecutive failures that open a subgraph's circuit. */
+  breakerFailures?: number;
+  /** How long an open circuit refuses fetches before a probe (ms). */
+  breakerCoolDownMs?: number;
+  /** For a supergraph from an http(s) URL: polled this often for a new version (ms). */
+  supergraphUrl?: string;
+  supergraphPollMs?: number;
   /** Query preloaded in the explorer; the full picture of a shipment by default. */
   explorerQuery?: string;
   /** AWB preloaded in the explorer's variables. */
@@ -62,12 +77,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const source = new SupergraphSource({
     supergraphSdl: options.supergraphSdl,
     supergraphFile: options.supergraphFile,
+    supergraphUrl: options.supergraphUrl,
+    pollMs: options.supergraphPollMs,
     subgraphUrls: options.subgraphUrls,
+    log,
+  });
+  // Kept across supergraph reloads: warm connections and circuit states outlive a data source.
+  const clients = new SubgraphClients({
+    timeoutMs: options.subgraphTimeoutMs,
+    timeoutsMs: options.subgraphTimeoutsMs,
+    retry: options.subgraphRetries === undefined ? undefined : { retries: options.subgraphRetries },
+    breakerFailures: options.breakerFailures,
+    breakerCoolDownMs: options.breakerCoolDownMs,
     log,
   });
   const plugins: GatewayPlugin[] = [
     healthPlugin(),
-    readinessPlugin(() => source.subgraphs()),
+    readinessPlugin(
+      () => source.subgraphs(),
+      () => clients.circuits(),
+    ),
+    requestDeadlinePlugin(options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS),
     corsPlugin(options.corsOrigins ?? ['*']),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
     ...(options.plugins ?? []),
@@ -75,13 +105,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const gateway = new ApolloGateway({
     supergraphSdl: source,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
+    buildService: ({ name, url }) => {
+      const target = source.urlOf(name, url ?? '');
+      return new SubgraphDataSource({
         name,
-        url: source.urlOf(name, url ?? ''),
-        timeoutMs: options.subgraphTimeoutMs,
+        url: target,
+        client: clients.clientFor(name, target),
         log,
-      }),
+      });
+    },
   });
 
   const app = express();
@@ -130,6 +162,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${host}:${port}/graphql`,
     port,
     subgraphs: () => source.subgraphs(),
-    stop: () => apollo.stop(),
+    async stop() {
+      await apollo.stop();
+      await clients.close();
+    },
   };
 }
