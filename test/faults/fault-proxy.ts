@@ -2,10 +2,11 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 
 /**
- * What the proxy does with a request: pass it to the real subgraph, hold it without ever
- * answering (a hung process), or answer 503 without GraphQL (a load balancer with no backend).
+ * What the proxy does with a request: pass it to the real subgraph, never answer it (a hung
+ * process), hold it until the test releases it (a slow one), or answer 503 without GraphQL (a
+ * load balancer with no backend).
  */
-export type FaultMode = 'forward' | 'hang' | 'fail-503';
+export type FaultMode = 'forward' | 'hang' | 'hold' | 'fail-503';
 
 /**
  * A real HTTP hop in front of a real subgraph, through which a test breaks the subgraph the ways
@@ -20,6 +21,7 @@ export class FaultProxy {
   /** The GraphQL bodies of every request to `/graphql` that reached it, in order. */
   readonly received: string[] = [];
   private server: Server;
+  private held: (() => Promise<void>)[] = [];
   private port = 0;
 
   private constructor(private readonly target: string) {
@@ -39,6 +41,17 @@ export class FaultProxy {
   /** How many requests whose body contains `text` reached it. */
   count(text = ''): number {
     return this.received.filter((b) => b.includes(text)).length;
+  }
+
+  /** Passes the requests held so far on to the subgraph, and lets the next ones through. */
+  async release(): Promise<void> {
+    this.mode = 'forward';
+    await Promise.all(this.held.splice(0).map((pass) => pass()));
+  }
+
+  /** Resolves once `n` requests are held. */
+  async holding(n: number): Promise<void> {
+    while (this.held.length < n) await new Promise((r) => setTimeout(r, 10));
   }
 
   /** As when the subgraph's process dies: connections cut, the port refusing new ones. */
@@ -76,11 +89,19 @@ export class FaultProxy {
     const body = Buffer.concat(chunks).toString('utf8');
     if (req.url === '/graphql') this.received.push(body);
     if (this.mode === 'hang') return;
+    if (this.mode === 'hold') {
+      this.held.push(() => this.forward(req, res, body));
+      return;
+    }
     if (this.mode === 'fail-503' && this.failuresLeft-- <= 0) this.mode = 'forward';
     if (this.mode === 'fail-503') {
       res.writeHead(503, { 'content-type': 'text/plain' }).end('no healthy upstream');
       return;
     }
+    await this.forward(req, res, body);
+  }
+
+  private async forward(req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
     try {
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) {
