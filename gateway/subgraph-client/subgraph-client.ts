@@ -112,6 +112,11 @@ export class SubgraphClient {
       );
       outcome = this.interpret(response);
     } catch (err) {
+      if (!(err instanceof TransportFailure)) {
+        // Not the subgraph's doing: free a probe slot rather than leave the circuit half-open.
+        this.breaker.onNeutral();
+        throw err;
+      }
       outcome = this.transportFailure(err, bounded, deadline);
     }
     if (outcome.ok) this.breaker.onSuccess();
@@ -149,11 +154,10 @@ export class SubgraphClient {
   }
 
   private transportFailure(
-    err: unknown,
+    err: TransportFailure,
     bounded: boolean,
     deadline: RequestDeadline | undefined,
   ): Attempt {
-    if (!(err instanceof TransportFailure)) throw err;
     if (err.kind === 'timeout' && bounded) {
       // The operation's time ran out, not necessarily the subgraph's: not held against it.
       return { ok: false, error: this.deadlineExceeded(deadline!), counts: false, retry: false };
