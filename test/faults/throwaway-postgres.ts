@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-const BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+/** The machine's PostgreSQL 15 (Debian's layout), which the tests' own server also is. */
+const BIN = '/usr/lib/postgresql/15/bin';
 const run = promisify(execFile);
 
 /** A PostgreSQL server of the test's own, which it may stop and start: never the shared one. */
