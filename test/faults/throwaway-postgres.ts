@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,8 @@ import { promisify } from 'node:util';
 /** The machine's PostgreSQL 15 (Debian's layout), which the tests' own server also is. */
 const BIN = '/usr/lib/postgresql/15/bin';
 const run = promisify(execFile);
+
+export const postgresBinariesPresent = () => existsSync(join(BIN, 'pg_ctl'));
 
 /** A PostgreSQL server of the test's own, which it may stop and start: never the shared one. */
 export interface ThrowawayPostgres {
