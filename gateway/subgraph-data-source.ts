@@ -102,9 +102,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       )) as GatewayGraphQLResponse;
     } catch (error) {
       if (!(error instanceof SubgraphFetchError)) throw error;
-      this.log(
-        `request ${context.requestId ?? '-'}: ${this.name} subgraph at ${this.url} ${error.detail}`,
-      );
+      // An open circuit is logged once, when it opens; not again for every fetch it refuses.
+      if (error.code !== SubgraphErrorCode.SUBGRAPH_CIRCUIT_OPEN) {
+        this.log(
+          `request ${context.requestId ?? '-'}: ${this.name} subgraph at ${this.url} ${error.detail}`,
+        );
+      }
       // Health checks and schema loading want the failure itself.
       if (!incoming) throw error;
       response = { errors: [{ message: error.message, extensions: { code: error.code } }] };

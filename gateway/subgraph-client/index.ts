@@ -11,7 +11,7 @@ export { SubgraphClient, type SubgraphAnswer } from './subgraph-client';
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
 export const DEFAULT_BREAKER_FAILURES = 5;
-export const DEFAULT_BREAKER_COOLDOWN_MS = 5000;
+export const DEFAULT_BREAKER_COOLDOWN_MS = 2000;
 
 export interface SubgraphClientSettings {
   /** A fetch's time limit for every subgraph (ms). */

@@ -64,7 +64,7 @@ describe('gateway configuration', () => {
       requestDeadlineMs: 10_000,
       subgraphRetries: 2,
       breakerFailures: 5,
-      breakerCoolDownMs: 5000,
+      breakerCoolDownMs: 2000,
       supergraphPollMs: 10_000,
     });
     expect(
