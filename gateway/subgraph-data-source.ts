@@ -2,7 +2,8 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apoll
 // Not re-exported by the package's index, though its options are typed by it.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { Kind, parse } from 'graphql';
-import type { Identity } from './identity';
+import { ANONYMOUS_IDENTITY, Identity } from './identity';
+import { IDENTITY_HEADER, IdentitySigner } from './identity-signer';
 import { REQUEST_ID_HEADER } from './request-id';
 import {
   DEFAULT_SUBGRAPH_TIMEOUT_MS,
@@ -39,6 +40,8 @@ export interface SubgraphDataSourceOptions {
   timeoutMs?: number;
   /** Where the details of a failed fetch go (its URL, status, body), with the request id. */
   log?: (msg: string) => void;
+  /** Signs the request's identity into each fetch (`x-tradegraph-identity`); none is sent without. */
+  signer?: IdentitySigner;
 }
 
 /**
@@ -58,6 +61,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly name: string;
   readonly client: SubgraphClient;
   private readonly log: (msg: string) => void;
+  private readonly signer?: IdentitySigner;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
@@ -65,6 +69,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.client =
       options.client ??
       new SubgraphClients({ timeoutMs: options.timeoutMs }).clientFor(options.name, options.url);
+    this.signer = options.signer;
     this.log = options.log ?? ((msg: string) => console.log(msg));
   }
 
@@ -72,10 +77,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     return this.client.timeoutMs;
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<void> {
     // The subgraph's own log can then be matched with the gateway's and the client's report.
     const requestId = options.context.requestId;
     if (requestId) options.request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    if (this.signer && options.request.http) {
+      // The body exactly as `process` sends it: the header is bound to its hash.
+      const body = requestBody(options.request);
+      const identity = options.context.identity ?? ANONYMOUS_IDENTITY;
+      options.request.http.headers.set(
+        IDENTITY_HEADER,
+        await this.signer.sign(identity, this.name, body),
+      );
+    }
   }
 
   /** Apollo's `process`, with the request sent by the subgraph's client instead of its fetcher. */
@@ -90,16 +106,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     await this.willSendRequest(options);
     if (!request.query) throw new Error('Missing query');
 
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { http, ...graphqlRequest } = request;
     const incoming = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION;
     let response: GatewayGraphQLResponse;
     try {
-      response = (await this.client.send(
-        JSON.stringify(graphqlRequest),
-        Object.fromEntries(headers),
-        { retryable: incoming && isRetryable(request.query), deadline: context.deadline },
-      )) as GatewayGraphQLResponse;
+      response = (await this.client.send(requestBody(request), Object.fromEntries(headers), {
+        retryable: incoming && isRetryable(request.query),
+        deadline: context.deadline,
+      })) as GatewayGraphQLResponse;
     } catch (error) {
       if (!(error instanceof SubgraphFetchError)) throw error;
       // An open circuit is logged once, when it opens; not again for every fetch it refuses.
@@ -114,6 +127,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     return incoming ? withFieldPaths(response, options) : response;
   }
+}
+
+/**
+ * The JSON a subgraph receives: the query first, then the rest of the request but its `http`, as
+ * RemoteGraphQLDataSource serialises it (the identity header is signed over these very bytes).
+ */
+function requestBody(request: GraphQLDataSourceProcessOptions<GatewayContext>['request']): string {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { query, http, ...rest } = request;
+  return JSON.stringify({ query, ...rest });
 }
 
 /**

@@ -2,6 +2,7 @@ import { RunningGateway, startGateway } from '../../gateway/server';
 import { airportsSubgraph } from '../../subgraphs/airports';
 import { migrateAgency } from '../../subgraphs/kit';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
+import { TEST_GATEWAY_IDENTITY } from '../support/identities';
 import { expectData, graphql, GraphQLResponse, Json } from '../support/graphql';
 import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 import {
@@ -44,6 +45,7 @@ beforeAll(async () => {
     },
   });
   gateway = await startGateway({
+    ...TEST_GATEWAY_IDENTITY,
     supergraphSdl: committedSupergraph(),
     port: 0,
     subgraphUrls: {

@@ -8,6 +8,7 @@ import { parse } from 'graphql';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { committedSubgraphSdl } from '../support/composition';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
+import { TEST_GATEWAY_IDENTITY } from '../support/identities';
 import { expectData, expectError, graphql, GraphQLResponse } from '../support/graphql';
 import { FaultProxy } from './fault-proxy';
 import { underLoad } from './load';
@@ -73,6 +74,7 @@ it('fails no request while the supergraph file is rewritten under load, bad vers
   writeFileSync(file, sdl);
   const logs: string[] = [];
   const gateway = await startGateway({
+    ...TEST_GATEWAY_IDENTITY,
     supergraphSdl: sdl,
     supergraphFile: file,
     port: 0,
@@ -116,6 +118,7 @@ it('lets a request in flight finish on the schema it began with', async () => {
     writeFileSync(file, committedSupergraph());
     const logs: string[] = [];
     const gateway = await startGateway({
+      ...TEST_GATEWAY_IDENTITY,
       supergraphSdl: committedSupergraph(),
       supergraphFile: file,
       port: 0,
@@ -162,6 +165,7 @@ describe('a supergraph from a URL', () => {
     served = { status: 200, body: twoAgencies };
     const logs: string[] = [];
     const gateway = await startGateway({
+      ...TEST_GATEWAY_IDENTITY,
       supergraphSdl: twoAgencies,
       supergraphUrl: url,
       supergraphPollMs: 100,

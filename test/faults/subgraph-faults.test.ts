@@ -1,5 +1,6 @@
 import { RunningGateway, startGateway, GatewayOptions } from '../../gateway/server';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
+import { TEST_GATEWAY_IDENTITY, tokenFor } from '../support/identities';
 import { expectData, graphql, GraphQLResponse, Json } from '../support/graphql';
 import { FaultProxy } from './fault-proxy';
 import { underLoad } from './load';
@@ -47,6 +48,7 @@ beforeEach(() => {
 async function gatewayWith(options: Partial<GatewayOptions> = {}) {
   const logs: string[] = [];
   const gateway = await startGateway({
+    ...TEST_GATEWAY_IDENTITY,
     supergraphSdl: committedSupergraph(),
     port: 0,
     subgraphUrls: {
@@ -88,7 +90,8 @@ async function readiness(gateway: RunningGateway) {
 }
 
 it('serves partial data while a subgraph is killed under load, and full answers once it is back', async () => {
-  const { gateway, ask } = await gatewayWith();
+  // A timeout generous for a busy machine: the kill, not a slow answer, is what is tested.
+  const { gateway, ask } = await gatewayWith({ subgraphTimeoutMs: 5000 });
   const load = underLoad(ask, 4);
   try {
     await load.until('in full before the kill', isFull);
@@ -163,7 +166,10 @@ it('retries a query that met a 5xx, with backoff, up to SUBGRAPH_RETRIES times',
 it('never retries a mutation', async () => {
   const { gateway } = await gatewayWith({ subgraphRetries: 2, breakerFailures: 100 });
   proxy.mode = 'fail-503';
-  const res = await graphql(gateway.url, MUTATION);
+  const writer = tokenFor({ sub: 'fault-test-writer', scopes: ['airports:write'] });
+  const res = await graphql(gateway.url, MUTATION, undefined, {
+    authorization: `Bearer ${writer}`,
+  });
   expect(res.errors?.[0].extensions).toMatchObject({
     code: 'SUBGRAPH_UNAVAILABLE',
     serviceName: 'airports',
@@ -175,7 +181,8 @@ it('opens the circuit after repeated failures, probes after the cool-down, and c
   const { gateway, ask, logs } = await gatewayWith({
     subgraphRetries: 0,
     breakerFailures: 3,
-    breakerCoolDownMs: 200,
+    // Long enough for the steps below on a busy machine, short enough to wait for.
+    breakerCoolDownMs: 2000,
   });
   proxy.mode = 'fail-503';
   for (let i = 0; i < 3; i++) expectAirportsLost(await ask(), ['SUBGRAPH_UNAVAILABLE']);
@@ -192,7 +199,7 @@ it('opens the circuit after repeated failures, probes after the cool-down, and c
   // The subgraph mends; after the cool-down one probe goes through and closes the circuit.
   proxy.mode = 'forward';
   let answer = await ask();
-  for (let i = 0; i < 200 && !isFull(answer); i++) {
+  for (let i = 0; i < 1000 && !isFull(answer); i++) {
     expectAirportsLost(answer, ['SUBGRAPH_CIRCUIT_OPEN']);
     await new Promise((r) => setTimeout(r, 20));
     answer = await ask();
@@ -218,12 +225,12 @@ it('reopens the circuit when the probe fails', async () => {
   const { ask } = await gatewayWith({
     subgraphRetries: 0,
     breakerFailures: 2,
-    breakerCoolDownMs: 100,
+    breakerCoolDownMs: 1000,
   });
   proxy.mode = 'fail-503';
   for (let i = 0; i < 2; i++) await ask();
   let answer = await ask();
-  for (let i = 0; i < 200 && proxy.count() < 3; i++) {
+  for (let i = 0; i < 1000 && proxy.count() < 3; i++) {
     await new Promise((r) => setTimeout(r, 20));
     answer = await ask();
   }

@@ -7,6 +7,7 @@ import { RunningGateway, startGateway } from '../../gateway/server';
 import { committedSubgraphSdl } from '../support/composition';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
 import { expectData, expectError, graphql } from '../support/graphql';
+import { ALL_SCOPES, TEST_GATEWAY_IDENTITY, tokenFor } from '../support/identities';
 
 /**
  * A gateway serving a supergraph file picks up a new version of it without a restart, and keeps
@@ -46,6 +47,7 @@ describe('supergraph hot reload', () => {
     writeFileSync(file, sdl);
     const logs: string[] = [];
     const gateway = await startGateway({
+      ...TEST_GATEWAY_IDENTITY,
       supergraphSdl: sdl,
       supergraphFile: file,
       port: 0,
@@ -66,10 +68,19 @@ describe('supergraph hot reload', () => {
   }
 
   const shipmentsQuery = '{ shipments(first: 1) { totalCount } }';
+  // Shipments are for signed-in callers: an officer asks.
+  const officer = {
+    authorization: `Bearer ${tokenFor({ sub: 'reload-officer', scopes: [...ALL_SCOPES] })}`,
+  };
   const servesShipments = async (gateway: RunningGateway) =>
-    !(await graphql(gateway.url, shipmentsQuery)).errors;
+    !(await graphql(gateway.url, shipmentsQuery, undefined, officer)).errors;
   async function expectFullSupergraph(gateway: RunningGateway) {
-    const res = await graphql<{ shipments: { totalCount: number } }>(gateway.url, shipmentsQuery);
+    const res = await graphql<{ shipments: { totalCount: number } }>(
+      gateway.url,
+      shipmentsQuery,
+      undefined,
+      officer,
+    );
     expect(expectData(res).shipments.totalCount).toBe(60);
     expect(gateway.subgraphs()).toHaveLength(4);
   }
@@ -77,7 +88,10 @@ describe('supergraph hot reload', () => {
 
   it('serves the new supergraph once the file changes', async () => {
     const { gateway, file, logs } = await reloading(twoAgencies);
-    expectError(await graphql(gateway.url, shipmentsQuery), 'GRAPHQL_VALIDATION_FAILED');
+    expectError(
+      await graphql(gateway.url, shipmentsQuery, undefined, officer),
+      'GRAPHQL_VALIDATION_FAILED',
+    );
     expect(
       gateway
         .subgraphs()
