@@ -2,7 +2,14 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_DEMAND_CONTROL, DemandControlOptions } from './plugins/demand-control';
 import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
 import { DEFAULT_REQUEST_LIMITS, RequestLimits } from './plugins/operation-limits';
-import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './subgraph-data-source';
+import { DEFAULT_REQUEST_DEADLINE_MS } from './plugins/request-deadline';
+import {
+  DEFAULT_BREAKER_COOLDOWN_MS,
+  DEFAULT_BREAKER_FAILURES,
+  DEFAULT_SUBGRAPH_TIMEOUT_MS,
+} from './subgraph-client';
+import { DEFAULT_RETRY_POLICY } from './subgraph-client/retry';
+import { DEFAULT_SUPERGRAPH_POLL_MS } from './supergraph-source';
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS, TokenVerifierOptions } from './token-verifier';
 
 export interface GatewayConfig {
@@ -10,6 +17,13 @@ export interface GatewayConfig {
   port: number;
   host: string;
   subgraphTimeoutMs: number;
+  /** A subgraph's own timeout, by its name in lower case (`CUSTOMS_TIMEOUT_MS` → customs). */
+  subgraphTimeoutsMs: Record<string, number>;
+  requestDeadlineMs: number;
+  subgraphRetries: number;
+  breakerFailures: number;
+  breakerCoolDownMs: number;
+  supergraphPollMs: number;
   explorerAwb?: string;
   /** A `.graphql` file preloaded in the explorer instead of the full-picture query. */
   explorerQueryFile?: string;
@@ -71,9 +85,41 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     meaning: 'AWB preloaded as $awb in the explorer',
   },
   {
+    env: 'SUPERGRAPH_POLL_MS',
+    default: String(DEFAULT_SUPERGRAPH_POLL_MS),
+    meaning: 'how often a supergraph given as a URL is fetched again for a new version (ms)',
+  },
+  {
     env: 'SUBGRAPH_TIMEOUT_MS',
     default: String(DEFAULT_SUBGRAPH_TIMEOUT_MS),
-    meaning: 'milliseconds after which a subgraph fetch is abandoned',
+    meaning: 'milliseconds after which a subgraph fetch is abandoned (SUBGRAPH_TIMEOUT)',
+  },
+  {
+    env: '<NAME>_TIMEOUT_MS',
+    default: 'SUBGRAPH_TIMEOUT_MS',
+    meaning: "one subgraph's own fetch timeout, e.g. CUSTOMS_TIMEOUT_MS",
+  },
+  {
+    env: 'REQUEST_DEADLINE_MS',
+    default: String(DEFAULT_REQUEST_DEADLINE_MS),
+    meaning:
+      "an operation's time budget: no subgraph fetch is sent after it (REQUEST_DEADLINE_EXCEEDED)",
+  },
+  {
+    env: 'SUBGRAPH_RETRIES',
+    default: String(DEFAULT_RETRY_POLICY.retries),
+    meaning:
+      "retries of a query's subgraph fetch that was refused a connection or got a 5xx (mutations never)",
+  },
+  {
+    env: 'SUBGRAPH_BREAKER_FAILURES',
+    default: String(DEFAULT_BREAKER_FAILURES),
+    meaning: "consecutive failures that open a subgraph's circuit (SUBGRAPH_CIRCUIT_OPEN)",
+  },
+  {
+    env: 'SUBGRAPH_BREAKER_COOLDOWN_MS',
+    default: String(DEFAULT_BREAKER_COOLDOWN_MS),
+    meaning: 'how long an open circuit refuses fetches before one probe is let through (ms)',
   },
   {
     env: 'CORS_ORIGINS',
@@ -170,12 +216,32 @@ export const GATEWAY_USAGE = [
   ]),
 ].join('\n');
 
+/**
+ * `<NAME>_TIMEOUT_MS` for every subgraph the environment gives one. The supergraph, and so the
+ * subgraphs' names, are not known yet: every such variable is taken, checked, and applies to the
+ * subgraph of that name whenever one is served.
+ */
+function subgraphTimeouts(env: NodeJS.ProcessEnv): Record<string, number> {
+  const timeouts: Record<string, number> = {};
+  for (const key of Object.keys(env)) {
+    const name = /^([A-Z][A-Z0-9_]*)_TIMEOUT_MS$/.exec(key)?.[1];
+    if (!name || name === 'SUBGRAPH') continue;
+    const raw = env[`${name}_TIMEOUT_MS`];
+    if (!raw) continue;
+    timeouts[name.toLowerCase()] = wholeNumber(`${name}_TIMEOUT_MS`, raw, 1, MAX_TIMEOUT_MS);
+  }
+  return timeouts;
+}
+
 /** Port 0 binds any free port (the tests' choice). */
 const MAX_PORT = 65535;
 /** Any bound on a request beyond this is no bound. */
 const MAX_LIMIT = Number.MAX_SAFE_INTEGER;
 /** The longest delay a Node.js timer takes. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/** More would multiply a failing subgraph's load, not the odds of an answer. */
+const MAX_RETRIES = 10;
+const MAX_BREAKER_FAILURES = 1000;
 
 function wholeNumber(name: string, raw: string, min: number, max: number): number {
   const n = Number(raw);
@@ -224,6 +290,37 @@ export function gatewayConfig(
       'SUBGRAPH_TIMEOUT_MS',
       fromEnv('SUBGRAPH_TIMEOUT_MS') ?? String(DEFAULT_SUBGRAPH_TIMEOUT_MS),
       1,
+      MAX_TIMEOUT_MS,
+    ),
+    subgraphTimeoutsMs: subgraphTimeouts(env),
+    requestDeadlineMs: wholeNumber(
+      'REQUEST_DEADLINE_MS',
+      fromEnv('REQUEST_DEADLINE_MS') ?? String(DEFAULT_REQUEST_DEADLINE_MS),
+      1,
+      MAX_TIMEOUT_MS,
+    ),
+    subgraphRetries: wholeNumber(
+      'SUBGRAPH_RETRIES',
+      fromEnv('SUBGRAPH_RETRIES') ?? String(DEFAULT_RETRY_POLICY.retries),
+      0,
+      MAX_RETRIES,
+    ),
+    breakerFailures: wholeNumber(
+      'SUBGRAPH_BREAKER_FAILURES',
+      fromEnv('SUBGRAPH_BREAKER_FAILURES') ?? String(DEFAULT_BREAKER_FAILURES),
+      1,
+      MAX_BREAKER_FAILURES,
+    ),
+    breakerCoolDownMs: wholeNumber(
+      'SUBGRAPH_BREAKER_COOLDOWN_MS',
+      fromEnv('SUBGRAPH_BREAKER_COOLDOWN_MS') ?? String(DEFAULT_BREAKER_COOLDOWN_MS),
+      1,
+      MAX_TIMEOUT_MS,
+    ),
+    supergraphPollMs: wholeNumber(
+      'SUPERGRAPH_POLL_MS',
+      fromEnv('SUPERGRAPH_POLL_MS') ?? String(DEFAULT_SUPERGRAPH_POLL_MS),
+      100,
       MAX_TIMEOUT_MS,
     ),
     explorerAwb: fromEnv('EXPLORER_AWB'),

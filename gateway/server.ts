@@ -28,7 +28,9 @@ import {
 import { healthPlugin } from './plugins/health';
 import { identityKeysPlugin } from './plugins/identity-keys';
 import { readinessPlugin } from './plugins/readiness';
+import { DEFAULT_REQUEST_DEADLINE_MS, requestDeadlinePlugin } from './plugins/request-deadline';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
+import { SubgraphClients } from './subgraph-client';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
 import { TokenVerifier, TokenVerifierOptions } from './token-verifier';
@@ -43,8 +45,21 @@ export interface GatewayOptions {
   host?: string;
   /** Per-subgraph URL overrides; by default read from `<NAME>_URL` in the environment. */
   subgraphUrls?: Record<string, string>;
-  /** Abort a subgraph fetch after this long (ms); 10 s by default. */
+  /** Abort a subgraph fetch after this long (ms); 3 s by default. */
   subgraphTimeoutMs?: number;
+  /** A subgraph's own fetch time limit, by its name (ms). */
+  subgraphTimeoutsMs?: Record<string, number>;
+  /** The whole operation's time budget: no subgraph fetch is sent after it (ms). */
+  requestDeadlineMs?: number;
+  /** Further attempts for a query's subgraph fetch that failed for the subgraph's sake. */
+  subgraphRetries?: number;
+  /** Consecutive failures that open a subgraph's circuit. */
+  breakerFailures?: number;
+  /** How long an open circuit refuses fetches before a probe (ms). */
+  breakerCoolDownMs?: number;
+  /** For a supergraph from an http(s) URL: polled this often for a new version (ms). */
+  supergraphUrl?: string;
+  supergraphPollMs?: number;
   /** Query preloaded in the explorer; the full picture of a shipment by default. */
   explorerQuery?: string;
   /** AWB preloaded in the explorer's variables. */
@@ -88,13 +103,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const source = new SupergraphSource({
     supergraphSdl: options.supergraphSdl,
     supergraphFile: options.supergraphFile,
+    supergraphUrl: options.supergraphUrl,
+    pollMs: options.supergraphPollMs,
     subgraphUrls: options.subgraphUrls,
     log,
   });
   const signer = options.signer ?? ephemeralSigner();
+  // Kept across supergraph reloads: warm connections and circuit states outlive a data source.
+  const clients = new SubgraphClients({
+    timeoutMs: options.subgraphTimeoutMs,
+    timeoutsMs: options.subgraphTimeoutsMs,
+    retry: options.subgraphRetries === undefined ? undefined : { retries: options.subgraphRetries },
+    breakerFailures: options.breakerFailures,
+    breakerCoolDownMs: options.breakerCoolDownMs,
+    log,
+  });
   const plugins: GatewayPlugin[] = [
     healthPlugin(),
-    readinessPlugin(() => source.subgraphs()),
+    readinessPlugin(
+      () => source.subgraphs(),
+      () => clients.circuits(),
+    ),
+    requestDeadlinePlugin(options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS),
     corsPlugin(options.corsOrigins ?? ['*']),
     authenticationPlugin(new TokenVerifier(options.authentication ?? {})),
     identityKeysPlugin(signer),
@@ -109,14 +139,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const gateway = new ApolloGateway({
     supergraphSdl: source,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
+    buildService: ({ name, url }) => {
+      const target = source.urlOf(name, url ?? '');
+      return new SubgraphDataSource({
         name,
-        url: source.urlOf(name, url ?? ''),
-        timeoutMs: options.subgraphTimeoutMs,
+        url: target,
+        client: clients.clientFor(name, target),
         log,
         signer,
-      }),
+      });
+    },
   });
 
   const app = express();
@@ -170,6 +202,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${host}:${port}/graphql`,
     port,
     subgraphs: () => source.subgraphs(),
-    stop: () => apollo.stop(),
+    async stop() {
+      await apollo.stop();
+      await clients.close();
+    },
   };
 }
