@@ -114,10 +114,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   app.use(jsonHttpErrors(log));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+    });
+  } catch (err) {
+    // A port in use: the started gateway (its supergraph watcher, its plugins) must not linger.
+    await apollo.stop().catch(() => undefined);
+    throw err;
+  }
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   log(

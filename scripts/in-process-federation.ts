@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RunningGateway, startGateway } from '../gateway/server';
+import { GatewayOptions, RunningGateway, startGateway } from '../gateway/server';
 import { Database, projectRoot, RunningSubgraph, startSubgraph } from '../subgraphs/kit';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { AgencyUrls } from './database-setup';
+import { stopAll } from './stop-all';
 
 /** One error of a GraphQL response, as a server formats it. */
 export interface GraphQLError {
@@ -46,45 +47,65 @@ export interface InProcessFederation {
   stop(): Promise<void>;
 }
 
+/** How the in-process federation's gateway differs from the default one (port, plugins, …). */
+export type InProcessGatewayOptions = Partial<
+  Omit<GatewayOptions, 'supergraphSdl' | 'subgraphUrls'>
+>;
+
 /**
  * The four subgraphs on ephemeral ports and the gateway serving the committed supergraph, its
  * subgraph URLs pointed at them: the production topology in one process, with real HTTP between
  * the parts. Used by the end-to-end tests and the benchmarks.
  */
-export async function startInProcessFederation(urls: AgencyUrls): Promise<InProcessFederation> {
+export async function startInProcessFederation(
+  urls: AgencyUrls,
+  gatewayOptions: InProcessGatewayOptions = {},
+): Promise<InProcessFederation> {
   const databases: Record<string, Database> = {};
   const subgraphs: RunningSubgraph[] = [];
+  let gateway: RunningGateway | undefined;
+  // Whatever has started, in reverse order; each step runs even when one before it failed.
+  const stop = () =>
+    stopAll([
+      () => gateway?.stop(),
+      ...subgraphs.map((s) => () => s.stop()),
+      ...Object.values(databases).map((db) => () => db.close()),
+    ]);
   // Subgraphs reach other agencies through the gateway, which starts last.
   const gatewayRef: { url?: string } = {};
-  for (const def of SUBGRAPHS) {
-    databases[def.name] = new Database(urls[def.name as keyof AgencyUrls], { max: 4 });
-    subgraphs.push(
-      await startSubgraph(def, {
-        db: databases[def.name],
-        port: 0,
-        log: () => undefined,
-        gatewayUrl: () => gatewayRef.url,
-      }),
-    );
+  try {
+    for (const def of SUBGRAPHS) {
+      databases[def.name] = new Database(urls[def.name as keyof AgencyUrls], { max: 4 });
+      subgraphs.push(
+        await startSubgraph(def, {
+          db: databases[def.name],
+          port: 0,
+          log: () => undefined,
+          gatewayUrl: () => gatewayRef.url,
+        }),
+      );
+    }
+    const supergraphSdl = readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8');
+    gateway = await startGateway({
+      port: 0,
+      log: () => undefined,
+      ...gatewayOptions,
+      supergraphSdl,
+      subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+    });
+  } catch (err) {
+    // A part that does not start must not leave the others serving (or a test worker hanging).
+    await stop().catch(() => undefined);
+    throw err;
   }
-  const supergraphSdl = readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8');
-  const gateway = await startGateway({
-    supergraphSdl,
-    port: 0,
-    subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
-    log: () => undefined,
-  });
-  gatewayRef.url = gateway.url;
+  const running = gateway;
+  gatewayRef.url = running.url;
   return {
-    gateway,
+    gateway: running,
     subgraphs,
     databases,
-    query: (query, variables) => postGraphQL(gateway.url, query, variables),
+    query: (query, variables) => postGraphQL(running.url, query, variables),
     statementCount: () => Object.values(databases).reduce((n, db) => n + db.statementCount, 0),
-    async stop() {
-      await gateway.stop();
-      for (const s of subgraphs) await s.stop();
-      for (const db of Object.values(databases)) await db.close();
-    },
+    stop,
   };
 }
