@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './subgraph-data-source';
+import { DEFAULT_CLOCK_TOLERANCE_SECONDS, TokenVerifierOptions } from './token-verifier';
 
 export interface GatewayConfig {
   supergraph: string;
@@ -11,6 +12,12 @@ export interface GatewayConfig {
   /** A `.graphql` file preloaded in the explorer instead of the full-picture query. */
   explorerQueryFile?: string;
   corsOrigins: string[];
+  /** How bearer tokens are checked (JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE). */
+  authentication: TokenVerifierOptions;
+  /** PKCS#8 PEM of the Ed25519 key signing identity headers; a development key when absent. */
+  signingKey?: string;
+  /** NODE_ENV=production: no development credentials are acceptable. */
+  production: boolean;
 }
 
 /** One setting of the gateway: an environment variable, and the flag that overrides it if any. */
@@ -71,6 +78,33 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     env: '<NAME>_URL',
     default: 'from the supergraph',
     meaning: 'where the gateway reaches subgraph NAME, e.g. CUSTOMS_URL',
+  },
+  {
+    env: 'JWT_SECRET',
+    default: 'npm start: .data/jwt-secret; else none',
+    meaning: 'shared secret (32+ bytes) of HS256 bearer tokens',
+  },
+  {
+    env: 'JWKS_URL',
+    default: 'none',
+    meaning: "identity provider's JWKS for RS256/ES256 bearer tokens (cached, re-read on rotation)",
+  },
+  { env: 'JWT_ISSUER', default: 'any', meaning: 'the `iss` bearer tokens must carry' },
+  { env: 'JWT_AUDIENCE', default: 'any', meaning: 'the `aud` bearer tokens must carry' },
+  {
+    env: 'JWT_CLOCK_TOLERANCE_SECONDS',
+    default: String(DEFAULT_CLOCK_TOLERANCE_SECONDS),
+    meaning: 'clock difference tolerated on token expiry',
+  },
+  {
+    env: 'GATEWAY_SIGNING_KEY',
+    default: 'a development key in .data/',
+    meaning: 'Ed25519 private key (PKCS#8 PEM) signing the identity header to subgraphs',
+  },
+  {
+    env: 'NODE_ENV',
+    default: 'unset',
+    meaning: '`production`: refuse to start without JWT_SECRET or JWKS_URL and GATEWAY_SIGNING_KEY',
   },
   {
     env: 'APOLLO_TELEMETRY_DISABLED',
@@ -147,5 +181,39 @@ export function gatewayConfig(
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    authentication: {
+      jwtSecret: fromEnv('JWT_SECRET'),
+      jwksUrl: fromEnv('JWKS_URL'),
+      issuer: fromEnv('JWT_ISSUER'),
+      audience: fromEnv('JWT_AUDIENCE'),
+      clockToleranceSeconds: wholeNumber(
+        'JWT_CLOCK_TOLERANCE_SECONDS',
+        fromEnv('JWT_CLOCK_TOLERANCE_SECONDS') ?? String(DEFAULT_CLOCK_TOLERANCE_SECONDS),
+        0,
+        3600,
+      ),
+    },
+    signingKey: fromEnv('GATEWAY_SIGNING_KEY'),
+    production: fromEnv('NODE_ENV') === 'production',
   };
+}
+
+/**
+ * In production the gateway starts only on real credentials: without a JWT configuration every
+ * token would be refused, and a development signing key lies on disk unprotected. One line says
+ * what is missing.
+ */
+export function assertProductionReady(config: GatewayConfig): void {
+  if (!config.production) return;
+  const missing = [
+    ...(config.authentication.jwtSecret || config.authentication.jwksUrl
+      ? []
+      : ['JWT_SECRET or JWKS_URL']),
+    ...(config.signingKey ? [] : ['GATEWAY_SIGNING_KEY']),
+  ];
+  if (missing.length) {
+    throw new Error(
+      `NODE_ENV=production: set ${missing.join(' and ')}; development credentials are not used in production`,
+    );
+  }
 }

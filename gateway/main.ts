@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { gatewayConfig } from './config';
+import { assertProductionReady, gatewayConfig } from './config';
 import { readExplorerQuery } from './explorer/explorer';
+import { DEV_SIGNING_KEY_FILE, developmentSigner, signerFromPem } from './identity-signer';
 import { startGateway } from './server';
 import { readSupergraph } from './supergraph-source';
 
@@ -9,13 +10,19 @@ async function main(): Promise<void> {
   const root = __dirname.includes(`${join('dist', 'gateway')}`)
     ? join(__dirname, '..', '..')
     : join(__dirname, '..');
-  const { explorerQueryFile, ...config } = gatewayConfig(
+  const fullConfig = gatewayConfig(
     process.argv.slice(2),
     process.env,
     join(root, 'schema', 'supergraph.graphql'),
   );
+  assertProductionReady(fullConfig);
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { explorerQueryFile, signingKey, production, ...config } = fullConfig;
   const gateway = await startGateway({
     ...config,
+    signer: signingKey
+      ? signerFromPem(signingKey)
+      : developmentSigner(join(root, DEV_SIGNING_KEY_FILE)),
     // A supergraph file is watched: `npm run compose` or a deploy updates the running gateway.
     ...(await readSupergraph(config.supergraph)),
     explorerQuery: explorerQueryFile ? await readExplorerQuery(explorerQueryFile) : undefined,

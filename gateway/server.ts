@@ -8,14 +8,20 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { clientError } from './client-errors';
 import { jsonHttpErrors } from './http-errors';
+import { ephemeralSigner, IdentitySigner } from './identity-signer';
+import { authenticationPlugin, requestIdentity } from './plugins/authentication';
+import { authorizationPlugin } from './plugins/authorization';
 import { corsPlugin } from './plugins/cors';
+import { withExecutorWrappers } from './plugins/executor-wrappers';
 import { explorerPlugin } from './plugins/explorer';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
 import { healthPlugin } from './plugins/health';
+import { identityKeysPlugin } from './plugins/identity-keys';
 import { readinessPlugin } from './plugins/readiness';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
+import { TokenVerifier, TokenVerifierOptions } from './token-verifier';
 
 export type { GatewayPlugin } from './plugins/gateway-plugin';
 
@@ -35,6 +41,10 @@ export interface GatewayOptions {
   explorerAwb?: string;
   /** Browser origins allowed to call `/graphql` (CORS); `*` for any. */
   corsOrigins?: string[];
+  /** How clients' bearer tokens are checked; without a secret or JWKS URL every token is refused. */
+  authentication?: TokenVerifierOptions;
+  /** Signs the identity header to subgraphs; a key of the process's own by default. */
+  signer?: IdentitySigner;
   /** More plugins, composed after the built-in ones. */
   plugins?: GatewayPlugin[];
   log?: (msg: string) => void;
@@ -65,12 +75,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subgraphUrls: options.subgraphUrls,
     log,
   });
+  const signer = options.signer ?? ephemeralSigner();
   const plugins: GatewayPlugin[] = [
     healthPlugin(),
     readinessPlugin(() => source.subgraphs()),
     corsPlugin(options.corsOrigins ?? ['*']),
+    authenticationPlugin(new TokenVerifier(options.authentication ?? {})),
+    identityKeysPlugin(signer),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
     ...(options.plugins ?? []),
+    // Last: its executor wrapper runs right before planning, on the identity the others settled.
+    authorizationPlugin({ requirements: () => source.accessRequirements() }),
   ];
 
   const gateway = new ApolloGateway({
@@ -81,13 +96,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url: source.urlOf(name, url ?? ''),
         timeoutMs: options.subgraphTimeoutMs,
         log,
+        signer,
       }),
   });
 
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withExecutorWrappers(gateway, plugins),
     includeStacktraceInErrorResponses: false,
     // main.ts stops on SIGINT/SIGTERM itself; Apollo's own handlers would race it, and a second
     // stop() during the first never resolves (the gateway lingered ~10 s on every stop).
@@ -109,7 +125,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: '1mb' }),
     requestIdScope(),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ requestId: res.locals.requestId as string }),
+      context: async ({ res }) => ({
+        requestId: res.locals.requestId as string,
+        identity: requestIdentity(res),
+      }),
     }),
   );
   app.use(jsonHttpErrors(log));

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ephemeralSigner, IdentitySigner } from '../gateway/identity-signer';
 import { GatewayOptions, RunningGateway, startGateway } from '../gateway/server';
+import type { TokenVerifierOptions } from '../gateway/token-verifier';
 import { Database, projectRoot, RunningSubgraph, startSubgraph } from '../subgraphs/kit';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { AgencyUrls } from './database-setup';
+import { mintToken } from './dev-credentials';
 import { stopAll } from './stop-all';
 
 /** One error of a GraphQL response, as a server formats it. */
@@ -19,6 +22,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: GraphQLError[];
 }
 
+/** The JSON body of a GraphQL request, exactly as `postGraphQL` sends it (what a signature covers). */
+export function graphqlBody(query: string, variables?: Record<string, unknown>): string {
+  return JSON.stringify({ query, variables });
+}
+
 /** POSTs one GraphQL operation as JSON and returns the response body, whatever its status. */
 export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
@@ -29,10 +37,27 @@ export async function postGraphQL<T = Record<string, unknown>>(
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: graphqlBody(query, variables),
   });
   return (await res.json()) as GraphQLResponse<T>;
 }
+
+export interface InProcessFederationOptions {
+  /** How the gateway checks bearer tokens; without it every token is refused (anonymous only). */
+  authentication?: TokenVerifierOptions;
+  /** The key the gateway signs identity headers with (the subgraphs trust its public half). */
+  signer?: IdentitySigner;
+  /** How the gateway otherwise differs from the default one (port, plugins, limits, …). */
+  gateway?: InProcessGatewayOptions;
+}
+
+/** Gateway settings an in-process federation may change (its supergraph and subgraphs are its own). */
+export type InProcessGatewayOptions = Partial<
+  Omit<GatewayOptions, 'supergraphSdl' | 'subgraphUrls' | 'authentication' | 'signer'>
+>;
+
+/** Long enough for any run; each rule's call mints a fresh one anyway. */
+const SERVICE_TOKEN_TTL_SECONDS = 600;
 
 export interface InProcessFederation {
   gateway: RunningGateway;
@@ -47,11 +72,6 @@ export interface InProcessFederation {
   stop(): Promise<void>;
 }
 
-/** How the in-process federation's gateway differs from the default one (port, plugins, …). */
-export type InProcessGatewayOptions = Partial<
-  Omit<GatewayOptions, 'supergraphSdl' | 'subgraphUrls'>
->;
-
 /**
  * The four subgraphs on ephemeral ports and the gateway serving the committed supergraph, its
  * subgraph URLs pointed at them: the production topology in one process, with real HTTP between
@@ -59,8 +79,9 @@ export type InProcessGatewayOptions = Partial<
  */
 export async function startInProcessFederation(
   urls: AgencyUrls,
-  gatewayOptions: InProcessGatewayOptions = {},
+  options: InProcessFederationOptions = {},
 ): Promise<InProcessFederation> {
+  const signer = options.signer ?? ephemeralSigner();
   const databases: Record<string, Database> = {};
   const subgraphs: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
@@ -82,6 +103,20 @@ export async function startInProcessFederation(
           port: 0,
           log: () => undefined,
           gatewayUrl: () => gatewayRef.url,
+          identityKeys: { publicKey: signer.publicKey },
+          // With the gateway's secret at hand, each agency's rules read with their service token.
+          serviceToken: () => {
+            const secret = options.authentication?.jwtSecret;
+            if (!secret) return undefined;
+            return mintToken(secret, {
+              sub: def.name,
+              scopes: def.serviceScopes ?? [],
+              ttlSeconds: SERVICE_TOKEN_TTL_SECONDS,
+              service: true,
+              issuer: options.authentication?.issuer,
+              audience: options.authentication?.audience,
+            });
+          },
         }),
       );
     }
@@ -89,9 +124,11 @@ export async function startInProcessFederation(
     gateway = await startGateway({
       port: 0,
       log: () => undefined,
-      ...gatewayOptions,
+      ...options.gateway,
       supergraphSdl,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+      authentication: options.authentication,
+      signer,
     });
   } catch (err) {
     // A part that does not start must not leave the others serving (or a test worker hanging).

@@ -13,6 +13,7 @@ import {
 } from './resolvers/shipment';
 import { ShipmentMutationResolver } from './resolvers/shipment-mutations';
 import { ThroughputResolver } from './resolvers/throughput';
+import { SERVICE_SCOPES } from './cross-agency';
 
 /**
  * The airport operator's subgraph: airports (PEK, PKX and every airport a route touches), cargo
@@ -21,6 +22,7 @@ import { ThroughputResolver } from './resolvers/throughput';
 export const airportsSubgraph: SubgraphDefinition<Context> = {
   name: 'airports',
   defaultPort: 4001,
+  serviceScopes: SERVICE_SCOPES,
   buildSchema: () =>
     buildFederatedSchema(
       {

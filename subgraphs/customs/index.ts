@@ -17,6 +17,7 @@ import { ReleaseMutationResolver } from './resolvers/release-mutations';
 import { ShipmentResolver } from './resolvers/shipment';
 import { SpecialGoodsApplicationResolver } from './resolvers/special-goods-application';
 import { SpecialGoodsMutationResolver } from './resolvers/special-goods-mutations';
+import { SERVICE_SCOPES } from './cross-agency';
 
 export { summariseClearance } from './rules/clearance';
 export type { ClearanceSummary, DeclarationState } from './rules/clearance';
@@ -31,6 +32,7 @@ export type { Context } from './context';
 export const customsSubgraph: SubgraphDefinition<Context> = {
   name: 'customs',
   defaultPort: 4002,
+  serviceScopes: SERVICE_SCOPES,
   buildSchema: () =>
     buildFederatedSchema(
       {

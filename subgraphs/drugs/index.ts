@@ -16,12 +16,14 @@ import { DrugApprovalMutationResolver } from './resolvers/drug-approval-mutation
 import { EnterpriseResolver } from './resolvers/enterprise';
 import { MedicalInstitutionResolver } from './resolvers/medical-institution';
 import { ShipmentResolver } from './resolvers/shipment';
+import { SERVICE_SCOPES } from './cross-agency';
 
 export type { Context } from './context';
 
 export const drugsSubgraph: SubgraphDefinition<Context> = {
   name: 'drugs',
   defaultPort: 4003,
+  serviceScopes: SERVICE_SCOPES,
   buildSchema: () =>
     buildFederatedSchema(
       {

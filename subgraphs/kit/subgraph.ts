@@ -2,7 +2,13 @@ import type express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphServices } from './context';
 import { Database } from './database';
-import { defaultGatewayUrl, GatewayClient } from './gateway-client';
+import {
+  defaultGatewayUrl,
+  GatewayClient,
+  ServiceToken,
+  serviceTokenFromEnv,
+} from './gateway-client';
+import { IdentityHeaderVerifier, IdentityKeySource, identityKeysFromEnv } from './identity-header';
 import { RunningSubgraph, startSubgraphServer } from './server';
 
 /**
@@ -16,6 +22,11 @@ export interface SubgraphDefinition<C extends object = object> {
   defaultPort: number;
   /** Builds the federated schema; memoised by `startSubgraph`. */
   buildSchema(): Promise<GraphQLSchema>;
+  /**
+   * The scopes its cross-agency rules need to read other agencies' data through the gateway: what
+   * its service token carries, and nothing more. None: it has no rules that need any.
+   */
+  serviceScopes?: readonly string[];
   /** Per-request context: fresh DataLoaders over this agency's database. */
   createContext(db: Database, req: express.Request, services: SubgraphServices): C;
 }
@@ -40,16 +51,36 @@ export async function startSubgraph<C extends object>(
     log?: (msg: string) => void;
     /** Where the gateway is (read at each call): GATEWAY_URL or :4000 by default. */
     gatewayUrl?: () => string | undefined;
+    /**
+     * The gateway's public key, which identity headers are verified with: GATEWAY_PUBLIC_KEY,
+     * GATEWAY_JWKS_URL, or the JWKS of the gateway at `gatewayUrl` by default.
+     */
+    identityKeys?: IdentityKeySource;
+    /** The token its rules read the gateway with: `<NAME>_SERVICE_TOKEN` by default. */
+    serviceToken?: ServiceToken;
   },
 ): Promise<RunningSubgraph> {
+  const gatewayUrl = options.gatewayUrl ?? defaultGatewayUrl;
   const services: SubgraphServices = {
-    gateway: new GatewayClient(def.name, options.gatewayUrl ?? defaultGatewayUrl),
+    gateway: new GatewayClient(
+      def.name,
+      gatewayUrl,
+      undefined,
+      options.serviceToken ?? serviceTokenFromEnv(def.name),
+    ),
   };
+  const keys = options.identityKeys;
+  const identity = new IdentityHeaderVerifier(
+    def.name,
+    keys ? () => keys : identityKeysFromEnv(gatewayUrl),
+    options.log,
+  );
   return startSubgraphServer<C>({
     name: def.name,
     schema: await schemaOf(def),
     db: options.db,
     createContext: (req) => def.createContext(options.db, req, services),
+    identity,
     port: options.port,
     host: options.host,
     log: options.log,

@@ -16,12 +16,14 @@ import { RouteResolver } from './resolvers/route';
 import { RouteMutationsResolver } from './resolvers/route-mutations';
 import { RouteRecoveryResolver } from './resolvers/route-recovery';
 import { ShipmentLegResolver, ShipmentResolver } from './resolvers/shipment';
+import { SERVICE_SCOPES } from './cross-agency';
 
 export type { Context } from './context';
 
 export const routesSubgraph: SubgraphDefinition<Context> = {
   name: 'routes',
   defaultPort: 4004,
+  serviceScopes: SERVICE_SCOPES,
   buildSchema: () =>
     buildFederatedSchema(
       {

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { alreadyExists, notFound, reread } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { alreadyExists, AUTHENTICATED, notFound, reread } from '../../kit';
 import type { Context } from '../context';
 import { checkDrugApprovals } from '../cross-agency';
 import { Declaration, TradeDirection } from '../entities/declaration';
@@ -16,6 +16,7 @@ export class DeclarationFilingMutationResolver {
     description:
       "Files a customs declaration for a manifested shipment, with its goods lines and licences; it starts FILED (history: null → FILED) and the shipment's clearance summary follows. Every drug approval named by a line must be VALID (drugs agency, through the gateway). Without `number`, customs assigns the next serial of office, year and direction.",
   })
+  @Directive(AUTHENTICATED)
   async fileDeclaration(
     @Arg('input', () => FileDeclarationInput, { description: 'The declaration.' })
     input: FileDeclarationInput,

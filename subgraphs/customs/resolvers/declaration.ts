@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { StatusChange } from '../../kit';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { AUTHENTICATED, StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { BondedZone } from '../entities/bonded-zone';
 import {
@@ -24,6 +24,7 @@ export class DeclarationResolver {
     nullable: true,
     description: 'A customs declaration by its 18-character number; null if unknown.',
   })
+  @Directive(AUTHENTICATED)
   declaration(
     @Arg('number', () => ID, { description: '18-character GACC declaration number.' })
     number: string,

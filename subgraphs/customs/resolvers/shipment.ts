@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import {
   assertValid,
+  AUTHENTICATED,
   badUserInput,
   ConnectionShape,
   PageArgs,
@@ -79,6 +80,7 @@ export class ShipmentResolver {
     description:
       'A shipment by air waybill number (`999-31415926` or `99931415926`); null if customs has no manifest for it.',
   })
+  @Directive(AUTHENTICATED)
   shipment(
     @Arg('awb', () => ID, { description: 'Air waybill number, check digit valid.' }) awb: string,
     @Ctx() ctx: Context,
@@ -89,6 +91,7 @@ export class ShipmentResolver {
   @Query(() => ShipmentConnection, {
     description: 'The shipment register, newest manifest first (keyset-paginated).',
   })
+  @Directive(AUTHENTICATED)
   async shipments(
     @Args(() => PageArgs) args: PageArgs,
     @Arg('filter', () => ShipmentFilter, {

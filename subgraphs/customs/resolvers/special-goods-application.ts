@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assertValid, StatusChange } from '../../kit';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { assertValid, AUTHENTICATED, REQUIRES_TRADE_READ, StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { Enterprise } from '../entities/enterprise';
 import { Shipment } from '../entities/shipment';
@@ -12,6 +12,7 @@ export class SpecialGoodsApplicationResolver {
     nullable: true,
     description: 'A special-goods health quarantine application by number; null if unknown.',
   })
+  @Directive(AUTHENTICATED)
   specialGoodsApplication(
     @Arg('number', () => ID, { description: 'Application number.' }) number: string,
     @Ctx() ctx: Context,
@@ -33,6 +34,7 @@ export class SpecialGoodsApplicationResolver {
   }
 
   @FieldResolver(() => [Shipment])
+  @Directive(REQUIRES_TRADE_READ)
   shipments(@Root() a: SpecialGoodsApplication, @Ctx() ctx: Context): Promise<Shipment[]> {
     return ctx.loaders.shipmentsByApplication.load(a.number);
   }

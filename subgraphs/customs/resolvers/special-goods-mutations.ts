@@ -1,9 +1,11 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import {
   alreadyExists,
+  AUTHENTICATED,
   badUserInput,
   invalidTransition,
   notFound,
+  requiresWriteOf,
   reread,
   transition,
 } from '../../kit';
@@ -38,6 +40,7 @@ export class SpecialGoodsMutationResolver {
     description:
       "Submits an application for entry/exit health quarantine approval of special goods (history: null → SUBMITTED). A named consolidated import must exist and be the applicant's (drugs agency, through the gateway); it is linked, and its shipments known to customs are covered along with `shipments`.",
   })
+  @Directive(AUTHENTICATED)
   async submitSpecialGoodsApplication(
     @Arg('input', () => SubmitSpecialGoodsApplicationInput, { description: 'The application.' })
     input: SubmitSpecialGoodsApplicationInput,
@@ -97,6 +100,7 @@ export class SpecialGoodsMutationResolver {
     description:
       'Decides a special-goods application: SUBMITTED → UNDER_REVIEW; SUBMITTED or UNDER_REVIEW → APPROVED (valid until `validUntil`, by default per risk level) or REJECTED (with a reason); APPROVED → EXPIRED once its validity has run out. REJECTED and EXPIRED are final.',
   })
+  @Directive(requiresWriteOf('customs'))
   async decideSpecialGoodsApplication(
     @Arg('input', () => DecideSpecialGoodsApplicationInput, {
       description: 'Which application, and the decision.',

@@ -1,5 +1,12 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, lockForChange, reread, transition } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import {
+  AUTHENTICATED,
+  badUserInput,
+  lockForChange,
+  requiresWriteOf,
+  reread,
+  transition,
+} from '../../kit';
 import { Context } from '../context';
 import { enterpriseInGoodStanding, shipmentExists } from '../cross-agency';
 import { ConsolidatedImport, ConsolidatedImportStatus } from '../entities/consolidated-import';
@@ -32,6 +39,7 @@ export class ConsolidatedImportMutationResolver {
     description:
       'Opens a consolidated import for a qualified agent, status COLLECTING, with an id like "CI-2026-000123" (history: null → COLLECTING). The agent must be in the customs register (checked through the gateway) and not DISCREDITED.',
   })
+  @Directive(AUTHENTICATED)
   async createConsolidatedImport(
     @Arg('input', () => CreateConsolidatedImportInput) input: CreateConsolidatedImportInput,
     @Ctx() ctx: Context,
@@ -67,6 +75,7 @@ export class ConsolidatedImportMutationResolver {
     description:
       'Adds one approved unit’s need to a COLLECTING consolidated import, as its next line. The approval must be VALID and within its validity dates, cover the institution as an approved unit, and be of a category the agent is qualified for. On an import past COLLECTING: INVALID_STATE_TRANSITION (current = its status, requested = COLLECTING).',
   })
+  @Directive(AUTHENTICATED)
   async addConsolidatedLine(
     @Arg('input', () => AddConsolidatedLineInput) input: AddConsolidatedLineInput,
     @Ctx() ctx: Context,
@@ -96,6 +105,7 @@ export class ConsolidatedImportMutationResolver {
     description:
       'Submits a consolidated import centrally (COLLECTING → SUBMITTED) and sets `submittedAt`. It needs at least one line, and every line’s approval must still be VALID and within its validity dates.',
   })
+  @Directive(AUTHENTICATED)
   async submitConsolidatedImport(
     @Arg('input', () => SubmitConsolidatedImportInput) input: SubmitConsolidatedImportInput,
     @Ctx() ctx: Context,
@@ -125,6 +135,7 @@ export class ConsolidatedImportMutationResolver {
     description:
       'Records a shipment (in the customs register, checked through the gateway) as carrying goods of a SUBMITTED, APPROVED or IN_TRANSIT consolidated import. Linking it again to the same import changes nothing; a shipment linked to another import is refused.',
   })
+  @Directive(requiresWriteOf('drugs'))
   async linkConsolidatedShipment(
     @Arg('input', () => LinkConsolidatedShipmentInput) input: LinkConsolidatedShipmentInput,
     @Ctx() ctx: Context,

@@ -3,6 +3,7 @@ import {
   Args,
   ArgsType,
   Ctx,
+  Directive,
   Field,
   FieldResolver,
   ID,
@@ -10,7 +11,15 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { ConnectionShape, PageArgs, pageRequest, StatusChange, toConnection } from '../../kit';
+import {
+  AUTHENTICATED,
+  ConnectionShape,
+  PageArgs,
+  pageRequest,
+  REQUIRES_TRADE_READ,
+  StatusChange,
+  toConnection,
+} from '../../kit';
 import { Context } from '../context';
 import {
   ConsolidatedImport,
@@ -44,6 +53,7 @@ export class ConsolidatedImportResolver {
     nullable: true,
     description: 'One consolidated import by id; null when there is none.',
   })
+  @Directive(AUTHENTICATED)
   consolidatedImport(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
@@ -54,6 +64,7 @@ export class ConsolidatedImportResolver {
   @Query(() => ConsolidatedImportConnection, {
     description: 'Consolidated imports ordered by id, optionally of one agent and in one status.',
   })
+  @Directive(AUTHENTICATED)
   async consolidatedImports(
     @Args(() => ConsolidatedImportsArgs) args: ConsolidatedImportsArgs,
     @Ctx() ctx: Context,
@@ -84,6 +95,7 @@ export class ConsolidatedImportResolver {
   @FieldResolver(() => [Shipment], {
     description: 'Shipments carrying its goods, ordered by AWB.',
   })
+  @Directive(REQUIRES_TRADE_READ)
   async shipments(
     @Root() consolidated: ConsolidatedImport,
     @Ctx() ctx: Context,

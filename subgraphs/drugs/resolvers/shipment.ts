@@ -1,5 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { normalizeAwb } from '../../kit';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AUTHENTICATED, normalizeAwb } from '../../kit';
 import { Context } from '../context';
 import { ConsolidatedImport } from '../entities/consolidated-import';
 import { Shipment } from '../entities/shipment';
@@ -10,6 +10,7 @@ export class ShipmentResolver {
     nullable: true,
     description: 'The consolidated import whose goods this shipment carries; null if none.',
   })
+  @Directive(AUTHENTICATED)
   consolidatedImport(
     @Root() shipment: Shipment,
     @Ctx() ctx: Context,
