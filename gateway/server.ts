@@ -17,6 +17,11 @@ import { explorerPlugin } from './plugins/explorer';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
 import { healthPlugin } from './plugins/health';
 import { identityKeysPlugin } from './plugins/identity-keys';
+import {
+  PersistedOperationsOptions,
+  persistedOperationsPlugin,
+} from './plugins/persisted-operations';
+import { rateLimitPlugin } from './plugins/rate-limit';
 import { readinessPlugin } from './plugins/readiness';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
@@ -45,6 +50,12 @@ export interface GatewayOptions {
   authentication?: TokenVerifierOptions;
   /** Signs the identity header to subgraphs; a key of the process's own by default. */
   signer?: IdentitySigner;
+  /** The Redis replicas share (persisted queries, rate limits); this replica's memory without. */
+  redis?: { url: string; keyPrefix: string };
+  /** Automatic persisted queries, the manifest's operations and the safelist. */
+  persistedOperations?: Omit<PersistedOperationsOptions, 'redis' | 'log'>;
+  /** Requests per minute per caller (identity, else address); off by default. */
+  rateLimit?: { perMinute: number };
   /** More plugins, composed after the built-in ones. */
   plugins?: GatewayPlugin[];
   log?: (msg: string) => void;
@@ -81,6 +92,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     readinessPlugin(() => source.subgraphs()),
     corsPlugin(options.corsOrigins ?? ['*']),
     authenticationPlugin(new TokenVerifier(options.authentication ?? {})),
+    // Per identity, so after authentication; before the body is read, so a refusal costs little.
+    rateLimitPlugin({ perMinute: 0, ...options.rateLimit, redis: options.redis, log }),
+    persistedOperationsPlugin({ ...options.persistedOperations, redis: options.redis, log }),
     identityKeysPlugin(signer),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
     ...(options.plugins ?? []),
@@ -105,6 +119,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway: withExecutorWrappers(gateway, plugins),
     includeStacktraceInErrorResponses: false,
+    persistedQueries: plugins.find((p) => p.persistedQueries !== undefined)?.persistedQueries,
     // main.ts stops on SIGINT/SIGTERM itself; Apollo's own handlers would race it, and a second
     // stop() during the first never resolves (the gateway lingered ~10 s on every stop).
     stopOnTerminationSignals: false,

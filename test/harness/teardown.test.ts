@@ -35,6 +35,9 @@ const myDatabases = () => databasesLike(`tradegraph_test_${startTestRun()}_${pro
 const listening = () =>
   process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap').length;
 
+/** A federation's start builds the run's demo template when no file before did: minutes on a busy machine. */
+const STARTS_A_FEDERATION = 240_000;
+
 describe('dropRunDatabases', () => {
   /** A run id as the harness makes them (start in base 36, then 4 hex digits), started now. */
   const runStartedNow = () =>
@@ -87,35 +90,43 @@ describe('a federation that does not start', () => {
   });
   afterAll(() => new Promise((resolve) => taken.close(resolve)));
 
-  it('stops the subgraphs it started and drops its database when the gateway cannot listen', async () => {
-    const databases = await myDatabases();
-    const servers = listening();
+  it(
+    'stops the subgraphs it started and drops its database when the gateway cannot listen',
+    async () => {
+      const databases = await myDatabases();
+      const servers = listening();
 
-    const { port } = taken.address() as AddressInfo;
-    await expect(startFederation({ shipments: 50, gateway: { port } })).rejects.toThrow(
-      /EADDRINUSE/,
-    );
+      const { port } = taken.address() as AddressInfo;
+      await expect(startFederation({ shipments: 50, gateway: { port } })).rejects.toThrow(
+        /EADDRINUSE/,
+      );
 
-    expect(listening()).toBe(servers);
-    expect(await myDatabases()).toEqual(databases);
-  });
+      expect(listening()).toBe(servers);
+      expect(await myDatabases()).toEqual(databases);
+    },
+    STARTS_A_FEDERATION,
+  );
 });
 
 describe('a federation whose stop fails halfway', () => {
-  it('still stops every server, closes every pool and drops its database', async () => {
-    const databases = await myDatabases();
-    const servers = listening();
-    const fed = await startFederation({ shipments: 50 });
-    expect(listening()).toBe(servers + 5);
+  it(
+    'still stops every server, closes every pool and drops its database',
+    async () => {
+      const databases = await myDatabases();
+      const servers = listening();
+      const fed = await startFederation({ shipments: 50 });
+      expect(listening()).toBe(servers + 5);
 
-    // Closing a pool twice fails: the first pool the stop closes fails it halfway.
-    await fed.databases.airports.close();
-    await expect(fed.stop()).rejects.toThrow(/more than once/);
+      // Closing a pool twice fails: the first pool the stop closes fails it halfway.
+      await fed.databases.airports.close();
+      await expect(fed.stop()).rejects.toThrow(/more than once/);
 
-    expect(listening()).toBe(servers);
-    for (const [agency, db] of Object.entries(fed.databases)) {
-      expect({ agency, ended: db.pool.ended }).toEqual({ agency, ended: true });
-    }
-    expect(await myDatabases()).toEqual(databases);
-  });
+      expect(listening()).toBe(servers);
+      for (const [agency, db] of Object.entries(fed.databases)) {
+        expect({ agency, ended: db.pool.ended }).toEqual({ agency, ended: true });
+      }
+      expect(await myDatabases()).toEqual(databases);
+    },
+    STARTS_A_FEDERATION,
+  );
 });
