@@ -27,6 +27,11 @@ import {
 } from './plugins/operation-limits';
 import { healthPlugin } from './plugins/health';
 import { identityKeysPlugin } from './plugins/identity-keys';
+import {
+  PersistedOperationsOptions,
+  persistedOperationsPlugin,
+} from './plugins/persisted-operations';
+import { rateLimitPlugin } from './plugins/rate-limit';
 import { readinessPlugin } from './plugins/readiness';
 import { DEFAULT_REQUEST_DEADLINE_MS, requestDeadlinePlugin } from './plugins/request-deadline';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
@@ -76,6 +81,12 @@ export interface GatewayOptions {
   authentication?: TokenVerifierOptions;
   /** Signs the identity header to subgraphs; a key of the process's own by default. */
   signer?: IdentitySigner;
+  /** The Redis replicas share (persisted queries, rate limits); this replica's memory without. */
+  redis?: { url: string; keyPrefix: string };
+  /** Automatic persisted queries, the manifest's operations and the safelist. */
+  persistedOperations?: Omit<PersistedOperationsOptions, 'redis' | 'log'>;
+  /** Requests per minute per caller (identity, else address); off by default. */
+  rateLimit?: { perMinute: number };
   /** More plugins, composed after the built-in ones. */
   plugins?: GatewayPlugin[];
   log?: (msg: string) => void;
@@ -127,6 +138,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestDeadlinePlugin(options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS),
     corsPlugin(options.corsOrigins ?? ['*']),
     authenticationPlugin(new TokenVerifier(options.authentication ?? {})),
+    // Per identity, so after authentication; before the body is read, so a refusal costs little.
+    rateLimitPlugin({ perMinute: 0, ...options.rateLimit, redis: options.redis, log }),
+    persistedOperationsPlugin({ ...options.persistedOperations, redis: options.redis, log }),
     identityKeysPlugin(signer),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
     // Reads the body: every plugin that needs it comes after.
@@ -158,6 +172,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     // Undefined leaves Apollo's default: on, unless NODE_ENV=production.
     introspection: options.introspection,
+    persistedQueries: plugins.find((p) => p.persistedQueries !== undefined)?.persistedQueries,
     // main.ts stops on SIGINT/SIGTERM itself; Apollo's own handlers would race it, and a second
     // stop() during the first never resolves (the gateway lingered ~10 s on every stop).
     stopOnTerminationSignals: false,
@@ -186,10 +201,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   app.use(jsonHttpErrors(log));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+    });
+  } catch (err) {
+    // A port in use: the started gateway (its supergraph watcher, its plugins) must not linger.
+    await apollo.stop().catch(() => undefined);
+    throw err;
+  }
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   log(

@@ -1,5 +1,6 @@
 import { IDENTITY_HEADER } from '../../gateway/identity-signer';
 import { graphqlBody } from '../../scripts/in-process-federation';
+import { stopAll } from '../../scripts/stop-all';
 import { AgencyName } from '../../subgraphs/agencies';
 import {
   Database,
@@ -98,10 +99,8 @@ export async function startSubgraphUnderTest<C extends object>(
   if (!options.database) testDb = await createTestDatabase([def.name as AgencyName]);
   const db = new Database(options.database ?? testDb!.url, { max: 4 });
   const logs: string[] = [];
-  const release = async () => {
-    await db.close();
-    await testDb?.drop();
-  };
+  // The database goes even when closing the pool fails.
+  const release = () => stopAll([() => db.close(), () => testDb?.drop()]);
   let url: string;
   let stopServer: () => Promise<void>;
   try {
@@ -119,18 +118,13 @@ export async function startSubgraphUnderTest<C extends object>(
     url = server.url;
     stopServer = () => server.stop();
   } catch (err) {
-    await release();
+    // The reason it did not start is what the test needs to see, not a teardown's failure.
+    await release().catch(() => undefined);
     throw err;
   }
   return {
     ...subgraphClient(def.name, url, db),
     logs,
-    async stop() {
-      try {
-        await stopServer();
-      } finally {
-        await release();
-      }
-    },
+    stop: () => stopAll([stopServer, release]),
   };
 }
