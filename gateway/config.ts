@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_DEMAND_CONTROL, DemandControlOptions } from './plugins/demand-control';
 import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
+import { DEFAULT_REQUEST_LIMITS, RequestLimits } from './plugins/operation-limits';
 import { DEFAULT_REQUEST_DEADLINE_MS } from './plugins/request-deadline';
 import {
   DEFAULT_BREAKER_COOLDOWN_MS,
@@ -26,6 +28,10 @@ export interface GatewayConfig {
   /** A `.graphql` file preloaded in the explorer instead of the full-picture query. */
   explorerQueryFile?: string;
   corsOrigins: string[];
+  limits: RequestLimits;
+  demandControl: Pick<DemandControlOptions, 'maxCost' | 'maxCostTradeRead'>;
+  /** Undefined: Apollo's default (on unless NODE_ENV=production). */
+  introspection?: boolean;
   /** How bearer tokens are checked (JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE). */
   authentication: TokenVerifierOptions;
   /** PKCS#8 PEM of the Ed25519 key signing identity headers; a development key when absent. */
@@ -126,6 +132,46 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     meaning: 'where the gateway reaches subgraph NAME, e.g. CUSTOMS_URL',
   },
   {
+    env: 'MAX_BODY_BYTES',
+    default: String(DEFAULT_REQUEST_LIMITS.maxBodyBytes),
+    meaning: 'largest request body in bytes (PAYLOAD_TOO_LARGE over it)',
+  },
+  {
+    env: 'MAX_TOKENS',
+    default: String(DEFAULT_REQUEST_LIMITS.maxTokens),
+    meaning: 'most tokens in a query, counted while parsing (QUERY_TOO_MANY_TOKENS)',
+  },
+  {
+    env: 'MAX_DEPTH',
+    default: String(DEFAULT_REQUEST_LIMITS.maxDepth),
+    meaning: 'deepest field nesting of a query (QUERY_TOO_DEEP); introspection needs 15',
+  },
+  {
+    env: 'MAX_ALIASES',
+    default: String(DEFAULT_REQUEST_LIMITS.maxAliases),
+    meaning: 'most aliased fields in a query (QUERY_TOO_MANY_ALIASES)',
+  },
+  {
+    env: 'MAX_ROOT_FIELDS',
+    default: String(DEFAULT_REQUEST_LIMITS.maxRootFields),
+    meaning: 'most root fields in one operation (QUERY_TOO_MANY_ROOT_FIELDS)',
+  },
+  {
+    env: 'MAX_QUERY_COST',
+    default: String(DEFAULT_DEMAND_CONTROL.maxCost),
+    meaning: "a caller's budget of estimated query cost (COST_ESTIMATED_TOO_EXPENSIVE)",
+  },
+  {
+    env: 'MAX_QUERY_COST_TRADE_READ',
+    default: String(DEFAULT_DEMAND_CONTROL.maxCostTradeRead),
+    meaning: 'the budget of a caller holding trade:read (exports of full pictures)',
+  },
+  {
+    env: 'INTROSPECTION',
+    default: 'true, false when NODE_ENV=production',
+    meaning: 'schema introspection, which the explorer needs: true or false',
+  },
+  {
     env: 'JWT_SECRET',
     default: 'npm start: .data/jwt-secret; else none',
     meaning: 'shared secret (32+ bytes) of HS256 bearer tokens',
@@ -189,6 +235,8 @@ function subgraphTimeouts(env: NodeJS.ProcessEnv): Record<string, number> {
 
 /** Port 0 binds any free port (the tests' choice). */
 const MAX_PORT = 65535;
+/** Any bound on a request beyond this is no bound. */
+const MAX_LIMIT = Number.MAX_SAFE_INTEGER;
 /** The longest delay a Node.js timer takes. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 /** More would multiply a failing subgraph's load, not the odds of an answer. */
@@ -231,6 +279,9 @@ export function gatewayConfig(
   }
   // An empty variable counts as unset, as everywhere else in the project.
   const fromEnv = (name: string) => env[name] || undefined;
+  // Each variable named where it is read, so that the README's table can be checked against it.
+  const limit = (name: string, raw: string | undefined, key: keyof RequestLimits) =>
+    wholeNumber(name, raw ?? String(DEFAULT_REQUEST_LIMITS[key]), 1, MAX_LIMIT);
   return {
     supergraph: parsed.supergraph ?? fromEnv('SUPERGRAPH') ?? defaultSupergraph,
     port: wholeNumber('port', parsed.port ?? fromEnv('PORT') ?? DEFAULT_PORT, 0, MAX_PORT),
@@ -278,6 +329,28 @@ export function gatewayConfig(
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    limits: {
+      maxBodyBytes: limit('MAX_BODY_BYTES', fromEnv('MAX_BODY_BYTES'), 'maxBodyBytes'),
+      maxTokens: limit('MAX_TOKENS', fromEnv('MAX_TOKENS'), 'maxTokens'),
+      maxDepth: limit('MAX_DEPTH', fromEnv('MAX_DEPTH'), 'maxDepth'),
+      maxAliases: limit('MAX_ALIASES', fromEnv('MAX_ALIASES'), 'maxAliases'),
+      maxRootFields: limit('MAX_ROOT_FIELDS', fromEnv('MAX_ROOT_FIELDS'), 'maxRootFields'),
+    },
+    demandControl: {
+      maxCost: wholeNumber(
+        'MAX_QUERY_COST',
+        fromEnv('MAX_QUERY_COST') ?? String(DEFAULT_DEMAND_CONTROL.maxCost),
+        1,
+        MAX_LIMIT,
+      ),
+      maxCostTradeRead: wholeNumber(
+        'MAX_QUERY_COST_TRADE_READ',
+        fromEnv('MAX_QUERY_COST_TRADE_READ') ?? String(DEFAULT_DEMAND_CONTROL.maxCostTradeRead),
+        1,
+        MAX_LIMIT,
+      ),
+    },
+    introspection: onOrOff('INTROSPECTION', fromEnv('INTROSPECTION')),
     authentication: {
       jwtSecret: fromEnv('JWT_SECRET'),
       jwksUrl: fromEnv('JWKS_URL'),
@@ -293,6 +366,12 @@ export function gatewayConfig(
     signingKey: fromEnv('GATEWAY_SIGNING_KEY'),
     production: fromEnv('NODE_ENV') === 'production',
   };
+}
+
+function onOrOff(name: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new Error(`${name} must be true or false, got "${raw}"\n${GATEWAY_USAGE}`);
 }
 
 /**

@@ -7,7 +7,7 @@ import { RunningGateway, startGateway } from '../../gateway/server';
 import { committedSubgraphSdl } from '../support/composition';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
 import { expectData, expectError, graphql } from '../support/graphql';
-import { ALL_SCOPES, TEST_GATEWAY_IDENTITY, tokenFor } from '../support/identities';
+import { presets, TEST_JWT_SECRET, TEST_SIGNER } from '../support/identities';
 
 /**
  * A gateway serving a supergraph file picks up a new version of it without a restart, and keeps
@@ -47,11 +47,13 @@ describe('supergraph hot reload', () => {
     writeFileSync(file, sdl);
     const logs: string[] = [];
     const gateway = await startGateway({
-      ...TEST_GATEWAY_IDENTITY,
       supergraphSdl: sdl,
       supergraphFile: file,
       port: 0,
       subgraphUrls: Object.fromEntries(fed.subgraphs.map((s) => [s.name, s.url])),
+      // Shipments need an identity: the officer's, verified and signed as the federation's are.
+      authentication: { jwtSecret: TEST_JWT_SECRET },
+      signer: TEST_SIGNER,
       log: (m) => logs.push(m),
     });
     running.push(gateway);
@@ -68,18 +70,15 @@ describe('supergraph hot reload', () => {
   }
 
   const shipmentsQuery = '{ shipments(first: 1) { totalCount } }';
-  // Shipments are for signed-in callers: an officer asks.
-  const officer = {
-    authorization: `Bearer ${tokenFor({ sub: 'reload-officer', scopes: [...ALL_SCOPES] })}`,
-  };
+  const asOfficer = () => ({ authorization: `Bearer ${presets.officer}` });
   const servesShipments = async (gateway: RunningGateway) =>
-    !(await graphql(gateway.url, shipmentsQuery, undefined, officer)).errors;
+    !(await graphql(gateway.url, shipmentsQuery, undefined, asOfficer())).errors;
   async function expectFullSupergraph(gateway: RunningGateway) {
     const res = await graphql<{ shipments: { totalCount: number } }>(
       gateway.url,
       shipmentsQuery,
       undefined,
-      officer,
+      asOfficer(),
     );
     expect(expectData(res).shipments.totalCount).toBe(60);
     expect(gateway.subgraphs()).toHaveLength(4);
@@ -89,7 +88,7 @@ describe('supergraph hot reload', () => {
   it('serves the new supergraph once the file changes', async () => {
     const { gateway, file, logs } = await reloading(twoAgencies);
     expectError(
-      await graphql(gateway.url, shipmentsQuery, undefined, officer),
+      await graphql(gateway.url, shipmentsQuery, undefined, asOfficer()),
       'GRAPHQL_VALIDATION_FAILED',
     );
     expect(
