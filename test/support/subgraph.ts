@@ -3,7 +3,7 @@ import { graphqlBody } from '../../scripts/in-process-federation';
 import { AgencyName } from '../../subgraphs/agencies';
 import { Database, Identity, startSubgraph, SubgraphDefinition } from '../../subgraphs/kit';
 import { graphql, GraphQLResponse, Json, UNREACHABLE_URL } from './graphql';
-import { OFFICER_IDENTITY, TEST_SIGNER } from './identities';
+import { OFFICER_IDENTITY, TEST_SIGNER, tokenFor } from './identities';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 /** Who a direct call to a subgraph comes from. */
@@ -104,6 +104,9 @@ export async function startSubgraphUnderTest<C extends object>(
       log: (m) => logs.push(m),
       gatewayUrl: options.gatewayUrl ?? (() => UNREACHABLE_URL),
       identityKeys: { publicKey: TEST_SIGNER.publicKey },
+      // Its rules read other agencies through the test gateways as the agency's service would.
+      serviceToken: () =>
+        tokenFor({ sub: def.name, scopes: [...(def.serviceScopes ?? [])], kind: 'service' }),
     });
     url = server.url;
     stopServer = () => server.stop();
