@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
+import { LOG_FORMATS, LOG_LEVELS, LogFormat, LogSettings } from './logger';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './subgraph-data-source';
+import { otlpTracesUrl } from './tracing';
 
 export interface GatewayConfig {
   supergraph: string;
@@ -11,6 +13,9 @@ export interface GatewayConfig {
   /** A `.graphql` file preloaded in the explorer instead of the full-picture query. */
   explorerQueryFile?: string;
   corsOrigins: string[];
+  log: LogSettings;
+  /** Where spans are exported (OTLP/HTTP); no tracing without it. */
+  tracesUrl?: string;
 }
 
 /** One setting of the gateway: an environment variable, and the flag that overrides it if any. */
@@ -73,6 +78,26 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     meaning: 'where the gateway reaches subgraph NAME, e.g. CUSTOMS_URL',
   },
   {
+    env: 'LOG_LEVEL',
+    default: 'info',
+    meaning: `least grave log lines written: ${LOG_LEVELS.join(', ')}`,
+  },
+  {
+    env: 'LOG_FORMAT',
+    default: 'json',
+    meaning: 'json (a JSON object a line) or text (readable lines; npm start uses it)',
+  },
+  {
+    env: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    default: 'unset: no tracing',
+    meaning: 'OTLP/HTTP collector base URL; spans go to its /v1/traces',
+  },
+  {
+    env: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    default: 'unset',
+    meaning: 'OTLP/HTTP traces URL, used as is (wins over OTEL_EXPORTER_OTLP_ENDPOINT)',
+  },
+  {
     env: 'APOLLO_TELEMETRY_DISABLED',
     default: 'true',
     meaning: "@apollo/gateway's usage reports to Apollo and cloud probes: off unless set empty",
@@ -94,6 +119,13 @@ export const GATEWAY_USAGE = [
 const MAX_PORT = 65535;
 /** The longest delay a Node.js timer takes. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"\n${GATEWAY_USAGE}`);
+  }
+  return raw as T;
+}
 
 function wholeNumber(name: string, raw: string, min: number, max: number): number {
   const n = Number(raw);
@@ -147,5 +179,13 @@ export function gatewayConfig(
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    log: {
+      level: oneOf('LOG_LEVEL', fromEnv('LOG_LEVEL') ?? 'info', LOG_LEVELS),
+      format: oneOf<LogFormat>('LOG_FORMAT', fromEnv('LOG_FORMAT') ?? 'json', LOG_FORMATS),
+    },
+    tracesUrl: otlpTracesUrl(
+      fromEnv('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'),
+      fromEnv('OTEL_EXPORTER_OTLP_ENDPOINT'),
+    ),
   };
 }

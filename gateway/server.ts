@@ -8,11 +8,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { clientError } from './client-errors';
 import { jsonHttpErrors } from './http-errors';
+import type { Log } from './logger';
 import { corsPlugin } from './plugins/cors';
 import { explorerPlugin } from './plugins/explorer';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
 import { healthPlugin } from './plugins/health';
+import { metricsPlugin } from './plugins/metrics';
 import { readinessPlugin } from './plugins/readiness';
+import { tracingPlugin } from './plugins/tracing';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
@@ -37,7 +40,7 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** More plugins, composed after the built-in ones. */
   plugins?: GatewayPlugin[];
-  log?: (msg: string) => void;
+  log?: Log;
 }
 
 export interface RunningGateway {
@@ -65,8 +68,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subgraphUrls: options.subgraphUrls,
     log,
   });
+  const metrics = metricsPlugin();
   const plugins: GatewayPlugin[] = [
     healthPlugin(),
+    metrics,
+    tracingPlugin(),
     readinessPlugin(() => source.subgraphs()),
     corsPlugin(options.corsOrigins ?? ['*']),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
@@ -81,8 +87,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url: source.urlOf(name, url ?? ''),
         timeoutMs: options.subgraphTimeoutMs,
         log,
+        observers: plugins.flatMap((p) => p.subgraphFetchObservers ?? []),
       }),
   });
+  metrics.observeQueryPlanCache(gateway);
 
   const app = express();
   const httpServer = createServer(app);
@@ -108,11 +116,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...plugins.flatMap((p) => p.graphqlMiddleware ?? []),
     express.json({ limit: '1mb' }),
     requestIdScope(),
+    ...plugins.flatMap((p) => p.operationScope ?? []),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({ requestId: res.locals.requestId as string }),
     }),
   );
-  app.use(jsonHttpErrors(log));
+  app.use(jsonHttpErrors((msg) => log(msg, 'error')));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

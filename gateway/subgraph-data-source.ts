@@ -3,7 +3,9 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apoll
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError, GraphQLFormattedError, Kind, parse } from 'graphql';
 import type { Identity } from './identity';
+import type { Log } from './logger';
 import { REQUEST_ID_HEADER } from './request-id';
+import type { SubgraphFetchObserver } from './subgraph-fetch-observer';
 
 // Apollo's own types for a subgraph's answer, named through the class (their packages are
 // Apollo's internals, not dependencies of ours).
@@ -34,7 +36,9 @@ export interface SubgraphDataSourceOptions {
   /** Abort a fetch to this subgraph after this long (ms). */
   timeoutMs?: number;
   /** Where the details of a failed fetch go (its URL, status, body), with the request id. */
-  log?: (msg: string) => void;
+  log?: Log;
+  /** The plugins' observers of each fetch (metrics, tracing). */
+  observers?: readonly SubgraphFetchObserver[];
 }
 
 /** A non-2xx answer that is still a GraphQL response: the subgraph refused the request. */
@@ -81,11 +85,13 @@ function describe(error: unknown): string {
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   readonly timeoutMs: number;
-  private readonly log: (msg: string) => void;
+  private readonly log: Log;
+  private readonly observers: readonly SubgraphFetchObserver[];
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
     this.name = options.name;
+    this.observers = options.observers ?? [];
     this.timeoutMs = options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
     this.log = options.log ?? ((msg: string) => console.log(msg));
     // @apollo/gateway has no deadline of its own: without one per fetch, a hung subgraph would
@@ -98,9 +104,28 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // The subgraph's own log can then be matched with the gateway's and the client's report.
     const requestId = options.context.requestId;
     if (requestId) options.request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    for (const observer of this.observers) {
+      const headers = observer.headers?.(options.context) ?? {};
+      for (const [name, value] of Object.entries(headers)) {
+        options.request.http?.headers.set(name, value);
+      }
+    }
   }
 
   override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
+    const response = await this.answer(options);
+    if (options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
+      const seconds = (performance.now() - started) / 1000;
+      for (const o of this.observers)
+        o.fetched?.({ subgraph: this.name, seconds, result: response });
+    }
+    return response;
+  }
+
+  private async answer(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
     let response: GatewayGraphQLResponse;
@@ -147,6 +172,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       `request ${requestId ?? '-'}: ${this.name} subgraph at ${this.url} ${
         timedOut ? `did not answer within ${this.timeoutMs} ms` : `failed: ${describe(error)}`
       }`,
+      'warn',
     );
     return timedOut
       ? {

@@ -24,3 +24,7 @@ export * from './context';
 export * from './references';
 export * from './history-repository';
 export * from './state-machine';
+export * from './logger';
+export * from './metrics';
+export * from './request-id';
+export * from './tracing';

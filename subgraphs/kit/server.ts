@@ -10,6 +10,10 @@ import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { Database } from './database';
 import { ErrorCode } from './errors';
 import { refusedInput } from './input-field';
+import type { Log } from './logger';
+import { subgraphMetrics } from './metrics';
+import { requestIdScope } from './request-id';
+import { traceRequests } from './tracing';
 
 export interface SubgraphServerOptions<C extends BaseContext> {
   /** The agency's name, used in logs and `/health`. */
@@ -20,7 +24,7 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   createContext: (req: express.Request) => C | Promise<C>;
   port?: number;
   host?: string;
-  log?: (msg: string) => void;
+  log?: Log;
 }
 
 export interface RunningSubgraph {
@@ -35,7 +39,9 @@ export interface RunningSubgraph {
 }
 
 /**
- * A subgraph's HTTP server: GraphQL at `/graphql`, liveness and database readiness at `/health`.
+ * A subgraph's HTTP server: GraphQL at `/graphql`, liveness and database readiness at `/health`,
+ * Prometheus metrics at `/metrics`; each request traced (when tracing is on) and its log lines
+ * carrying the gateway's request id.
  * Unexpected errors reach the client as INTERNAL_SERVER_ERROR without internals; the full error is
  * logged here.
  */
@@ -45,6 +51,7 @@ export async function startSubgraphServer<C extends BaseContext>(
   const log = options.log ?? ((msg: string) => console.log(msg));
   const app = express();
   const httpServer: Server = createServer(app);
+  const metrics = subgraphMetrics(options.name, options.db);
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
@@ -56,6 +63,7 @@ export async function startSubgraphServer<C extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      metrics.apolloPlugin,
     ],
     formatError: (formatted, error) => clientError(options.name, formatted, error, log),
   });
@@ -71,9 +79,12 @@ export async function startSubgraphServer<C extends BaseContext>(
         .json({ status: 'unavailable', subgraph: options.name, reason: (err as Error).message });
     }
   });
+  app.get('/metrics', metrics.route);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    requestIdScope(),
+    traceRequests(options.name),
     expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
   );
 
@@ -87,7 +98,10 @@ export async function startSubgraphServer<C extends BaseContext>(
     name: options.name,
     port,
     url: `http://${host}:${port}/graphql`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      metrics.close();
+    },
   };
 }
 
@@ -99,14 +113,14 @@ function clientError(
   subgraph: string,
   formatted: GraphQLFormattedError,
   error: unknown,
-  log: (msg: string) => void,
+  log: Log,
 ): GraphQLFormattedError {
   const refused = refusedInput(formatted, error);
   if (refused) return refused;
   const code = formatted.extensions?.code;
   if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   const original = (error as { originalError?: Error })?.originalError ?? error;
-  log(`[${subgraph}] internal error: ${(original as Error)?.stack ?? String(original)}`);
+  log(`[${subgraph}] internal error: ${(original as Error)?.stack ?? String(original)}`, 'error');
   return {
     message: `internal error in the ${subgraph} subgraph`,
     path: formatted.path,
