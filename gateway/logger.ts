@@ -8,7 +8,10 @@ export const LOG_FORMATS: readonly LogFormat[] = ['json', 'text'];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The seam every part of the gateway logs through: a line, and how grave it is. */
-export type Log = (msg: string, level?: 'error' | 'warn' | 'info' | 'debug') => void;
+export type Log = ((msg: string, level?: 'error' | 'warn' | 'info' | 'debug') => void) & {
+  /** True when `debug` lines are written: per-request lines are made only then. */
+  debugEnabled?: boolean;
+};
 
 export interface LogSettings {
   level: string;
@@ -51,7 +54,9 @@ function requestFields(): Record<string, string> {
 
 /** The `Log` seam over a pino logger. */
 export function logTo(logger: Logger): Log {
-  return (msg, level = 'info') => logger[level](msg);
+  const log: Log = (msg, level = 'info') => logger[level](msg);
+  log.debugEnabled = logger.isLevelEnabled('debug');
+  return log;
 }
 
 /**

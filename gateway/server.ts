@@ -15,6 +15,7 @@ import type { GatewayPlugin } from './plugins/gateway-plugin';
 import { healthPlugin } from './plugins/health';
 import { metricsPlugin } from './plugins/metrics';
 import { readinessPlugin } from './plugins/readiness';
+import { requestLogPlugin } from './plugins/request-log';
 import { tracingPlugin } from './plugins/tracing';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
@@ -57,7 +58,7 @@ export interface RunningGateway {
  * Each cross-cutting concern is a plugin (`plugins/`); this function only composes them.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const log = options.log ?? ((msg: string) => console.log(msg));
+  const log: Log = options.log ?? ((msg: string) => console.log(msg));
   // An agency's gateway calls nothing outside its network unless an operator asks:
   // @apollo/gateway reports usage to Apollo hourly and probes cloud metadata at start unless this
   // is set. An operator who wants that sets APOLLO_TELEMETRY_DISABLED to an empty value.
@@ -73,6 +74,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     healthPlugin(),
     metrics,
     tracingPlugin(),
+    ...(log.debugEnabled ? [requestLogPlugin(log)] : []),
     readinessPlugin(() => source.subgraphs()),
     corsPlugin(options.corsOrigins ?? ['*']),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),

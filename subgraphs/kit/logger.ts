@@ -16,7 +16,10 @@ const LOG_LEVELS: readonly string[] = [
 ];
 
 /** The seam a subgraph logs through: a line, and how grave it is. */
-export type Log = (msg: string, level?: 'error' | 'warn' | 'info' | 'debug') => void;
+export type Log = ((msg: string, level?: 'error' | 'warn' | 'info' | 'debug') => void) & {
+  /** True when `debug` lines are written: per-request lines are made only then. */
+  debugEnabled?: boolean;
+};
 
 export interface LogSettings {
   level: string;
@@ -70,7 +73,9 @@ function requestFields(): Record<string, string> {
 
 /** The `Log` seam over a pino logger. */
 export function logTo(logger: Logger): Log {
-  return (msg, level = 'info') => logger[level](msg);
+  const log: Log = (msg, level = 'info') => logger[level](msg);
+  log.debugEnabled = logger.isLevelEnabled('debug');
+  return log;
 }
 
 /** `[customs] message (request id)`: the lines `npm start` prints. */

@@ -13,6 +13,7 @@ import { refusedInput } from './input-field';
 import type { Log } from './logger';
 import { subgraphMetrics } from './metrics';
 import { requestIdScope } from './request-id';
+import { requestLogPlugin } from './request-log';
 import { traceRequests } from './tracing';
 
 export interface SubgraphServerOptions<C extends BaseContext> {
@@ -48,7 +49,7 @@ export interface RunningSubgraph {
 export async function startSubgraphServer<C extends BaseContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<RunningSubgraph> {
-  const log = options.log ?? ((msg: string) => console.log(msg));
+  const log: Log = options.log ?? ((msg: string) => console.log(msg));
   const app = express();
   const httpServer: Server = createServer(app);
   const metrics = subgraphMetrics(options.name, options.db);
@@ -64,6 +65,7 @@ export async function startSubgraphServer<C extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       metrics.apolloPlugin,
+      ...(log.debugEnabled ? [requestLogPlugin(log)] : []),
     ],
     formatError: (formatted, error) => clientError(options.name, formatted, error, log),
   });

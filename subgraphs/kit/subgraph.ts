@@ -2,6 +2,7 @@ import type express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphServices } from './context';
 import { Database } from './database';
+import type { Log } from './logger';
 import { defaultGatewayUrl, GatewayClient } from './gateway-client';
 import { RunningSubgraph, startSubgraphServer } from './server';
 
@@ -37,7 +38,7 @@ export async function startSubgraph<C extends object>(
     db: Database;
     port?: number;
     host?: string;
-    log?: (msg: string) => void;
+    log?: Log;
     /** Where the gateway is (read at each call): GATEWAY_URL or :4000 by default. */
     gatewayUrl?: () => string | undefined;
   },
