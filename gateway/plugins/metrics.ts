@@ -11,6 +11,19 @@ export type CircuitState = 'closed' | 'half_open' | 'open';
 /** The gauge's value of each state: alert on `> 0`. */
 const CIRCUIT_STATE_VALUE: Record<CircuitState, number> = { closed: 0, half_open: 1, open: 2 };
 
+/**
+ * The process's own metrics (CPU, memory, event-loop lag, GC), collected once per process: they
+ * are the same for every server in it, and each collection keeps observers of its own alive.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
 /** Seconds: from a cached plan over a warm pool to the slowest subgraph's deadline. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -72,7 +85,6 @@ export interface MetricsPlugin extends GatewayPlugin {
  */
 export function metricsPlugin(): MetricsPlugin {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'tradegraph_gateway_requests_total',
     help: 'GraphQL operations answered, by operation name and outcome (ok, partial, error)',
@@ -152,7 +164,9 @@ export function metricsPlugin(): MetricsPlugin {
 
   const routes = express.Router();
   routes.get('/metrics', async (_req, res) => {
-    res.set('content-type', registry.contentType).send(await registry.metrics());
+    // The process's metrics first, then this server's: one exposition, names never shared.
+    const text = (await processMetrics().metrics()) + (await registry.metrics());
+    res.set('content-type', registry.contentType).send(text);
   });
 
   return {

@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { dependencyUnavailable } from './errors';
+import { requestIdHeaders } from './request-id';
+import { traceHeaders } from './tracing';
 
 /**
  * How a subgraph reads another agency's data for a rule: through the gateway, like any client,
@@ -26,7 +28,13 @@ export class GatewayClient {
     try {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tradegraph-service': this.service },
+        headers: {
+          'content-type': 'application/json',
+          'x-tradegraph-service': this.service,
+          // The rule's read belongs to the mutation being served: same request id, same trace.
+          ...requestIdHeaders(),
+          ...traceHeaders(),
+        },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

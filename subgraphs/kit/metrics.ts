@@ -3,6 +3,19 @@ import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from './database';
 
+/**
+ * The process's own metrics (CPU, memory, event-loop lag, GC), collected once per process: they
+ * are the same for every server in it, and each collection keeps observers of its own alive.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
 /** Seconds: from a loader's one indexed statement to a page over a cold cache. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
@@ -48,7 +61,6 @@ export interface SubgraphMetrics {
 export function subgraphMetrics(subgraph: string, db: Database): SubgraphMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ subgraph });
-  collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'tradegraph_subgraph_requests_total',
     help: 'GraphQL operations answered, by operation name and outcome (ok, partial, error)',
@@ -126,7 +138,9 @@ export function subgraphMetrics(subgraph: string, db: Database): SubgraphMetrics
   return {
     registry,
     route: async (_req, res) => {
-      res.set('content-type', registry.contentType).send(await registry.metrics());
+      // The process's metrics first, then this server's: one exposition, names never shared.
+      const text = (await processMetrics().metrics()) + (await registry.metrics());
+      res.set('content-type', registry.contentType).send(text);
     },
     apolloPlugin,
     close: stopObserving,

@@ -27,3 +27,9 @@ export function requestIdScope(): RequestHandler {
 export function currentRequestId(): string | undefined {
   return scope.getStore();
 }
+
+/** The header that carries the current request's id on to a call it makes, if in one. */
+export function requestIdHeaders(): Record<string, string> {
+  const id = scope.getStore();
+  return id ? { [REQUEST_ID_HEADER]: id } : {};
+}

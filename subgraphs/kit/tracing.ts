@@ -33,6 +33,13 @@ export function traceRequests(subgraph: string): RequestHandler {
   };
 }
 
+/** The W3C trace-context headers of the active span, for a call it makes (none when off). */
+export function traceHeaders(): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier;
+}
+
 /** Statement text in a span: enough to recognise it, never its values (they are parameters). */
 const MAX_STATEMENT_CHARS = 2000;
 

@@ -1,4 +1,5 @@
 import { BoundedLabel, metricsPlugin } from '../../gateway/plugins/metrics';
+import { section } from '../readme/readme';
 import { Federation, startFederation } from '../support/federation';
 import { expectData, expectError } from '../support/graphql';
 import { find, samplesOf, scrape, value } from './prometheus';
@@ -96,19 +97,30 @@ describe('Prometheus metrics of a running federation', () => {
         outcome: 'ok',
       }),
     ).toBe(2);
-    // Process metrics come along, labelled like the rest.
-    expect(find(samples, 'process_cpu_user_seconds_total', { subgraph: 'airports' })).toHaveLength(
-      1,
-    );
+    // The process's own metrics come along (once: every server here shares the process).
+    expect(find(samples, 'process_cpu_user_seconds_total')).toHaveLength(1);
+  });
+
+  it('serves every metric the README lists, and the README lists every one of ours', async () => {
+    const exposed = async (url: string) =>
+      [
+        ...(await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text()).matchAll(
+          /^# TYPE (tradegraph_\w+) /gm,
+        ),
+      ].map((m) => m[1]);
+    const served = new Set([
+      ...(await exposed(fed.gateway.url)),
+      ...(await exposed(fed.subgraphs[0].url)),
+    ]);
+    const listed = new Set(section('Metrics, traces and logs').match(/\btradegraph_\w+/g));
+    expect([...listed].sort()).toEqual([...served].sort());
   });
 
   it('keeps each server in a registry of its own', async () => {
     const customs = fed.subgraphs.find((s) => s.name === 'customs')!;
     const samples = await scrape(customs.url);
     expect(find(samples, 'tradegraph_subgraph_requests_total')).toEqual([]);
-    expect(find(samples, 'process_cpu_user_seconds_total', { subgraph: 'customs' })).toHaveLength(
-      1,
-    );
+    expect(find(samples, 'tradegraph_db_pool_clients', { subgraph: 'customs' })).toHaveLength(3);
   });
 });
 
