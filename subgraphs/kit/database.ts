@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { intFromEnv, stringFromEnv } from './env';
+import type { Log } from './logger';
 import { traceStatement } from './tracing';
 
 // pg turns `date` into a JS Date at local midnight, which shifts the day across time zones, and
@@ -51,7 +52,7 @@ export class Database {
 
   constructor(
     readonly url: string,
-    options: { max?: number; applicationName?: string } = {},
+    options: { max?: number; applicationName?: string; log?: Log } = {},
   ) {
     this.pool = new pg.Pool({
       connectionString: url,
@@ -66,9 +67,8 @@ export class Database {
         return 'database';
       }
     })();
-    this.pool.on('error', (err) =>
-      console.error(`[db ${where}] idle client error: ${err.message}`),
-    );
+    const log: Log = options.log ?? ((msg) => console.error(msg));
+    this.pool.on('error', (err) => log(`[db ${where}] idle client error: ${err.message}`, 'warn'));
   }
 
   async query<T extends object = Row>(text: string, values?: unknown[]): Promise<T[]> {

@@ -27,7 +27,7 @@ export async function runStandalone(def: SubgraphDefinition): Promise<void> {
     stopEmbedded = embedded.stop;
   }
   const url = databaseUrlFor(def.name);
-  const db = new Database(url, { applicationName: `tradegraph-${def.name}` });
+  const db = new Database(url, { applicationName: `tradegraph-${def.name}`, log });
   let running: RunningSubgraph;
   try {
     const applied = await migrateAgency(url, def.name, log);
