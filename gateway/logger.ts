@@ -74,7 +74,7 @@ export function textLines(out: NodeJS.WritableStream): DestinationStream {
       };
       const grave = entry.level === 'error' || entry.level === 'fatal' || entry.level === 'warn';
       out.write(
-        `[${entry.name}] ${grave ? `${entry.level}: ` : ''}${entry.msg}${entry.requestId ? ` (request ${entry.requestId})` : ''}\n`,
+        `[${entry.name}] ${grave ? `${entry.level}: ` : ''}${entry.msg}${entry.requestId && !entry.msg.includes(entry.requestId) ? ` (request ${entry.requestId})` : ''}\n`,
       );
     },
   };

@@ -73,9 +73,12 @@ describe('log lines', () => {
     );
     logger.info('subgraph ready at http://127.0.0.1:4002/graphql');
     logger.child({ requestId: 'r-1' }).error('internal error');
+    // A message that names its request already is not followed by the id a second time.
+    logger.child({ requestId: 'r-2' }).warn('request r-2: the drugs subgraph failed');
     expect(out.lines).toEqual([
       '[customs] subgraph ready at http://127.0.0.1:4002/graphql',
       '[customs] error: internal error (request r-1)',
+      '[customs] warn: request r-2: the drugs subgraph failed',
     ]);
   });
 });
