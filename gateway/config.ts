@@ -3,6 +3,7 @@ import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
 import { LOG_FORMATS, LOG_LEVELS, LogFormat, LogSettings } from './logger';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './subgraph-data-source';
 import { otlpTracesUrl } from './tracing';
+import { DEFAULT_CLOCK_TOLERANCE_SECONDS, TokenVerifierOptions } from './token-verifier';
 
 export interface GatewayConfig {
   supergraph: string;
@@ -16,6 +17,10 @@ export interface GatewayConfig {
   log: LogSettings;
   /** Where spans are exported (OTLP/HTTP); no tracing without it. */
   tracesUrl?: string;
+  /** How bearer tokens are checked (JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE). */
+  authentication: TokenVerifierOptions;
+  /** PKCS#8 PEM of the Ed25519 key signing identity headers; a development key when absent. */
+  signingKey?: string;
 }
 
 /** One setting of the gateway: an environment variable, and the flag that overrides it if any. */
@@ -96,6 +101,28 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     env: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
     default: 'unset',
     meaning: 'OTLP/HTTP traces URL, used as is (wins over OTEL_EXPORTER_OTLP_ENDPOINT)',
+  },
+  {
+    env: 'JWT_SECRET',
+    default: 'none',
+    meaning: 'shared secret (32+ bytes) of HS256 bearer tokens',
+  },
+  {
+    env: 'JWKS_URL',
+    default: 'none',
+    meaning: "identity provider's JWKS for RS256/ES256 bearer tokens (cached, re-read on rotation)",
+  },
+  { env: 'JWT_ISSUER', default: 'any', meaning: 'the `iss` bearer tokens must carry' },
+  { env: 'JWT_AUDIENCE', default: 'any', meaning: 'the `aud` bearer tokens must carry' },
+  {
+    env: 'JWT_CLOCK_TOLERANCE_SECONDS',
+    default: String(DEFAULT_CLOCK_TOLERANCE_SECONDS),
+    meaning: 'clock difference tolerated on token expiry',
+  },
+  {
+    env: 'GATEWAY_SIGNING_KEY',
+    default: 'a development key in .data/',
+    meaning: 'Ed25519 private key (PKCS#8 PEM) signing the identity header to subgraphs',
   },
   {
     env: 'APOLLO_TELEMETRY_DISABLED',
@@ -187,5 +214,18 @@ export function gatewayConfig(
       fromEnv('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'),
       fromEnv('OTEL_EXPORTER_OTLP_ENDPOINT'),
     ),
+    authentication: {
+      jwtSecret: fromEnv('JWT_SECRET'),
+      jwksUrl: fromEnv('JWKS_URL'),
+      issuer: fromEnv('JWT_ISSUER'),
+      audience: fromEnv('JWT_AUDIENCE'),
+      clockToleranceSeconds: wholeNumber(
+        'JWT_CLOCK_TOLERANCE_SECONDS',
+        fromEnv('JWT_CLOCK_TOLERANCE_SECONDS') ?? String(DEFAULT_CLOCK_TOLERANCE_SECONDS),
+        0,
+        3600,
+      ),
+    },
+    signingKey: fromEnv('GATEWAY_SIGNING_KEY'),
   };
 }

@@ -2,9 +2,13 @@ import { join } from 'node:path';
 import { gatewayConfig } from './config';
 import { readExplorerQuery } from './explorer/explorer';
 import { createLogger, logTo } from './logger';
+import { developmentSigner, signerFromPem } from './identity-signer';
 import { startGateway } from './server';
 import { readSupergraph } from './supergraph-source';
 import { startTracing } from './tracing';
+
+/** Where the development signing key is kept between runs (not for production: see README). */
+const DEV_SIGNING_KEY = join('.data', 'gateway-signing-key.pem');
 
 async function main(): Promise<void> {
   // dist/gateway/main.js → the project root is two levels up; from sources one level.
@@ -13,6 +17,7 @@ async function main(): Promise<void> {
     : join(__dirname, '..');
   const {
     explorerQueryFile,
+    signingKey,
     log: logSettings,
     tracesUrl,
     ...config
@@ -23,6 +28,7 @@ async function main(): Promise<void> {
   if (tracesUrl) log(`exporting traces to ${tracesUrl}`);
   const gateway = await startGateway({
     ...config,
+    signer: signingKey ? signerFromPem(signingKey) : developmentSigner(join(root, DEV_SIGNING_KEY)),
     // A supergraph file is watched: `npm run compose` or a deploy updates the running gateway.
     ...(await readSupergraph(config.supergraph)),
     explorerQuery: explorerQueryFile ? await readExplorerQuery(explorerQueryFile) : undefined,

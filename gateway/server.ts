@@ -9,17 +9,21 @@ import express from 'express';
 import { clientError } from './client-errors';
 import { jsonHttpErrors } from './http-errors';
 import type { Log } from './logger';
+import { ephemeralSigner, IdentitySigner } from './identity-signer';
+import { authenticationPlugin, requestIdentity } from './plugins/authentication';
 import { corsPlugin } from './plugins/cors';
 import { explorerPlugin } from './plugins/explorer';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
 import { healthPlugin } from './plugins/health';
 import { metricsPlugin } from './plugins/metrics';
+import { identityKeysPlugin } from './plugins/identity-keys';
 import { readinessPlugin } from './plugins/readiness';
 import { requestLogPlugin } from './plugins/request-log';
 import { tracingPlugin } from './plugins/tracing';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
+import { TokenVerifier, TokenVerifierOptions } from './token-verifier';
 
 export type { GatewayPlugin } from './plugins/gateway-plugin';
 
@@ -39,6 +43,10 @@ export interface GatewayOptions {
   explorerAwb?: string;
   /** Browser origins allowed to call `/graphql` (CORS); `*` for any. */
   corsOrigins?: string[];
+  /** How clients' bearer tokens are checked; without a secret or JWKS URL every token is refused. */
+  authentication?: TokenVerifierOptions;
+  /** Signs the identity header to subgraphs; a key of the process's own by default. */
+  signer?: IdentitySigner;
   /** More plugins, composed after the built-in ones. */
   plugins?: GatewayPlugin[];
   log?: Log;
@@ -70,6 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log,
   });
   const metrics = metricsPlugin();
+  const signer = options.signer ?? ephemeralSigner();
   const plugins: GatewayPlugin[] = [
     healthPlugin(),
     metrics,
@@ -77,6 +86,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...(log.debugEnabled ? [requestLogPlugin(log)] : []),
     readinessPlugin(() => source.subgraphs()),
     corsPlugin(options.corsOrigins ?? ['*']),
+    authenticationPlugin(new TokenVerifier(options.authentication ?? {})),
+    identityKeysPlugin(signer),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
     ...(options.plugins ?? []),
   ];
@@ -90,6 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         timeoutMs: options.subgraphTimeoutMs,
         log,
         observers: plugins.flatMap((p) => p.subgraphFetchObservers ?? []),
+        signer,
       }),
   });
   metrics.observeQueryPlanCache(gateway);
@@ -120,7 +132,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestIdScope(),
     ...plugins.flatMap((p) => p.operationScope ?? []),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ requestId: res.locals.requestId as string }),
+      context: async ({ res }) => ({
+        requestId: res.locals.requestId as string,
+        identity: requestIdentity(res),
+      }),
     }),
   );
   app.use(jsonHttpErrors((msg) => log(msg, 'error')));

@@ -9,6 +9,7 @@ import express from 'express';
 import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { Database } from './database';
 import { ErrorCode } from './errors';
+import { IdentityHeaderVerifier, keepRawBody, verifyIdentityHeader } from './identity-header';
 import { refusedInput } from './input-field';
 import type { Log } from './logger';
 import { subgraphMetrics } from './metrics';
@@ -23,6 +24,8 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   db: Database;
   /** Builds the per-request context: fresh DataLoaders for every request. */
   createContext: (req: express.Request) => C | Promise<C>;
+  /** Verifies the gateway's identity header; without one, every request is anonymous. */
+  identity?: IdentityHeaderVerifier;
   port?: number;
   host?: string;
   log?: Log;
@@ -84,9 +87,11 @@ export async function startSubgraphServer<C extends BaseContext>(
   app.get('/metrics', metrics.route);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    // The raw body is kept: the identity header is bound to its hash.
+    express.json({ limit: '1mb', verify: keepRawBody }),
     requestIdScope(),
     traceRequests(options.name),
+    ...(options.identity ? [verifyIdentityHeader(options.identity)] : []),
     expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
   );
 
