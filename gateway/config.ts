@@ -21,6 +21,8 @@ export interface GatewayConfig {
   authentication: TokenVerifierOptions;
   /** PKCS#8 PEM of the Ed25519 key signing identity headers; a development key when absent. */
   signingKey?: string;
+  /** NODE_ENV=production: no development credentials are acceptable. */
+  production: boolean;
 }
 
 /** One setting of the gateway: an environment variable, and the flag that overrides it if any. */
@@ -104,7 +106,7 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
   },
   {
     env: 'JWT_SECRET',
-    default: 'none',
+    default: 'npm start: .data/jwt-secret; else none',
     meaning: 'shared secret (32+ bytes) of HS256 bearer tokens',
   },
   {
@@ -123,6 +125,11 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     env: 'GATEWAY_SIGNING_KEY',
     default: 'a development key in .data/',
     meaning: 'Ed25519 private key (PKCS#8 PEM) signing the identity header to subgraphs',
+  },
+  {
+    env: 'NODE_ENV',
+    default: 'unset',
+    meaning: '`production`: refuse to start without JWT_SECRET or JWKS_URL and GATEWAY_SIGNING_KEY',
   },
   {
     env: 'APOLLO_TELEMETRY_DISABLED',
@@ -227,5 +234,26 @@ export function gatewayConfig(
       ),
     },
     signingKey: fromEnv('GATEWAY_SIGNING_KEY'),
+    production: fromEnv('NODE_ENV') === 'production',
   };
+}
+
+/**
+ * In production the gateway starts only on real credentials: without a JWT configuration every
+ * token would be refused, and a development signing key lies on disk unprotected. One line says
+ * what is missing.
+ */
+export function assertProductionReady(config: GatewayConfig): void {
+  if (!config.production) return;
+  const missing = [
+    ...(config.authentication.jwtSecret || config.authentication.jwksUrl
+      ? []
+      : ['JWT_SECRET or JWKS_URL']),
+    ...(config.signingKey ? [] : ['GATEWAY_SIGNING_KEY']),
+  ];
+  if (missing.length) {
+    throw new Error(
+      `NODE_ENV=production: set ${missing.join(' and ')}; development credentials are not used in production`,
+    );
+  }
 }

@@ -1,34 +1,41 @@
 import { join } from 'node:path';
-import { gatewayConfig } from './config';
+import { assertProductionReady, gatewayConfig } from './config';
 import { readExplorerQuery } from './explorer/explorer';
 import { createLogger, logTo } from './logger';
-import { developmentSigner, signerFromPem } from './identity-signer';
+import { DEV_SIGNING_KEY_FILE, developmentSigner, signerFromPem } from './identity-signer';
 import { startGateway } from './server';
 import { readSupergraph } from './supergraph-source';
 import { startTracing } from './tracing';
-
-/** Where the development signing key is kept between runs (not for production: see README). */
-const DEV_SIGNING_KEY = join('.data', 'gateway-signing-key.pem');
 
 async function main(): Promise<void> {
   // dist/gateway/main.js → the project root is two levels up; from sources one level.
   const root = __dirname.includes(`${join('dist', 'gateway')}`)
     ? join(__dirname, '..', '..')
     : join(__dirname, '..');
+  const fullConfig = gatewayConfig(
+    process.argv.slice(2),
+    process.env,
+    join(root, 'schema', 'supergraph.graphql'),
+  );
+  assertProductionReady(fullConfig);
   const {
     explorerQueryFile,
     signingKey,
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    production,
     log: logSettings,
     tracesUrl,
     ...config
-  } = gatewayConfig(process.argv.slice(2), process.env, join(root, 'schema', 'supergraph.graphql'));
+  } = fullConfig;
   const log = logTo(createLogger('gateway', logSettings));
   // Before the gateway starts, so that its first spans are exported; off without an endpoint.
   const stopTracing = await startTracing({ serviceName: 'tradegraph-gateway', tracesUrl });
   if (tracesUrl) log(`exporting traces to ${tracesUrl}`);
   const gateway = await startGateway({
     ...config,
-    signer: signingKey ? signerFromPem(signingKey) : developmentSigner(join(root, DEV_SIGNING_KEY)),
+    signer: signingKey
+      ? signerFromPem(signingKey)
+      : developmentSigner(join(root, DEV_SIGNING_KEY_FILE)),
     // A supergraph file is watched: `npm run compose` or a deploy updates the running gateway.
     ...(await readSupergraph(config.supergraph)),
     explorerQuery: explorerQueryFile ? await readExplorerQuery(explorerQueryFile) : undefined,

@@ -11,7 +11,9 @@ import { jsonHttpErrors } from './http-errors';
 import type { Log } from './logger';
 import { ephemeralSigner, IdentitySigner } from './identity-signer';
 import { authenticationPlugin, requestIdentity } from './plugins/authentication';
+import { authorizationPlugin } from './plugins/authorization';
 import { corsPlugin } from './plugins/cors';
+import { withExecutorWrappers } from './plugins/executor-wrappers';
 import { explorerPlugin } from './plugins/explorer';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
 import { healthPlugin } from './plugins/health';
@@ -90,6 +92,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     identityKeysPlugin(signer),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
     ...(options.plugins ?? []),
+    // Last: its executor wrapper runs right before planning, on the identity the others settled.
+    authorizationPlugin({ requirements: () => source.accessRequirements() }),
   ];
 
   const gateway = new ApolloGateway({
@@ -109,7 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withExecutorWrappers(gateway, plugins),
     includeStacktraceInErrorResponses: false,
     // main.ts stops on SIGINT/SIGTERM itself; Apollo's own handlers would race it, and a second
     // stop() during the first never resolves (the gateway lingered ~10 s on every stop).

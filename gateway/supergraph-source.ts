@@ -2,6 +2,8 @@ import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { SupergraphManager, SupergraphSdlHook } from '@apollo/gateway';
+import type { AccessRequirements } from './authorization/access-requirements';
+import { splitSecurityDirectives, SplitSupergraph } from './authorization/security-directives';
 import { subgraphsOf, urlOverride } from './subgraph-urls';
 
 export interface SubgraphEndpoint {
@@ -58,16 +60,25 @@ export interface SupergraphSourceOptions {
 
 /**
  * Where the served supergraph comes from, handed to ApolloGateway as its `supergraphSdl`. It keeps
- * the list of subgraphs (with the URLs the gateway uses) in step with the supergraph served: a
- * new file version replaces both, an unreadable or rejected one leaves both as they were.
+ * the list of subgraphs (with the URLs the gateway uses) and the field authorization requirements
+ * in step with the supergraph served: a new file version replaces all, an unreadable or rejected
+ * one leaves all as they were. ApolloGateway gets the supergraph without the authorization
+ * directives, which it refuses to load; the authorization plugin enforces them instead.
  */
 export class SupergraphSource implements SupergraphManager {
   private served: string;
   private current: SubgraphEndpoint[];
+  private security: SplitSupergraph;
 
   constructor(private readonly options: SupergraphSourceOptions) {
     this.served = options.supergraphSdl;
     this.current = this.endpointsOf(validSupergraph(options.supergraphSdl));
+    this.security = splitSecurityDirectives(options.supergraphSdl);
+  }
+
+  /** Who may read which type and field, per the supergraph now served. */
+  accessRequirements(): AccessRequirements {
+    return this.security.requirements;
   }
 
   /** The subgraphs of the supergraph now served, with the URLs the gateway uses. */
@@ -82,7 +93,7 @@ export class SupergraphSource implements SupergraphManager {
 
   async initialize({ update }: Parameters<SupergraphSdlHook>[0]) {
     const { supergraphFile: file, log } = this.options;
-    if (!file) return { supergraphSdl: this.served };
+    if (!file) return { supergraphSdl: this.security.gatewaySdl };
     // Polling survives editors and deploy tools that replace the file rather than write it.
     watchFile(file, { interval: 1000 }, () => {
       let next: string;
@@ -95,15 +106,18 @@ export class SupergraphSource implements SupergraphManager {
       if (next === this.served) return;
       try {
         const subgraphs = validSupergraph(next);
-        update(next);
+        const security = splitSecurityDirectives(next);
+        update(security.gatewaySdl);
+        // Set in the same tick as the gateway's new schema, before any request runs on it.
         this.served = next;
         this.current = this.endpointsOf(subgraphs);
+        this.security = security;
         log(`supergraph reloaded from ${file}`);
       } catch (err) {
         log(`supergraph ${file} rejected, keeping the one served: ${(err as Error).message}`);
       }
     });
-    return { supergraphSdl: this.served, cleanup: async () => unwatchFile(file) };
+    return { supergraphSdl: this.security.gatewaySdl, cleanup: async () => unwatchFile(file) };
   }
 
   private endpointsOf(subgraphs: SubgraphEndpoint[]): SubgraphEndpoint[] {

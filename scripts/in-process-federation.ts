@@ -6,6 +6,7 @@ import type { TokenVerifierOptions } from '../gateway/token-verifier';
 import { Database, projectRoot, RunningSubgraph, startSubgraph } from '../subgraphs/kit';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { AgencyUrls } from './database-setup';
+import { mintToken } from './dev-credentials';
 
 /** One error of a GraphQL response, as a server formats it. */
 export interface GraphQLError {
@@ -47,6 +48,9 @@ export interface InProcessFederationOptions {
   signer?: IdentitySigner;
 }
 
+/** Long enough for any run; each rule's call mints a fresh one anyway. */
+const SERVICE_TOKEN_TTL_SECONDS = 600;
+
 export interface InProcessFederation {
   gateway: RunningGateway;
   subgraphs: RunningSubgraph[];
@@ -83,6 +87,19 @@ export async function startInProcessFederation(
         log: () => undefined,
         gatewayUrl: () => gatewayRef.url,
         identityKeys: { publicKey: signer.publicKey },
+        // With the gateway's secret at hand, each agency's rules read with their service token.
+        serviceToken: () => {
+          const secret = options.authentication?.jwtSecret;
+          if (!secret) return undefined;
+          return mintToken(secret, {
+            sub: def.name,
+            scopes: def.serviceScopes ?? [],
+            ttlSeconds: SERVICE_TOKEN_TTL_SECONDS,
+            service: true,
+            issuer: options.authentication?.issuer,
+            audience: options.authentication?.audience,
+          });
+        },
       }),
     );
   }

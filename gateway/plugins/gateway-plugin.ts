@@ -1,3 +1,4 @@
+import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler, Router } from 'express';
 import type { SubgraphFetchObserver } from '../subgraph-fetch-observer';
@@ -27,4 +28,14 @@ export interface GatewayPlugin {
   subgraphFetchObservers?: SubgraphFetchObserver[];
   /** Apollo Server plugins, for the operation's lifecycle: cost limits, metrics, tracing. */
   apolloPlugins?: ApolloServerPlugin[];
+  /**
+   * Wraps the executor that plans and runs each validated operation, in plugin order (the first
+   * plugin's wrapper runs first): the seam for what must change the operation before it is
+   * planned, such as field authorization. The query plan cache keys on the `queryHash` the
+   * wrapper passes on, so a wrapper that changes the document passes that document's hash.
+   */
+  wrapExecutor?: (next: GatewayExecutor) => GatewayExecutor;
 }
+
+/** What `ApolloGateway.load()` hands Apollo Server: runs one validated operation. */
+export type GatewayExecutor = NonNullable<Awaited<ReturnType<ApolloGateway['load']>>['executor']>;

@@ -12,6 +12,8 @@ export const ErrorCode = {
   IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
   /** Another agency's data was needed for a rule and could not be had: nothing was written. */
   DEPENDENCY_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
+  /** The caller is known but may not do this (a scope or party it lacks): nothing was done. */
+  FORBIDDEN: 'FORBIDDEN',
   /** A mutation without a verified identity: the caller must sign in. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -95,6 +97,13 @@ export function versionConflict(
 
 export function dependencyUnavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE } });
+}
+
+/** An authenticated caller without the right to this operation (a scope, or the party it acts for). */
+export function forbidden(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.FORBIDDEN, ...(field ? { field } : {}) },
+  });
 }
 
 /** A change asked for without a verified identity: nothing anonymous is written. */

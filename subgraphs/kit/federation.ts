@@ -17,6 +17,10 @@ const FEDERATION_DIRECTIVES = [
   '@inaccessible',
   '@tag',
   '@override',
+  // Field authorization (federation v2.5+): declared where the data is owned, enforced by the
+  // gateway (gateway/plugins/authorization.ts) or by any router that reads them.
+  '@authenticated',
+  '@requiresScopes',
 ];
 
 /**

@@ -50,6 +50,15 @@ export function tokenFor(claims: TokenClaims): string {
   return `${signed}.${signature}`;
 }
 
+/**
+ * What a test's own `startGateway` needs to behave like the test federation's gateway: accept
+ * `tokenFor` tokens, and sign identity headers that test subgraphs (`startSubgraphUnderTest`) trust.
+ */
+export const TEST_GATEWAY_IDENTITY = {
+  authentication: { jwtSecret: TEST_JWT_SECRET },
+  signer: TEST_SIGNER,
+};
+
 /** The claims of the preset callers. */
 export const OFFICER: TokenClaims = { sub: 'officer-1', scopes: [...ALL_SCOPES] };
 
