@@ -43,8 +43,12 @@ export function traceHeaders(): Record<string, string> {
 /** Statement text in a span: enough to recognise it, never its values (they are parameters). */
 const MAX_STATEMENT_CHARS = 2000;
 
-/** Runs one SQL statement in a client span of its own. */
+/**
+ * Runs one SQL statement in a client span of its own, when it runs for a traced request. Outside
+ * one (tracing off, a request not sampled, a migration at start) it only runs: one check.
+ */
 export async function traceStatement<T>(text: string, run: () => Promise<T>): Promise<T> {
+  if (!trace.getActiveSpan()?.isRecording()) return run();
   const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'SQL';
   return tracer.startActiveSpan(
     `pg.query:${operation}`,
