@@ -2,14 +2,12 @@ import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import express from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { CircuitState } from '../subgraph-client';
 import type { SubgraphFetchResult } from '../subgraph-fetch-observer';
 import type { GatewayPlugin } from './gateway-plugin';
 
-/** A circuit breaker's state, as the subgraph client reports it. */
-export type CircuitState = 'closed' | 'half_open' | 'open';
-
 /** The gauge's value of each state: alert on `> 0`. */
-const CIRCUIT_STATE_VALUE: Record<CircuitState, number> = { closed: 0, half_open: 1, open: 2 };
+const CIRCUIT_STATE_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 /**
  * The process's own metrics (CPU, memory, event-loop lag, GC), collected once per process: they

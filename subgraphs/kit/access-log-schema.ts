@@ -12,10 +12,19 @@ import {
   Resolver,
 } from 'type-graphql';
 import { AccessLogRepository, AccessLogRow, ACCESS_LOG_PAGE } from './access-log-repository';
+import { requiresScopes } from './access';
 import { requireScope, Scope } from './authorization';
 import type { Database } from './database';
 import type { Identity } from './identity';
-import { ConnectionShape, Edge, PageArgs, PageInfo, pageRequest, toConnection } from './pagination';
+import {
+  ConnectionShape,
+  Edge,
+  PageArgs,
+  PageInfo,
+  PagedListSize,
+  pageRequest,
+  toConnection,
+} from './pagination';
 
 // Every agency serves these same types (one `<agency>AccessLog` root field each): shareable.
 
@@ -102,17 +111,18 @@ export interface AccessLogContext {
 /**
  * `<agency>AccessLog(first, after, last, before, since, subject)`: the agency's access log under
  * `audit:read`, checked here, so a direct call to the subgraph gets no further (FORBIDDEN).
- * TODO(authz merge): declare `@requiresScopes(scopes: [["audit:read"]])` for the gateway once it
- * accepts a supergraph linking the SECURITY specs (today `@apollo/gateway` refuses to load it).
  */
 export function accessLogResolver(agency: string): ClassType {
   const field = `${agency}AccessLog`;
   @Resolver()
   class AccessLogResolver {
+    @PagedListSize()
     @Query(() => AccessLogEntryConnection, {
       name: field,
       description: `Reads of the ${agency} agency's restricted records, newest first. Needs \`audit:read\`.`,
     })
+    // Declared for the gateway, and checked again inside for callers that reach the subgraph directly.
+    @Directive(requiresScopes([Scope.AUDIT_READ]))
     async accessLog(
       @Args(() => AccessLogArgs) args: AccessLogArgs,
       @Ctx() ctx: AccessLogContext,

@@ -129,7 +129,7 @@ describe('the gateway metrics plugin', () => {
   it("shows the circuit breaker's state of each subgraph", async () => {
     const metrics = metricsPlugin();
     metrics.circuitStateChanged('customs', 'open');
-    metrics.circuitStateChanged('drugs', 'half_open');
+    metrics.circuitStateChanged('drugs', 'half-open');
     metrics.circuitStateChanged('drugs', 'closed');
     const samples = samplesOf(await metrics.registry.metrics());
     expect(value(samples, 'tradegraph_gateway_circuit_state', { subgraph: 'customs' })).toBe(2);
