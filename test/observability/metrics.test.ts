@@ -1,7 +1,8 @@
 import { BoundedLabel, metricsPlugin } from '../../gateway/plugins/metrics';
+import { startGateway } from '../../gateway/server';
 import { section } from '../readme/readme';
-import { Federation, startFederation } from '../support/federation';
-import { expectData, expectError } from '../support/graphql';
+import { committedSupergraph, Federation, startFederation } from '../support/federation';
+import { expectData, expectError, graphql, UNREACHABLE_URL } from '../support/graphql';
 import { find, samplesOf, scrape, value } from './prometheus';
 
 const AIRPORT = 'query ObsAirport($code: ID!) { airport(iataCode: $code) { iataCode name } }';
@@ -122,6 +123,45 @@ describe('Prometheus metrics of a running federation', () => {
     const samples = await scrape(customs.url);
     expect(find(samples, 'tradegraph_subgraph_requests_total')).toEqual([]);
     expect(find(samples, 'tradegraph_db_pool_clients', { subgraph: 'customs' })).toHaveLength(3);
+  });
+});
+
+describe("a subgraph's circuit at the gateway", () => {
+  it('is shown open once the breaker opens on failed fetches', async () => {
+    const gateway = await startGateway({
+      supergraphSdl: committedSupergraph(),
+      subgraphUrls: { airports: UNREACHABLE_URL },
+      breakerFailures: 1,
+      // Stays open for the whole test, however slow the machine.
+      breakerCoolDownMs: 600_000,
+      subgraphRetries: 0,
+      log: () => undefined,
+    });
+    try {
+      expectError(await graphql(gateway.url, AIRPORT, { code: 'PEK' }), 'SUBGRAPH_UNAVAILABLE');
+      const samples = await scrape(gateway.url);
+      expect(value(samples, 'tradegraph_gateway_circuit_state', { subgraph: 'airports' })).toBe(2);
+      expect(
+        value(samples, 'tradegraph_gateway_subgraph_fetch_duration_seconds_count', {
+          subgraph: 'airports',
+          outcome: 'SUBGRAPH_UNAVAILABLE',
+        }),
+      ).toBe(1);
+      // Refused without a fetch while the circuit is open: counted under its own outcome.
+      expectError(await graphql(gateway.url, AIRPORT, { code: 'PEK' }), 'SUBGRAPH_CIRCUIT_OPEN');
+      expect(
+        value(
+          await scrape(gateway.url),
+          'tradegraph_gateway_subgraph_fetch_duration_seconds_count',
+          {
+            subgraph: 'airports',
+            outcome: 'SUBGRAPH_CIRCUIT_OPEN',
+          },
+        ),
+      ).toBe(1);
+    } finally {
+      await gateway.stop();
+    }
   });
 });
 
