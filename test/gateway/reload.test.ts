@@ -7,7 +7,7 @@ import { RunningGateway, startGateway } from '../../gateway/server';
 import { committedSubgraphSdl } from '../support/composition';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
 import { expectData, expectError, graphql } from '../support/graphql';
-import { presets, TEST_GATEWAY_IDENTITY } from '../support/identities';
+import { presets, TEST_JWT_SECRET, TEST_SIGNER } from '../support/identities';
 
 /**
  * A gateway serving a supergraph file picks up a new version of it without a restart, and keeps
@@ -51,8 +51,10 @@ describe('supergraph hot reload', () => {
       supergraphFile: file,
       port: 0,
       subgraphUrls: Object.fromEntries(fed.subgraphs.map((s) => [s.name, s.url])),
+      // Shipments need an identity: the officer's, verified and signed as the federation's are.
+      authentication: { jwtSecret: TEST_JWT_SECRET },
+      signer: TEST_SIGNER,
       log: (m) => logs.push(m),
-      ...TEST_GATEWAY_IDENTITY,
     });
     running.push(gateway);
     return { gateway, file, logs };
@@ -67,17 +69,16 @@ describe('supergraph hot reload', () => {
     throw new Error(`the gateway did not ${what} within 15 s`);
   }
 
-  // Shipments are restricted: an officer asks, through a gateway that the test subgraphs trust.
-  const AS_OFFICER = { authorization: `Bearer ${presets.officer}` };
   const shipmentsQuery = '{ shipments(first: 1) { totalCount } }';
+  const asOfficer = () => ({ authorization: `Bearer ${presets.officer}` });
   const servesShipments = async (gateway: RunningGateway) =>
-    !(await graphql(gateway.url, shipmentsQuery, undefined, AS_OFFICER)).errors;
+    !(await graphql(gateway.url, shipmentsQuery, undefined, asOfficer())).errors;
   async function expectFullSupergraph(gateway: RunningGateway) {
     const res = await graphql<{ shipments: { totalCount: number } }>(
       gateway.url,
       shipmentsQuery,
       undefined,
-      AS_OFFICER,
+      asOfficer(),
     );
     expect(expectData(res).shipments.totalCount).toBe(60);
     expect(gateway.subgraphs()).toHaveLength(4);
@@ -87,7 +88,7 @@ describe('supergraph hot reload', () => {
   it('serves the new supergraph once the file changes', async () => {
     const { gateway, file, logs } = await reloading(twoAgencies);
     expectError(
-      await graphql(gateway.url, shipmentsQuery, undefined, AS_OFFICER),
+      await graphql(gateway.url, shipmentsQuery, undefined, asOfficer()),
       'GRAPHQL_VALIDATION_FAILED',
     );
     expect(

@@ -115,7 +115,8 @@ describe('the identity a subgraph sees', () => {
       { input: { ...input, destination: 'FRA' } },
       { token: null },
     );
-    // The gateway's field authorization removes it before any subgraph is asked.
+    // The gateway's field authorization removes it (it needs routes:write) before any subgraph
+    // is asked; the subgraph's own refusal of an anonymous mutation is the next test's.
     expectError(res, 'UNAUTHORIZED_FIELD_OR_TYPE', { path: ['createRoute'] });
   });
 

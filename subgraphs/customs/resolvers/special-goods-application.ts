@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assertValid, AUTHENTICATED, REQUIRES_TRADE_READ, StatusChange } from '../../kit';
+import { assertValid, AUTHENTICATED, StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { Enterprise } from '../entities/enterprise';
 import { Shipment } from '../entities/shipment';
@@ -37,7 +37,6 @@ export class SpecialGoodsApplicationResolver {
   }
 
   @FieldResolver(() => [Shipment])
-  @Directive(REQUIRES_TRADE_READ)
   shipments(@Root() a: SpecialGoodsApplication, @Ctx() ctx: Context): Promise<Shipment[]> {
     return ctx.loaders.shipmentsByApplication.load(a.number);
   }
