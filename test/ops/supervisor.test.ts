@@ -13,8 +13,18 @@ const http = require('node:http');
 const port = Number(process.argv[2]);
 if (!Number.isInteger(port)) process.exit(1);
 const crashAfterMs = Number(process.env.CRASH_AFTER_MS || 0);
-const server = http.createServer((req, res) => res.end('ok')).listen(port, '127.0.0.1');
-if (crashAfterMs) setTimeout(() => process.exit(3), crashAfterMs);
+// The crash clock starts at the first answer (the supervisor's probe), not at process start:
+// on a busy machine a slow start must not crash the child before it was ever seen serving.
+let armed = false;
+const server = http
+  .createServer((req, res) => {
+    res.end('ok');
+    if (crashAfterMs && !armed) {
+      armed = true;
+      setTimeout(() => process.exit(3), crashAfterMs);
+    }
+  })
+  .listen(port, '127.0.0.1');
 if (process.env.IGNORE_SIGTERM) process.on('SIGTERM', () => undefined);
 else process.on('SIGTERM', () => server.close(() => process.exit(0)));
 `;
