@@ -1,5 +1,5 @@
 import type { ApolloGateway } from '@apollo/gateway';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, PersistedQueryOptions } from '@apollo/server';
 import type { RequestHandler, Router } from 'express';
 
 /**
@@ -26,6 +26,11 @@ export interface GatewayPlugin {
    * wrapper passes on, so a wrapper that changes the document passes that document's hash.
    */
   wrapExecutor?: (next: GatewayExecutor) => GatewayExecutor;
+  /**
+   * Apollo Server's persisted-query protocol: the cache its hashes resolve in, or `false` to turn
+   * it off. The first plugin that gives it decides; without one, Apollo's in-memory default.
+   */
+  persistedQueries?: PersistedQueryOptions | false;
 }
 
 /** What `ApolloGateway.load()` hands Apollo Server: runs one validated operation. */

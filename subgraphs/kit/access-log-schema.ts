@@ -16,7 +16,15 @@ import { requiresScopes } from './access';
 import { requireScope, Scope } from './authorization';
 import type { Database } from './database';
 import type { Identity } from './identity';
-import { ConnectionShape, Edge, PageArgs, PageInfo, pageRequest, toConnection } from './pagination';
+import {
+  ConnectionShape,
+  Edge,
+  PageArgs,
+  PageInfo,
+  PagedListSize,
+  pageRequest,
+  toConnection,
+} from './pagination';
 
 // Every agency serves these same types (one `<agency>AccessLog` root field each): shareable.
 
@@ -108,6 +116,7 @@ export function accessLogResolver(agency: string): ClassType {
   const field = `${agency}AccessLog`;
   @Resolver()
   class AccessLogResolver {
+    @PagedListSize()
     @Query(() => AccessLogEntryConnection, {
       name: field,
       description: `Reads of the ${agency} agency's restricted records, newest first. Needs \`audit:read\`.`,

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { OperationLimitCode } from './operation-shape';
 
 /** Stable `extensions.code` values that clients can switch on. */
 export const ErrorCode = {
@@ -17,6 +18,12 @@ export const ErrorCode = {
   /** A mutation without a verified identity: the caller must sign in. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The HTTP request is not a GraphQL request (malformed JSON). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The request body is over `SUBGRAPH_MAX_BODY_BYTES`. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The document is over a shape limit (`SUBGRAPH_MAX_TOKENS`, `_DEPTH`, `_ALIASES`, `_ROOT_FIELDS`). */
+  ...OperationLimitCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

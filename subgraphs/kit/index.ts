@@ -11,6 +11,8 @@ export * from './scalars';
 export * from './server';
 export * from './project-root';
 export * from './env';
+export * from './operation-shape';
+export * from './request-limits';
 export * from './subgraph';
 export * from './standalone';
 export * from './embedded-postgres';

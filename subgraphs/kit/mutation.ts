@@ -95,7 +95,7 @@ export class MutationRunner {
     spec: MutationSpec<K, F, I>,
   ): Promise<K> {
     // First of all: an anonymous caller learns nothing, not even whether its input is valid.
-    if (this.actor.kind === 'ANONYMOUS') throw unauthenticated(spec.operation);
+    if (this.identity.kind === 'ANONYMOUS') throw unauthenticated(spec.operation);
     await authorizeWrite(this.identity, this.agency, spec.operation, spec.authorize);
     const { idempotencyKey: key, ...request } = spec.input;
     const keyField = spec.keyField ?? 'input.idempotencyKey';

@@ -141,13 +141,17 @@ describe('MutationRunner authorization', () => {
   it('refuses anyone else before writing, and before answering a retry with a stored result', async () => {
     const first = await addMemo(user(['customs:write']), 'stored', 'memo-key');
     expect(first).toEqual(expect.any(Number));
-    for (const caller of [user([], ENTERPRISE_B), user(['routes:write']), ANONYMOUS_IDENTITY]) {
+    const refusals: [Identity, string][] = [
+      [user([], ENTERPRISE_B), 'FORBIDDEN'],
+      [user(['routes:write']), 'FORBIDDEN'],
+      // Not signed in at all: refused before any rule is asked.
+      [ANONYMOUS_IDENTITY, 'UNAUTHENTICATED'],
+    ];
+    for (const [caller, code] of refusals) {
       await expect(addMemo(caller, 'stored', 'memo-key')).rejects.toMatchObject({
-        extensions: { code: 'FORBIDDEN' },
+        extensions: { code },
       });
-      await expect(addMemo(caller, 'refused')).rejects.toMatchObject({
-        extensions: { code: 'FORBIDDEN' },
-      });
+      await expect(addMemo(caller, 'refused')).rejects.toMatchObject({ extensions: { code } });
     }
     expect(await memos('refused')).toBe(0);
     expect(await memos('stored')).toBe(1);

@@ -5,6 +5,7 @@ import {
   badUserInput,
   ConnectionShape,
   PageArgs,
+  PagedListSize,
   pageRequest,
   rowAccess,
   toConnection,
@@ -91,6 +92,7 @@ export class ShipmentResolver {
     return row;
   }
 
+  @PagedListSize()
   @Query(() => ShipmentConnection, {
     description:
       'The shipment register, newest manifest first (keyset-paginated): the shipments you may read (an enterprise, those it is consignee or declarant of; `trade:read`, all).',

@@ -15,6 +15,7 @@ import {
   AUTHENTICATED,
   ConnectionShape,
   PageArgs,
+  PagedListSize,
   pageRequest,
   REQUIRES_TRADE_READ,
   rowAccess,
@@ -65,6 +66,7 @@ export class ConsolidatedImportResolver {
     return row;
   }
 
+  @PagedListSize()
   @Query(() => ConsolidatedImportConnection, {
     description:
       'Consolidated imports ordered by id, optionally of one agent and in one status: those you may read (an agent enterprise, its own; `trade:read`, all).',
