@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import { SHOWCASE } from '../../scripts/demo/showcase';
+import { ALL_SCOPES } from '../../scripts/dev-credentials';
 import { projectRoot } from '../../subgraphs/kit';
 import { CREATE_ROUTE } from '../routes/operations';
 import { expectData, graphql, GraphQLResponse, Json } from '../support/graphql';
@@ -124,20 +125,21 @@ describe('npm start', () => {
     }
   }
 
-  /** A `trade:read` token minted as the README says, with the secret `npm start` generated. */
-  let officer: Record<string, string> | undefined;
-  const asOfficer = () =>
-    (officer ??= {
-      authorization: `Bearer ${execFileSync(
-        process.execPath,
-        [join(clone, 'dist', 'scripts', 'token.js'), '--sub', 'launcher', '--scope', 'trade:read'],
-        { cwd: clone },
-      )
-        .toString()
-        .trim()}`,
-    });
+  /** A token from `npm run token` of the clone, signed with the secret its `npm start` made. */
+  const mint = (sub: string, scopes: readonly string[]) =>
+    execFileSync(
+      process.execPath,
+      [join(clone, 'dist', 'scripts', 'token.js'), '--sub', sub, '--scope', scopes.join(' ')],
+      { cwd: clone },
+    )
+      .toString()
+      .trim();
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  let officer: string;
+
+  // A shipment is restricted data: an officer (every scope) reads its picture.
   const fullPicture = () =>
-    graphql(gatewayUrl, FULL_PICTURE_QUERY, { awb: SHOWCASE.cellTherapy }, asOfficer());
+    graphql(gatewayUrl, FULL_PICTURE_QUERY, { awb: SHOWCASE.cellTherapy }, bearer(officer));
 
   beforeAll(async () => {
     // `npm start` runs the compiled program; `npm run build` first, as its `prestart` does.
@@ -176,6 +178,7 @@ describe('npm start', () => {
     launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await printed(/tradegraph is up in/, 0, 480_000);
+    officer = mint('officer', ALL_SCOPES);
   }, 900_000);
 
   afterAll(async () => {
@@ -195,14 +198,7 @@ describe('npm start', () => {
 
   it('says where its development secret is; `npm run token` mints with it, forged tokens are refused', async () => {
     expect(output).toContain('development secret in .data/jwt-secret');
-    const token = execFileSync(
-      process.execPath,
-      [join(clone, 'dist', 'scripts', 'token.js'), '--sub', 'wang', '--scope', 'routes:write'],
-      { cwd: clone },
-    )
-      .toString()
-      .trim();
-    const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+    const token = mint('wang', ['routes:write']);
     // routes checks both airports through the gateway with its service token, then writes under
     // the identity the gateway signed to it.
     const input = {
@@ -302,7 +298,11 @@ describe('npm start', () => {
           path: '/graphql',
           method: 'POST',
           agent: false,
-          headers: { 'content-type': 'application/json', 'content-length': body.length },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': body.length,
+            ...bearer(officer),
+          },
         },
         (res) => {
           let text = '';

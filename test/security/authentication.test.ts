@@ -1,12 +1,13 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { IdentitySigner } from '../../gateway/identity-signer';
 import { graphqlBody } from '../../scripts/in-process-federation';
+import { routesSubgraph } from '../../subgraphs/routes';
 import { GatewayClient } from '../../subgraphs/kit';
 import { CREATE_ROUTE, ROUTE_QUERY } from '../routes/operations';
 import { Federation, startFederation } from '../support/federation';
 import { expectData, expectError, Json } from '../support/graphql';
 import { OFFICER_IDENTITY, presets, TEST_JWT_SECRET, tokenFor } from '../support/identities';
-import { signedIdentityHeader, SubgraphClient } from '../support/subgraph';
+import { signedIdentityHeader, startSubgraphUnderTest, SubgraphClient } from '../support/subgraph';
 
 /**
  * Who may ask what (issue 7): bearer tokens at the gateway, the signed identity header between
@@ -169,6 +170,42 @@ describe('the identity a subgraph sees', () => {
       await routes.graphql(CREATE_ROUTE, signedFor, { identityHeader: captured }),
     ).createRoute;
     expect(created.history[0].actor).toBe('user:officer-1');
+  });
+});
+
+describe("a subgraph that fetches the gateway's public key from its JWKS", () => {
+  it('trusts what the gateway signs, and nothing else', async () => {
+    const jwksUrl = new URL('/.well-known/jwks.json', fed.gateway.url).href;
+    const alone = await startSubgraphUnderTest(routesSubgraph, {
+      database: fed.databaseUrl,
+      gatewayUrl: () => fed.gateway.url,
+      identityKeys: { jwksUrl },
+    });
+    try {
+      const input = {
+        airline: 'CA',
+        origin: 'PKX',
+        destination: 'MUC',
+        region: 'EUROPE',
+        status: 'PLANNED',
+        weeklyFrequency: 1,
+        weeklyCargoCapacityTonnes: 5,
+      };
+      const forger = new IdentitySigner(generateKeyPairSync('ed25519').privateKey);
+      const forged = await forger.sign(
+        OFFICER_IDENTITY,
+        'routes',
+        graphqlBody(CREATE_ROUTE, { input }),
+      );
+      expectError(
+        await alone.graphql(CREATE_ROUTE, { input }, { identityHeader: forged }),
+        'UNAUTHENTICATED',
+      );
+      const created = expectData(await alone.graphql(CREATE_ROUTE, { input })).createRoute;
+      expect(created.history[0].actor).toBe('user:officer-1');
+    } finally {
+      await alone.stop();
+    }
   });
 });
 
