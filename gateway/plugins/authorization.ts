@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { OperationDefinitionNode, print } from 'graphql';
+import type { OperationDefinitionNode } from 'graphql';
 import type { AccessRequirements } from '../authorization/access-requirements';
-import { filterOperation } from '../authorization/filter-operation';
+import { FilteredOperations } from '../authorization/filtered-operations';
 import { nullRemovedFields } from '../authorization/null-removed';
 import { unauthorizedError } from '../authorization/unauthorized-error';
 import { ANONYMOUS_IDENTITY } from '../identity';
@@ -31,26 +30,30 @@ function authorizingExecutor(
   next: GatewayExecutor,
   requirements: () => AccessRequirements,
 ): GatewayExecutor {
+  const operations = new FilteredOperations();
   return async (requestContext) => {
     const context = requestContext.context as GatewayContext;
-    const filtered = filterOperation({
-      schema: requestContext.schema,
-      document: requestContext.document,
-      operationName: requestContext.request.operationName,
-      requirements: requirements(),
-      identity: context.identity ?? ANONYMOUS_IDENTITY,
-    });
+    const filtered = operations.get(
+      {
+        schema: requestContext.schema,
+        document: requestContext.document,
+        queryHash: requestContext.queryHash,
+        operationName: requestContext.request.operationName,
+        identity: context.identity ?? ANONYMOUS_IDENTITY,
+      },
+      requirements(),
+    );
     if (filtered.removed.length === 0) return next(requestContext);
     const errors = filtered.removed.filter((r) => r.unauthorized).map(unauthorizedError);
     if (filtered.empty) return { data: nullRemovedFields({}, filtered.removed), errors };
-    const source = print(filtered.document);
+    // Set whenever something was removed and something is left (FilteredOperations).
     const result = await next({
       ...requestContext,
       document: filtered.document,
-      source,
+      source: filtered.source!,
       // Query plans are cached by this hash (and the operation name): each filtered variant of an
       // operation gets its own plan, never the plan of what another caller may see.
-      queryHash: createHash('sha256').update(source).digest('hex'),
+      queryHash: filtered.queryHash!,
       operation: filtered.document.definitions[0] as OperationDefinitionNode,
     });
     return {

@@ -162,6 +162,16 @@ describe('no way around it', () => {
     expect(result.printed).toContain('query ($yes: Boolean!, $iata: ID!)');
   });
 
+  it('__typename and introspection are not governed by the directives (as on Apollo Router)', () => {
+    const result = filter(
+      `{ __typename __schema { queryType { name } } shipment(awb: "${AWB}") { __typename awb } }`,
+      ANONYMOUS_IDENTITY,
+    );
+    expect(paths(result.removed)).toEqual(['shipment']);
+    expect(result.printed).toContain('__schema');
+    expect(result.empty).toBe(false);
+  });
+
   it('only the operation asked for is judged, and the others are dropped', () => {
     const result = filter(
       `query Public { airports { name } } query Private { shipment(awb: "${AWB}") { awb } airports { name } }`,

@@ -38,6 +38,7 @@ describe('splitting the security directives off the supergraph', () => {
     expect(gatewaySdl).not.toMatch(/@authenticated|@requiresScopes|for: SECURITY/);
     const refused = new ApolloGateway({ supergraphSdl: committed });
     await expect(refused.load()).rejects.toThrow(/for: SECURITY/);
+    await refused.stop().catch(() => undefined);
     const gateway = new ApolloGateway({ supergraphSdl: gatewaySdl });
     try {
       const { schema } = await gateway.load();
@@ -103,14 +104,20 @@ describe('a reloaded supergraph', () => {
     try {
       expect(first).not.toContain('@requiresScopes');
       expect(source.accessRequirements().fields.get('Query.declaration')).toEqual(authenticated);
-      // The next version reserves declarations by number to trade:read.
-      writeFileSync(
-        file,
-        committed.replace(
-          /(declaration\([^)]*\): Declaration @join__field\(graph: CUSTOMS\)) @authenticated/s,
-          '$1 @requiresScopes(scopes: [["trade:read"]])',
-        ),
+      // The next version reserves declarations by number to trade:read. Written until the watcher
+      // reports it: its first look at the file may come after the first write, which it then
+      // takes for the file's starting state.
+      const next = committed.replace(
+        /(declaration\([^)]*\): Declaration @join__field\(graph: CUSTOMS\)) @authenticated/s,
+        '$1 @requiresScopes(scopes: [["trade:read"]])',
       );
+      expect(next).not.toBe(committed);
+      let seen = false;
+      void updated.then(() => (seen = true));
+      while (!seen) {
+        writeFileSync(file, next);
+        await Promise.race([updated, new Promise((r) => setTimeout(r, 1500))]);
+      }
       const served = await updated;
       expect(served).not.toContain('@requiresScopes');
       expect(source.accessRequirements().fields.get('Query.declaration')).toEqual(tradeRead);
