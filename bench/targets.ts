@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TargetName } from './options';
+import { BenchProcess, freePort, startProcess } from './processes';
+import type { RequestBody, Scenario } from './scenarios';
+import type { Stack } from './stack';
+
+/** Something the load is sent to: a gateway over a stack's subgraphs, or a subgraph itself. */
+export interface Target {
+  /** As in the report: `tradegraph`, `stock`, `hive`, `hive-dedup`, `direct`, `tradegraph@REV`. */
+  name: string;
+  /** The subgraphs (and their database) that do the work behind it. */
+  stack: Stack;
+  /** The gateway process, whose CPU is the gateway's share; none for `direct`. */
+  gateway?: BenchProcess;
+  /** Where and what to send for a scenario; undefined when the target cannot serve it. */
+  endpoint(scenario: Scenario): { url: string; next: () => RequestBody } | undefined;
+  stop(): Promise<void>;
+}
+
+export function gatewayTarget(
+  name: string,
+  stack: Stack,
+  gateway: BenchProcess,
+  own = false,
+): Target {
+  return {
+    name,
+    stack,
+    gateway,
+    endpoint: (scenario) => ({ url: gateway.url, next: scenario.next }),
+    // The stack's own gateway is stopped with the stack.
+    stop: () => (own ? Promise.resolve() : gateway.stop()),
+  };
+}
+
+export function directTarget(stack: Stack): Target {
+  return {
+    name: 'direct',
+    stack,
+    endpoint: (scenario) =>
+      scenario.direct && {
+        url: stack.subgraphUrl(scenario.direct.subgraph),
+        next: scenario.direct.next,
+      },
+    stop: () => Promise.resolve(),
+  };
+}
+
+/** The committed supergraph with its subgraph URLs pointed at a stack's subgraphs, as a file. */
+export function supergraphFor(root: string, stack: Stack): string {
+  const sdl = readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8').replace(
+    /@join__graph\(name: "([a-z]+)", url: "[^"]*"\)/g,
+    (_m, name: string) => `@join__graph(name: "${name}", url: "${stack.subgraphUrl(name)}")`,
+  );
+  const file = join(mkdtempSync(join(tmpdir(), 'tradegraph-bench-')), 'supergraph.graphql');
+  writeFileSync(file, sdl);
+  return file;
+}
+
+/** A peer gateway (stock or Hive) over a stack's subgraphs, in a process of its own. */
+export async function startPeer(
+  name: Exclude<TargetName, 'tradegraph' | 'direct'>,
+  root: string,
+  stack: Stack,
+): Promise<Target> {
+  const supergraph = supergraphFor(root, stack);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const gateway =
+    name === 'stock'
+      ? await startProcess({
+          name,
+          script: join(root, 'dist', 'bench', 'peers', 'stock-gateway.js'),
+          args: [supergraph, String(port)],
+          url,
+          env: { APOLLO_TELEMETRY_DISABLED: 'true' },
+        })
+      : await startProcess({
+          name,
+          script: join(root, 'bench', 'peers', 'hive-gateway.mjs'),
+          args: [supergraph, String(port), name === 'hive-dedup' ? 'on' : 'off'],
+          url,
+          env: {},
+        });
+  return gatewayTarget(name, stack, gateway);
+}
