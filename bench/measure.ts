@@ -13,6 +13,9 @@ export interface Measurement extends LoadResult {
   gatewayCpuMsPerReq?: number;
   /** CPU milliseconds per request of the subgraph processes and their PostgreSQL backends. */
   subgraphDbCpuMsPerReq: number;
+  /** The two parts of it: the subgraph processes, and the PostgreSQL backends. */
+  subgraphCpuMsPerReq: number;
+  dbCpuMsPerReq: number;
   gatewayPeakRssMiB?: number;
 }
 
@@ -33,14 +36,16 @@ export async function measure(options: {
   if (!endpoint) return undefined;
   const { stack } = target;
   const subgraphPids = stack.subgraphs.map((s) => s.pid);
-  const subgraphsAndDb = new CpuMeter(async () => [
-    ...subgraphPids,
-    ...(await backendPids(options.admin, stack.database.name)),
-  ]);
+  const subgraphs = new CpuMeter(() => subgraphPids);
+  const db = new CpuMeter(() => backendPids(options.admin, stack.database.name));
+  const subgraphsAndDb = {
+    sample: (initial?: boolean) => Promise.all([subgraphs.sample(initial), db.sample(initial)]),
+    totalMs: () => subgraphs.totalMs() + db.totalMs(),
+  };
   const gateway = target.gateway && new CpuMeter(() => [target.gateway!.pid]);
   await subgraphsAndDb.sample(true);
   await gateway?.sample(true);
-  let sampling = Promise.resolve();
+  let sampling: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     sampling = sampling.then(() => subgraphsAndDb.sample()).then(() => gateway?.sample());
   }, SAMPLE_EVERY_MS);
@@ -66,6 +71,8 @@ export async function measure(options: {
     ...load,
     gatewayCpuMsPerReq: gateway && perRequest(gateway.totalMs()),
     subgraphDbCpuMsPerReq: perRequest(subgraphsAndDb.totalMs()),
+    subgraphCpuMsPerReq: perRequest(subgraphs.totalMs()),
+    dbCpuMsPerReq: perRequest(db.totalMs()),
     gatewayPeakRssMiB: target.gateway && peakRssMiB(target.gateway.pid),
   };
 }

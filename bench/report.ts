@@ -11,6 +11,8 @@ export interface Row {
   errors: number;
   gatewayCpuMsPerReq?: number;
   subgraphDbCpuMsPerReq: number;
+  /** The PostgreSQL backends' part of it. */
+  dbCpuMsPerReq: number;
   gatewayPeakRssMiB?: number;
   /** Ratios to stock @apollo/gateway in the same run (absent when stock was not measured). */
   vsStock?: { reqPerS: number; gatewayCpu?: number; subgraphDbCpu: number };
@@ -46,6 +48,7 @@ export function summarise(measurements: Measurement[]): Row[] {
     errors: ms.reduce((n, m) => n + m.errors, 0),
     gatewayCpuMsPerReq: medianOf(ms, (m) => m.gatewayCpuMsPerReq),
     subgraphDbCpuMsPerReq: medianOf(ms, (m) => m.subgraphDbCpuMsPerReq)!,
+    dbCpuMsPerReq: medianOf(ms, (m) => m.dbCpuMsPerReq)!,
     gatewayPeakRssMiB: Math.max(...ms.map((m) => m.gatewayPeakRssMiB ?? 0)) || undefined,
   }));
   for (const row of rows) {
@@ -68,12 +71,12 @@ const fixed = (v: number | undefined, digits = 1) => (v === undefined ? '–' : 
 /** The rows as a markdown table, ratios to stock beside the figures. */
 export function markdownTable(rows: Row[]): string {
   const lines = [
-    '| scenario | target | req/s | ÷ stock | p50 ms | p99 ms | errors | gateway CPU ms/req | ÷ stock | subgraphs+DB CPU ms/req | ÷ stock | gateway peak RSS MiB |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| scenario | target | req/s | ÷ stock | p50 ms | p99 ms | errors | gateway CPU ms/req | ÷ stock | subgraphs+DB CPU ms/req | of which DB | ÷ stock | gateway peak RSS MiB |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.scenario} | ${r.target} | ${fixed(r.reqPerS)} | ${fixed(r.vsStock?.reqPerS, 2)} | ${fixed(r.p50Ms)} | ${fixed(r.p99Ms)} | ${r.errors} | ${fixed(r.gatewayCpuMsPerReq, 2)} | ${fixed(r.vsStock?.gatewayCpu, 2)} | ${fixed(r.subgraphDbCpuMsPerReq, 2)} | ${fixed(r.vsStock?.subgraphDbCpu, 2)} | ${fixed(r.gatewayPeakRssMiB, 0)} |`,
+      `| ${r.scenario} | ${r.target} | ${fixed(r.reqPerS)} | ${fixed(r.vsStock?.reqPerS, 2)} | ${fixed(r.p50Ms)} | ${fixed(r.p99Ms)} | ${r.errors} | ${fixed(r.gatewayCpuMsPerReq, 2)} | ${fixed(r.vsStock?.gatewayCpu, 2)} | ${fixed(r.subgraphDbCpuMsPerReq, 2)} | ${fixed(r.dbCpuMsPerReq, 2)} | ${fixed(r.vsStock?.subgraphDbCpu, 2)} | ${fixed(r.gatewayPeakRssMiB, 0)} |`,
     );
   }
   return lines.join('\n');

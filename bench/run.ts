@@ -191,7 +191,7 @@ async function bench(options: BenchOptions): Promise<void> {
             measurements.push(m);
             log(
               `round ${round} ${scenario.name} ${target.name}: ${m.reqPerS.toFixed(1)} req/s, p50 ${m.p50Ms} ms, ` +
-                `gateway ${m.gatewayCpuMsPerReq?.toFixed(2) ?? '–'} ms CPU/req, subgraphs+DB ${m.subgraphDbCpuMsPerReq.toFixed(2)} ms CPU/req, ${m.errors} errors`,
+                `gateway ${m.gatewayCpuMsPerReq?.toFixed(2) ?? '–'} ms CPU/req, subgraphs+DB ${m.subgraphDbCpuMsPerReq.toFixed(2)} (DB ${m.dbCpuMsPerReq.toFixed(2)}) ms CPU/req, ${m.errors} errors`,
             );
           }
         }

@@ -56,6 +56,8 @@ describe('the report', () => {
     errors: 0,
     gatewayCpuMsPerReq: gatewayCpu,
     subgraphDbCpuMsPerReq: 4,
+    subgraphCpuMsPerReq: 3,
+    dbCpuMsPerReq: 1,
   });
 
   it('takes medians of the rounds and gives ratios to stock', () => {
