@@ -47,6 +47,10 @@ export async function startSubgraphServer<C extends BaseContext>(
 ): Promise<RunningSubgraph> {
   const log = options.log ?? ((msg: string) => console.log(msg));
   const app = express();
+  // Express hashes every response body for an ETag: a GraphQL POST is never revalidated, so the
+  // hash (SHA-1 over a whole page of pictures) is CPU spent for nothing.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<C>({
     schema: options.schema,
