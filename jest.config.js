@@ -6,7 +6,14 @@ module.exports = {
   transform: {
     // Type-checking runs separately (`npm run typecheck`); jest only transpiles.
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // jose ships ES modules only (Node loads them with `require`, jest's module system does
+    // not): compiled to CommonJS for the tests.
+    '/node_modules/jose/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' }, isolatedModules: true },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['reflect-metadata'],
   // Finds (or, on a machine without one, starts) the PostgreSQL server the tests use.
   globalSetup: '<rootDir>/test/support/global-setup.ts',

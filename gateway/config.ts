@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './subgraph-data-source';
+import { DEFAULT_CLOCK_TOLERANCE_SECONDS, TokenVerifierOptions } from './token-verifier';
 
 export interface GatewayConfig {
   supergraph: string;
@@ -11,6 +12,10 @@ export interface GatewayConfig {
   /** A `.graphql` file preloaded in the explorer instead of the full-picture query. */
   explorerQueryFile?: string;
   corsOrigins: string[];
+  /** How bearer tokens are checked (JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE). */
+  authentication: TokenVerifierOptions;
+  /** PKCS#8 PEM of the Ed25519 key signing identity headers; a development key when absent. */
+  signingKey?: string;
 }
 
 /** One setting of the gateway: an environment variable, and the flag that overrides it if any. */
@@ -71,6 +76,28 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     env: '<NAME>_URL',
     default: 'from the supergraph',
     meaning: 'where the gateway reaches subgraph NAME, e.g. CUSTOMS_URL',
+  },
+  {
+    env: 'JWT_SECRET',
+    default: 'none',
+    meaning: 'shared secret (32+ bytes) of HS256 bearer tokens',
+  },
+  {
+    env: 'JWKS_URL',
+    default: 'none',
+    meaning: "identity provider's JWKS for RS256/ES256 bearer tokens (cached, re-read on rotation)",
+  },
+  { env: 'JWT_ISSUER', default: 'any', meaning: 'the `iss` bearer tokens must carry' },
+  { env: 'JWT_AUDIENCE', default: 'any', meaning: 'the `aud` bearer tokens must carry' },
+  {
+    env: 'JWT_CLOCK_TOLERANCE_SECONDS',
+    default: String(DEFAULT_CLOCK_TOLERANCE_SECONDS),
+    meaning: 'clock difference tolerated on token expiry',
+  },
+  {
+    env: 'GATEWAY_SIGNING_KEY',
+    default: 'a development key in .data/',
+    meaning: 'Ed25519 private key (PKCS#8 PEM) signing the identity header to subgraphs',
   },
   {
     env: 'APOLLO_TELEMETRY_DISABLED',
@@ -147,5 +174,18 @@ export function gatewayConfig(
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    authentication: {
+      jwtSecret: fromEnv('JWT_SECRET'),
+      jwksUrl: fromEnv('JWKS_URL'),
+      issuer: fromEnv('JWT_ISSUER'),
+      audience: fromEnv('JWT_AUDIENCE'),
+      clockToleranceSeconds: wholeNumber(
+        'JWT_CLOCK_TOLERANCE_SECONDS',
+        fromEnv('JWT_CLOCK_TOLERANCE_SECONDS') ?? String(DEFAULT_CLOCK_TOLERANCE_SECONDS),
+        0,
+        3600,
+      ),
+    },
+    signingKey: fromEnv('GATEWAY_SIGNING_KEY'),
   };
 }

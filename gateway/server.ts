@@ -8,14 +8,18 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { clientError } from './client-errors';
 import { jsonHttpErrors } from './http-errors';
+import { ephemeralSigner, IdentitySigner } from './identity-signer';
+import { authenticationPlugin, requestIdentity } from './plugins/authentication';
 import { corsPlugin } from './plugins/cors';
 import { explorerPlugin } from './plugins/explorer';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
 import { healthPlugin } from './plugins/health';
+import { identityKeysPlugin } from './plugins/identity-keys';
 import { readinessPlugin } from './plugins/readiness';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
+import { TokenVerifier, TokenVerifierOptions } from './token-verifier';
 
 export type { GatewayPlugin } from './plugins/gateway-plugin';
 
@@ -35,6 +39,10 @@ export interface GatewayOptions {
   explorerAwb?: string;
   /** Browser origins allowed to call `/graphql` (CORS); `*` for any. */
   corsOrigins?: string[];
+  /** How clients' bearer tokens are checked; without a secret or JWKS URL every token is refused. */
+  authentication?: TokenVerifierOptions;
+  /** Signs the identity header to subgraphs; a key of the process's own by default. */
+  signer?: IdentitySigner;
   /** More plugins, composed after the built-in ones. */
   plugins?: GatewayPlugin[];
   log?: (msg: string) => void;
@@ -65,10 +73,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subgraphUrls: options.subgraphUrls,
     log,
   });
+  const signer = options.signer ?? ephemeralSigner();
   const plugins: GatewayPlugin[] = [
     healthPlugin(),
     readinessPlugin(() => source.subgraphs()),
     corsPlugin(options.corsOrigins ?? ['*']),
+    authenticationPlugin(new TokenVerifier(options.authentication ?? {})),
+    identityKeysPlugin(signer),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
     ...(options.plugins ?? []),
   ];
@@ -81,6 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url: source.urlOf(name, url ?? ''),
         timeoutMs: options.subgraphTimeoutMs,
         log,
+        signer,
       }),
   });
 
@@ -109,7 +121,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: '1mb' }),
     requestIdScope(),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ requestId: res.locals.requestId as string }),
+      context: async ({ res }) => ({
+        requestId: res.locals.requestId as string,
+        identity: requestIdentity(res),
+      }),
     }),
   );
   app.use(jsonHttpErrors(log));

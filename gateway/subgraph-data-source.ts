@@ -2,7 +2,8 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apoll
 // Not re-exported by the package's index, though its options are typed by it.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError, GraphQLFormattedError, Kind, parse } from 'graphql';
-import type { Identity } from './identity';
+import { ANONYMOUS_IDENTITY, Identity } from './identity';
+import { IDENTITY_HEADER, IdentitySigner } from './identity-signer';
 import { REQUEST_ID_HEADER } from './request-id';
 
 // Apollo's own types for a subgraph's answer, named through the class (their packages are
@@ -35,6 +36,8 @@ export interface SubgraphDataSourceOptions {
   timeoutMs?: number;
   /** Where the details of a failed fetch go (its URL, status, body), with the request id. */
   log?: (msg: string) => void;
+  /** Signs the request's identity into each fetch (`x-tradegraph-identity`); none is sent without. */
+  signer?: IdentitySigner;
 }
 
 /** A non-2xx answer that is still a GraphQL response: the subgraph refused the request. */
@@ -82,10 +85,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly name: string;
   readonly timeoutMs: number;
   private readonly log: (msg: string) => void;
+  private readonly signer?: IdentitySigner;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
     this.name = options.name;
+    this.signer = options.signer;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
     this.log = options.log ?? ((msg: string) => console.log(msg));
     // @apollo/gateway has no deadline of its own: without one per fetch, a hung subgraph would
@@ -94,10 +99,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<void> {
     // The subgraph's own log can then be matched with the gateway's and the client's report.
     const requestId = options.context.requestId;
     if (requestId) options.request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    if (this.signer && options.request.http) {
+      // The body exactly as RemoteGraphQLDataSource.sendRequest will serialise it (the query
+      // first, then the rest of the request but its `http`): the header is bound to its hash.
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { query, http, ...rest } = options.request;
+      const body = JSON.stringify({ query, ...rest });
+      const identity = options.context.identity ?? ANONYMOUS_IDENTITY;
+      options.request.http.headers.set(
+        IDENTITY_HEADER,
+        await this.signer.sign(identity, this.name, body),
+      );
+    }
   }
 
   override async process(

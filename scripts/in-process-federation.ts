@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ephemeralSigner, IdentitySigner } from '../gateway/identity-signer';
 import { RunningGateway, startGateway } from '../gateway/server';
+import type { TokenVerifierOptions } from '../gateway/token-verifier';
 import { Database, projectRoot, RunningSubgraph, startSubgraph } from '../subgraphs/kit';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { AgencyUrls } from './database-setup';
@@ -18,6 +20,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: GraphQLError[];
 }
 
+/** The JSON body of a GraphQL request, exactly as `postGraphQL` sends it (what a signature covers). */
+export function graphqlBody(query: string, variables?: Record<string, unknown>): string {
+  return JSON.stringify({ query, variables });
+}
+
 /** POSTs one GraphQL operation as JSON and returns the response body, whatever its status. */
 export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
@@ -28,9 +35,16 @@ export async function postGraphQL<T = Record<string, unknown>>(
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: graphqlBody(query, variables),
   });
   return (await res.json()) as GraphQLResponse<T>;
+}
+
+export interface InProcessFederationOptions {
+  /** How the gateway checks bearer tokens; without it every token is refused (anonymous only). */
+  authentication?: TokenVerifierOptions;
+  /** The key the gateway signs identity headers with (the subgraphs trust its public half). */
+  signer?: IdentitySigner;
 }
 
 export interface InProcessFederation {
@@ -51,7 +65,11 @@ export interface InProcessFederation {
  * subgraph URLs pointed at them: the production topology in one process, with real HTTP between
  * the parts. Used by the end-to-end tests and the benchmarks.
  */
-export async function startInProcessFederation(urls: AgencyUrls): Promise<InProcessFederation> {
+export async function startInProcessFederation(
+  urls: AgencyUrls,
+  options: InProcessFederationOptions = {},
+): Promise<InProcessFederation> {
+  const signer = options.signer ?? ephemeralSigner();
   const databases: Record<string, Database> = {};
   const subgraphs: RunningSubgraph[] = [];
   // Subgraphs reach other agencies through the gateway, which starts last.
@@ -64,6 +82,7 @@ export async function startInProcessFederation(urls: AgencyUrls): Promise<InProc
         port: 0,
         log: () => undefined,
         gatewayUrl: () => gatewayRef.url,
+        identityKeys: { publicKey: signer.publicKey },
       }),
     );
   }
@@ -73,6 +92,8 @@ export async function startInProcessFederation(urls: AgencyUrls): Promise<InProc
     port: 0,
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     log: () => undefined,
+    authentication: options.authentication,
+    signer,
   });
   gatewayRef.url = gateway.url;
   return {

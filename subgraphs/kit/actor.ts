@@ -1,4 +1,4 @@
-import type express from 'express';
+import type { Identity } from './identity';
 
 /** Who is acting: recorded in every status change's history. */
 export interface Actor {
@@ -6,15 +6,17 @@ export interface Actor {
   kind: 'ANONYMOUS' | 'USER' | 'SERVICE';
 }
 
-/**
- * Until identities are verified (JWTs at the gateway, a signed identity header to the
- * subgraphs), every caller is this clearly marked anonymous actor. Unverified headers are not
- * trusted: a caller must not be able to write history in someone else's name.
- */
+/** A caller without a verified identity (the pipeline refuses its mutations). */
 export const ANONYMOUS_ACTOR: Actor = { id: 'anonymous', kind: 'ANONYMOUS' };
 
-export function actorOf(_req: express.Request | undefined): Actor {
-  return ANONYMOUS_ACTOR;
+/**
+ * The actor of a request is its verified identity (the gateway's signed header), nothing the
+ * caller merely claims: no one can write history in someone else's name.
+ */
+export function actorOf(identity: Identity): Actor {
+  return identity.kind === 'ANONYMOUS'
+    ? ANONYMOUS_ACTOR
+    : { id: identity.sub, kind: identity.kind };
 }
 
 /** The form stored in history rows: `anonymous`, `user:<id>`, `service:<agency>`. */

@@ -2,7 +2,8 @@ import type express from 'express';
 import { Actor, actorOf } from './actor';
 import type { Database } from './database';
 import { GatewayClient } from './gateway-client';
-import { ANONYMOUS_IDENTITY, Identity } from './identity';
+import { Identity } from './identity';
+import { identityOfRequest } from './identity-header';
 import { MutationRunner } from './mutation';
 
 /** What a subgraph may use beyond its own database. */
@@ -49,13 +50,14 @@ export function createSubgraphContext<Repository, Loaders>(
   services: SubgraphServices = { gateway: new GatewayClient(parts.agency, () => undefined) },
 ): SubgraphContext<Repository, Loaders> {
   const repository = parts.repository(db);
-  const actor = actorOf(req);
+  const identity = identityOfRequest(req);
+  const actor = actorOf(identity);
   return {
     db,
     repository,
     loaders: parts.loaders(repository, db),
     gateway: services.gateway,
-    identity: ANONYMOUS_IDENTITY,
+    identity,
     actor,
     mutations: new MutationRunner(db, parts.agency, actor),
   };

@@ -12,6 +12,8 @@ export const ErrorCode = {
   IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
   /** Another agency's data was needed for a rule and could not be had: nothing was written. */
   DEPENDENCY_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
+  /** A mutation without a verified identity: the caller must sign in. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -93,4 +95,12 @@ export function versionConflict(
 
 export function dependencyUnavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE } });
+}
+
+/** A change asked for without a verified identity: nothing anonymous is written. */
+export function unauthenticated(operation: string): GraphQLError {
+  return new GraphQLError(
+    `${operation} needs a signed-in caller: send the request through the gateway with \`Authorization: Bearer <token>\``,
+    { extensions: { code: ErrorCode.UNAUTHENTICATED } },
+  );
 }

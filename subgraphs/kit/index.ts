@@ -15,6 +15,8 @@ export * from './subgraph';
 export * from './standalone';
 export * from './embedded-postgres';
 export * from './actor';
+export * from './identity';
+export * from './identity-header';
 export * from './gateway-client';
 export * from './history';
 export * from './mutation';

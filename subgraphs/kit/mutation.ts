@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from './actor';
 import type { Database } from './database';
-import { badUserInput, idempotencyConflict } from './errors';
+import { badUserInput, idempotencyConflict, unauthenticated } from './errors';
 import { IdempotencyRecord, IdempotencyRepository } from './idempotency-repository';
 import { FIRST_VERSION, validExpectedVersion } from './transition';
 import { Tx } from './tx';
@@ -57,7 +57,8 @@ export function requestHash(input: unknown): string {
 const MAX_KEY_LENGTH = 200;
 
 /**
- * Every agency's write pipeline, one per request (`ctx.mutations`). A mutation runs as one
+ * Every agency's write pipeline, one per request (`ctx.mutations`). A caller without a verified
+ * identity is refused (UNAUTHENTICATED) before anything else. A mutation runs as one
  * transaction: all of it or none. A malformed `input.expectedVersion` is refused first
  * (`validExpectedVersion`), the same way in every agency. With an idempotency key:
  * - a retry whose first call committed gets that call's result at once, before any cross-agency
@@ -82,6 +83,8 @@ export class MutationRunner {
   async run<K, F = undefined, I extends KeyedInput = KeyedInput>(
     spec: MutationSpec<K, F, I>,
   ): Promise<K> {
+    // First of all: an anonymous caller learns nothing, not even whether its input is valid.
+    if (this.actor.kind === 'ANONYMOUS') throw unauthenticated(spec.operation);
     const { idempotencyKey: key, ...request } = spec.input;
     const keyField = spec.keyField ?? 'input.idempotencyKey';
     if (key != null && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {

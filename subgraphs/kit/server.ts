@@ -12,6 +12,7 @@ import express from 'express';
 import { GraphQLFormattedError, GraphQLSchema, isObjectType, isInterfaceType } from 'graphql';
 import { Database } from './database';
 import { ErrorCode } from './errors';
+import { IdentityHeaderVerifier, keepRawBody, verifyIdentityHeader } from './identity-header';
 import { refusedInput } from './input-field';
 
 export interface SubgraphServerOptions<C extends BaseContext> {
@@ -21,6 +22,8 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   db: Database;
   /** Builds the per-request context: fresh DataLoaders for every request. */
   createContext: (req: express.Request) => C | Promise<C>;
+  /** Verifies the gateway's identity header; without one, every request is anonymous. */
+  identity?: IdentityHeaderVerifier;
   port?: number;
   host?: string;
   log?: (msg: string) => void;
@@ -84,7 +87,9 @@ export async function startSubgraphServer<C extends BaseContext>(
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    // The raw body is kept: the identity header is bound to its hash.
+    express.json({ limit: '1mb', verify: keepRawBody }),
+    ...(options.identity ? [verifyIdentityHeader(options.identity)] : []),
     expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
   );
 

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { SubgraphServices } from './context';
 import { Database } from './database';
 import { defaultGatewayUrl, GatewayClient } from './gateway-client';
+import { IdentityHeaderVerifier, IdentityKeySource, identityKeysFromEnv } from './identity-header';
 import { RunningSubgraph, startSubgraphServer } from './server';
 
 /**
@@ -40,16 +41,29 @@ export async function startSubgraph<C extends object>(
     log?: (msg: string) => void;
     /** Where the gateway is (read at each call): GATEWAY_URL or :4000 by default. */
     gatewayUrl?: () => string | undefined;
+    /**
+     * The gateway's public key, which identity headers are verified with: GATEWAY_PUBLIC_KEY,
+     * GATEWAY_JWKS_URL, or the JWKS of the gateway at `gatewayUrl` by default.
+     */
+    identityKeys?: IdentityKeySource;
   },
 ): Promise<RunningSubgraph> {
+  const gatewayUrl = options.gatewayUrl ?? defaultGatewayUrl;
   const services: SubgraphServices = {
-    gateway: new GatewayClient(def.name, options.gatewayUrl ?? defaultGatewayUrl),
+    gateway: new GatewayClient(def.name, gatewayUrl),
   };
+  const keys = options.identityKeys;
+  const identity = new IdentityHeaderVerifier(
+    def.name,
+    keys ? () => keys : identityKeysFromEnv(gatewayUrl),
+    options.log,
+  );
   return startSubgraphServer<C>({
     name: def.name,
     schema: await schemaOf(def),
     db: options.db,
     createContext: (req) => def.createContext(options.db, req, services),
+    identity,
     port: options.port,
     host: options.host,
     log: options.log,

@@ -3,6 +3,7 @@ import { expectData, expectError } from '../support/graphql';
 import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 import { AWB, insertFixtures } from './fixtures';
 import { RECORD_EVENT, SET_FACILITY_STATUS } from './operations';
+import { OFFICER_ACTOR } from '../support/identities';
 
 /**
  * setFacilityStatus over the fixtures: PKX-CONS-1 is PLANNED, PEK-CBEC-1 UNDER_CONSTRUCTION,
@@ -52,7 +53,12 @@ describe('setFacilityStatus', () => {
       commissionedOn: null,
       version: 2,
       history: [
-        { from: 'PLANNED', to: 'UNDER_CONSTRUCTION', actor: 'anonymous', reason: 'ground broken' },
+        {
+          from: 'PLANNED',
+          to: 'UNDER_CONSTRUCTION',
+          actor: OFFICER_ACTOR,
+          reason: 'ground broken',
+        },
       ],
     });
 

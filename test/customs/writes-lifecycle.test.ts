@@ -28,6 +28,7 @@ import {
   startCustomsWrites,
   SUBMIT_APPLICATION,
 } from './operations';
+import { OFFICER_ACTOR } from '../support/identities';
 
 let writes: CustomsWrites;
 let customs: SubgraphUnderTest;
@@ -81,7 +82,7 @@ describe('a declaration through its lifecycle', () => {
         { line: 2, hsCode: '8408200000', value: { amount: '1250.50', currency: 'USD' } },
       ],
       licences: [{ code: 'A', number: 'A2025000001' }],
-      history: [{ from: null, to: 'FILED', actor: 'anonymous', reason: null }],
+      history: [{ from: null, to: 'FILED', actor: OFFICER_ACTOR, reason: null }],
       shipment: { awb, version: 2, clearance: { status: 'IN_PROGRESS', releasedAt: null } },
     });
     const number = filed.number;
@@ -129,11 +130,11 @@ describe('a declaration through its lifecycle', () => {
       shipment: { clearance: { status: 'RELEASED', releasedAt: '2025-06-01T14:30:00.000Z' } },
     });
     expect(released.history).toEqual([
-      { from: null, to: 'FILED', actor: 'anonymous', reason: null },
-      { from: 'FILED', to: 'ACCEPTED', actor: 'anonymous', reason: null },
-      { from: 'ACCEPTED', to: 'UNDER_REVIEW', actor: 'anonymous', reason: null },
-      { from: 'UNDER_REVIEW', to: 'INSPECTION_REQUIRED', actor: 'anonymous', reason: 'Risk hit' },
-      { from: 'INSPECTION_REQUIRED', to: 'RELEASED', actor: 'anonymous', reason: null },
+      { from: null, to: 'FILED', actor: OFFICER_ACTOR, reason: null },
+      { from: 'FILED', to: 'ACCEPTED', actor: OFFICER_ACTOR, reason: null },
+      { from: 'ACCEPTED', to: 'UNDER_REVIEW', actor: OFFICER_ACTOR, reason: null },
+      { from: 'UNDER_REVIEW', to: 'INSPECTION_REQUIRED', actor: OFFICER_ACTOR, reason: 'Risk hit' },
+      { from: 'INSPECTION_REQUIRED', to: 'RELEASED', actor: OFFICER_ACTOR, reason: null },
     ]);
     // The stored summary (what `shipments(filter: { clearanceStatus })` reads) follows too.
     const [row] = await customs.db.query(
@@ -162,7 +163,7 @@ describe('a declaration through its lifecycle', () => {
     expect(rejected.history[1]).toEqual({
       from: 'FILED',
       to: 'REJECTED',
-      actor: 'anonymous',
+      actor: OFFICER_ACTOR,
       reason: 'HS code does not match the goods',
     });
   });
@@ -349,7 +350,7 @@ describe('special-goods applications', () => {
       consolidatedImport: { id: b.world.consolidatedImport },
       decidedAt: null,
       validUntil: null,
-      history: [{ from: null, to: 'SUBMITTED', actor: 'anonymous', reason: null }],
+      history: [{ from: null, to: 'SUBMITTED', actor: OFFICER_ACTOR, reason: null }],
     });
     const importAwbs = (
       await customs.db.query<{ awb: string }>(

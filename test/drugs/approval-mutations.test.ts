@@ -4,6 +4,7 @@ import { expectData, expectError, Json } from '../support/graphql';
 import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
 import { insertFixtures } from './fixtures';
 import { APPROVAL, approvalInput, REGISTER, SET_STATUS } from './operations';
+import { OFFICER_ACTOR } from '../support/identities';
 
 /**
  * registerDrugApproval and setDrugApprovalStatus against the drugs subgraph alone (no other
@@ -55,7 +56,7 @@ describe('registerDrugApproval', () => {
       approvedUnits: [{ id: 'BJ-BCH' }, { id: 'BJ-PUMCH' }],
     });
     expect(a.history).toEqual([
-      { from: null, to: 'VALID', actor: 'anonymous', reason: null, at: expect.any(String) },
+      { from: null, to: 'VALID', actor: OFFICER_ACTOR, reason: null, at: expect.any(String) },
     ]);
     expect(await approval(a.number)).toEqual(a);
   });

@@ -16,6 +16,7 @@ import {
   SET_STATUS,
   SUBMIT,
 } from './operations';
+import { OFFICER_ACTOR } from '../support/identities';
 
 /**
  * qualifyAgent, createConsolidatedImport, addConsolidatedLine, submitConsolidatedImport and
@@ -215,7 +216,13 @@ describe('createConsolidatedImport', () => {
       lines: [],
       shipments: [],
       history: [
-        { from: null, to: 'COLLECTING', actor: 'anonymous', reason: null, at: expect.any(String) },
+        {
+          from: null,
+          to: 'COLLECTING',
+          actor: OFFICER_ACTOR,
+          reason: null,
+          at: expect.any(String),
+        },
       ],
     });
     const next = await openImport();

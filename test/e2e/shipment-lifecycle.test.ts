@@ -5,6 +5,7 @@ import { Federation, startFederation } from '../support/federation';
 import { wholeHourFromNow } from '../support/dates';
 import { expectData, expectError } from '../support/graphql';
 import { after, flyShipment, planFlight } from './steps';
+import { OFFICER_ACTOR } from '../support/identities';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field */
 
@@ -246,6 +247,6 @@ describe('an inbound shipment through its whole life, through the gateway', () =
       'RELEASED',
     ]);
     expect(declaration.history[0].from).toBeNull();
-    expect(new Set(declaration.history.map((h: any) => h.actor))).toEqual(new Set(['anonymous']));
+    expect(new Set(declaration.history.map((h: any) => h.actor))).toEqual(new Set([OFFICER_ACTOR]));
   });
 });

@@ -111,6 +111,23 @@ describe('MutationRunner', () => {
     expect(await addNote('whole', 'key-4')).toEqual(expect.any(Number));
   });
 
+  it('refuses an anonymous caller before anything is checked or written', async () => {
+    let written = false;
+    const refused = new MutationRunner(db, 'customs', ANONYMOUS_ACTOR).run({
+      operation: 'addNote',
+      input: { idempotencyKey: '' },
+      write: async () => {
+        written = true;
+        return 0;
+      },
+    });
+    await expect(refused).rejects.toMatchObject({
+      message: expect.stringContaining('Authorization: Bearer'),
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    expect(written).toBe(false);
+  });
+
   it('rejects an empty idempotency key', async () => {
     await expect(addNote('x', '')).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT' },
@@ -118,7 +135,7 @@ describe('MutationRunner', () => {
   });
 
   it('records history, as the actor of the transaction, that the batched loader reads back in order', async () => {
-    await new MutationRunner(db, 'customs', ANONYMOUS_ACTOR).run({
+    await new MutationRunner(db, 'customs', { id: 'officer-9', kind: 'USER' }).run({
       operation: 'move',
       input: {},
       write: async (tx) => {
@@ -143,8 +160,8 @@ describe('MutationRunner', () => {
     const [d1, d2] = await Promise.all([loader.load('D1'), loader.load('D2')]);
     expect(db.statementCount - before).toBe(1);
     expect(d1.map((c) => [c.from, c.to, c.actor, c.reason])).toEqual([
-      [null, 'FILED', 'anonymous', null],
-      ['FILED', 'REJECTED', 'anonymous', 'wrong HS code'],
+      [null, 'FILED', 'user:officer-9', null],
+      ['FILED', 'REJECTED', 'user:officer-9', 'wrong HS code'],
     ]);
     expect(d2).toEqual([]);
   });

@@ -10,6 +10,7 @@ import {
   RECORD_DEPARTURE,
   SCHEDULE_FLIGHT,
 } from './operations';
+import { OFFICER_ACTOR } from '../support/identities';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field */
 
@@ -82,7 +83,7 @@ describe('a flight from schedule to arrival', () => {
       actualArrival: null,
       version: 1,
       route: { id: 'CA-PEK-MUC' },
-      history: [{ from: null, to: 'SCHEDULED', actor: 'anonymous', reason: null }],
+      history: [{ from: null, to: 'SCHEDULED', actor: OFFICER_ACTOR, reason: null }],
     });
 
     const departed = expectData(

@@ -2,6 +2,7 @@ import { Federation, startFederation } from '../support/federation';
 import { expectData, expectError } from '../support/graphql';
 import { SubgraphClient } from '../support/subgraph';
 import { CREATE_ROUTE, historyRows, ROUTE_QUERY, SET_ROUTE_STATUS } from './operations';
+import { OFFICER_ACTOR } from '../support/identities';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field */
 
@@ -52,7 +53,7 @@ describe('createRoute and setRouteStatus: the lifecycle', () => {
       airline: { iataCode: 'CA' },
       origin: { iataCode: 'PEK' },
       destination: { iataCode: 'MUC' },
-      history: [{ from: null, to: 'PLANNED', actor: 'anonymous', reason: null }],
+      history: [{ from: null, to: 'PLANNED', actor: OFFICER_ACTOR, reason: null }],
     });
 
     const active = await setStatus({

@@ -4,6 +4,7 @@ import { InProcessFederation, startInProcessFederation } from '../../scripts/in-
 import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
 import { projectRoot } from '../../subgraphs/kit';
 import { graphql as post, GraphQLResponse, Json } from './graphql';
+import { presets, TEST_JWT_SECRET, TEST_SIGNER } from './identities';
 import { SubgraphClient, subgraphClient } from './subgraph';
 import { createDemoDatabase } from './test-database';
 
@@ -11,15 +12,27 @@ import { createDemoDatabase } from './test-database';
 export interface Federation extends Omit<InProcessFederation, 'query'> {
   /** The one database every agency's schema lives in. */
   databaseUrl: string;
-  /** Sends an operation to the gateway, as any client would. */
+  /** Sends an operation to the gateway, as any client would: as an officer unless told. */
   graphql<T = Json>(
     query: string,
     variables?: Record<string, unknown>,
+    options?: GatewayCallOptions,
   ): Promise<GraphQLResponse<T>>;
   /** One agency's subgraph, to test it behind the gateway's back. */
   subgraph(agency: AgencyName): SubgraphClient;
   /** Runs `work` and tells how many SQL statements all subgraphs ran meanwhile. */
   statementsOf<R>(work: () => Promise<R>): Promise<{ result: R; statements: number }>;
+}
+
+/** Who a call to the gateway comes from. */
+export interface GatewayCallOptions {
+  /**
+   * The bearer token (`tokenFor(…)`, sent as `Authorization: Bearer <token>` whatever it holds):
+   * the officer preset (every scope) by default; `null` sends no Authorization header.
+   */
+  token?: string | null;
+  /** More request headers (they win over the token's). */
+  headers?: Record<string, string>;
 }
 
 export interface FederationOptions {
@@ -39,7 +52,10 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     const served = options.postgresOptions
       ? `${testDb.url}?options=${encodeURIComponent(options.postgresOptions)}`
       : testDb.url;
-    federation = await startInProcessFederation(everyAgency(served));
+    federation = await startInProcessFederation(everyAgency(served), {
+      authentication: { jwtSecret: TEST_JWT_SECRET },
+      signer: TEST_SIGNER,
+    });
   } catch (err) {
     await testDb.drop();
     throw err;
@@ -50,13 +66,21 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     ...rest,
     databaseUrl: testDb.url,
     // Through the shared helper, so that every response of the gateway is checked like the others.
-    graphql<T = Json>(q: string, variables?: Record<string, unknown>) {
-      return post<T>(federation.gateway.url, q, variables);
+    graphql<T = Json>(
+      q: string,
+      variables?: Record<string, unknown>,
+      options?: GatewayCallOptions,
+    ) {
+      const token = options?.token === undefined ? presets.officer : options.token;
+      return post<T>(federation.gateway.url, q, variables, {
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        ...options?.headers,
+      });
     },
     subgraph(agency) {
       const subgraph = federation.subgraphs.find((s) => s.name === agency);
       if (!subgraph) throw new Error(`no ${agency} subgraph in the federation`);
-      return subgraphClient(subgraph.url, federation.databases[agency]);
+      return subgraphClient(agency, subgraph.url, federation.databases[agency]);
     },
     async statementsOf(work) {
       const before = federation.statementCount();

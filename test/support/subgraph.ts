@@ -1,26 +1,60 @@
+import { IDENTITY_HEADER } from '../../gateway/identity-signer';
+import { graphqlBody } from '../../scripts/in-process-federation';
 import { AgencyName } from '../../subgraphs/agencies';
-import { Database, startSubgraph, SubgraphDefinition } from '../../subgraphs/kit';
+import { Database, Identity, startSubgraph, SubgraphDefinition } from '../../subgraphs/kit';
 import { graphql, GraphQLResponse, Json, UNREACHABLE_URL } from './graphql';
+import { OFFICER_IDENTITY, TEST_SIGNER } from './identities';
 import { createTestDatabase, TestDatabase } from './test-database';
+
+/** Who a direct call to a subgraph comes from. */
+export interface SubgraphCallOptions {
+  /**
+   * The identity signed into the `x-tradegraph-identity` header as the gateway would sign it:
+   * an officer holding every scope by default; `null` sends no header (an anonymous caller).
+   */
+  identity?: Identity | null;
+  /** A header value sent as is instead (a captured or forged header). */
+  identityHeader?: string;
+}
 
 /** One agency's subgraph, reached over HTTP as the gateway reaches it. */
 export interface SubgraphClient {
+  /** The agency: the audience of the identity headers it accepts. */
+  name: string;
   url: string;
   /** Its database: the pool the subgraph itself uses, so it counts the subgraph's statements. */
   db: Database;
   graphql<T = Json>(
     query: string,
     variables?: Record<string, unknown>,
+    options?: SubgraphCallOptions,
   ): Promise<GraphQLResponse<T>>;
   /** Runs `work` and tells how many SQL statements the subgraph ran meanwhile. */
   statementsOf<R>(work: () => Promise<R>): Promise<{ result: R; statements: number }>;
 }
 
-export function subgraphClient(url: string, db: Database): SubgraphClient {
+/** The identity header the gateway would send with this operation to `subgraph`. */
+export function signedIdentityHeader(
+  identity: Identity,
+  subgraph: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<string> {
+  return TEST_SIGNER.sign(identity, subgraph, graphqlBody(query, variables));
+}
+
+export function subgraphClient(name: string, url: string, db: Database): SubgraphClient {
   return {
+    name,
     url,
     db,
-    graphql: (query, variables) => graphql(url, query, variables),
+    async graphql(query, variables, options = {}) {
+      const identity = options.identity === undefined ? OFFICER_IDENTITY : options.identity;
+      const header =
+        options.identityHeader ??
+        (identity ? await signedIdentityHeader(identity, name, query, variables) : undefined);
+      return graphql(url, query, variables, header ? { [IDENTITY_HEADER]: header } : {});
+    },
     async statementsOf(work) {
       const before = db.statementCount;
       const result = await work();
@@ -69,6 +103,7 @@ export async function startSubgraphUnderTest<C extends object>(
       port: 0,
       log: (m) => logs.push(m),
       gatewayUrl: options.gatewayUrl ?? (() => UNREACHABLE_URL),
+      identityKeys: { publicKey: TEST_SIGNER.publicKey },
     });
     url = server.url;
     stopServer = () => server.stop();
@@ -77,7 +112,7 @@ export async function startSubgraphUnderTest<C extends object>(
     throw err;
   }
   return {
-    ...subgraphClient(url, db),
+    ...subgraphClient(def.name, url, db),
     logs,
     async stop() {
       try {
