@@ -8,6 +8,8 @@ export interface LoadResult {
   p99Ms: number;
   /** Non-2xx answers, transport errors, timeouts and 200s carrying GraphQL errors. */
   errors: number;
+  /** The first failed answer's status and body (cut), to tell what went wrong. */
+  firstError?: string;
 }
 
 /** `durationS` seconds of POSTs from `connections` connections, each body from `next()`. */
@@ -19,6 +21,7 @@ export async function generateLoad(options: {
   headers?: Record<string, string>;
 }): Promise<LoadResult> {
   let graphqlErrors = 0;
+  let firstError: string | undefined;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -30,7 +33,9 @@ export async function generateLoad(options: {
       {
         setupRequest: (req) => ({ ...req, body: options.next() }),
         onResponse: (status, body) => {
-          if (status === 200 && body && body.includes('"errors":')) graphqlErrors++;
+          const failed = status !== 200 || (body && body.includes('"errors":'));
+          if (failed && firstError === undefined) firstError = `${status} ${body?.slice(0, 300)}`;
+          if (status === 200 && failed) graphqlErrors++;
         },
       },
     ],
@@ -41,5 +46,6 @@ export async function generateLoad(options: {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    firstError,
   };
 }

@@ -56,6 +56,7 @@ export async function measure(options: {
       next: endpoint.next,
       connections: options.connections,
       durationS: options.durationS,
+      headers: target.headers,
     });
   } finally {
     clearInterval(timer);

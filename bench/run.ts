@@ -11,6 +11,7 @@ import { buildScenarios, SampleData, Scenario } from './scenarios';
 import { Stack, startStack } from './stack';
 import { directTarget, gatewayTarget, startPeer, Target } from './targets';
 import { buildRevision, BuiltTree, ensurePeersInstalled } from './tree';
+import { benchIdentity } from './identity';
 import pg from 'pg';
 
 /**
@@ -20,24 +21,33 @@ import pg from 'pg';
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 
-async function post(url: string, body: string): Promise<{ data?: unknown; errors?: unknown[] }> {
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ data?: unknown; errors?: unknown[] }> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body,
   });
   return (await res.json()) as { data?: unknown; errors?: unknown[] };
 }
 
 /** AWBs spread over the data set and the airports: what the scenarios' variables are drawn from. */
-async function sampleData(gatewayUrl: string): Promise<SampleData> {
+async function sampleData(
+  gatewayUrl: string,
+  headers: Record<string, string>,
+): Promise<SampleData> {
   const shipments = (await post(
     gatewayUrl,
     JSON.stringify({ query: '{ shipments(first: 1000) { nodes { awb } } }' }),
+    headers,
   )) as { data?: { shipments: { nodes: { awb: string }[] } } };
   const airports = (await post(
     gatewayUrl,
     JSON.stringify({ query: '{ airports { iataCode } }' }),
+    headers,
   )) as {
     data?: { airports: { iataCode: string }[] };
   };
@@ -56,7 +66,7 @@ async function checkAnswers(
     const answers = new Map<string, string>();
     for (const target of targets) {
       if (!target.gateway) continue;
-      const res = await post(target.gateway.url, scenario.check);
+      const res = await post(target.gateway.url, scenario.check, target.headers);
       answers.set(target.name, JSON.stringify({ data: res.data, errors: res.errors?.length ?? 0 }));
     }
     const reference = answers.get('tradegraph') ?? [...answers.values()][0];
@@ -122,6 +132,8 @@ async function bench(options: BenchOptions): Promise<void> {
   if (wantsHive) ensurePeersInstalled(root, log);
 
   const serverUrl = benchServerUrl();
+  const identity = benchIdentity();
+  const bearer = { authorization: identity.authorization };
   const stacks: Stack[] = [];
   const targets: Target[] = [];
   let compared: BuiltTree | undefined;
@@ -132,14 +144,15 @@ async function bench(options: BenchOptions): Promise<void> {
       serverUrl,
       shipments: options.shipments,
       cpuProfDir: options.cpuProfDir,
+      identity,
       log,
     });
     stacks.push(stack);
     const peers: Record<TargetName, () => Promise<Target>> = {
-      tradegraph: async () => gatewayTarget('tradegraph', stack, stack.gateway, true),
-      stock: () => startPeer('stock', root, stack),
-      hive: () => startPeer('hive', root, stack),
-      'hive-dedup': () => startPeer('hive-dedup', root, stack),
+      tradegraph: async () => gatewayTarget('tradegraph', stack, stack.gateway, bearer, true),
+      stock: () => startPeer('stock', root, stack, identity),
+      hive: () => startPeer('hive', root, stack, identity),
+      'hive-dedup': () => startPeer('hive-dedup', root, stack, identity),
       direct: async () => directTarget(stack),
     };
     for (const name of options.targets) targets.push(await peers[name]());
@@ -150,13 +163,14 @@ async function bench(options: BenchOptions): Promise<void> {
         root: compared.root,
         serverUrl,
         shipments: options.shipments,
+        identity,
         log,
       });
       stacks.push(other);
-      targets.push(gatewayTarget(other.label, other, other.gateway, true));
+      targets.push(gatewayTarget(other.label, other, other.gateway, bearer, true));
     }
 
-    const scenarios = buildScenarios(await sampleData(stack.gateway.url));
+    const scenarios = buildScenarios(await sampleData(stack.gateway.url, bearer));
     const chosen = options.scenarios.map((s) => scenarios[s]);
     const answers = await checkAnswers(chosen, targets);
 
@@ -188,6 +202,7 @@ async function bench(options: BenchOptions): Promise<void> {
               admin,
             });
             if (!m) continue;
+            if (m.firstError) log(`${target.name} ${scenario.name}: first error: ${m.firstError}`);
             measurements.push(m);
             log(
               `round ${round} ${scenario.name} ${target.name}: ${m.reqPerS.toFixed(1)} req/s, p50 ${m.p50Ms} ms, ` +

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGENCY_NAMES } from '../subgraphs/agencies';
 import { BenchDatabase, createBenchDatabase } from './database';
+import type { BenchIdentity } from './identity';
 import { BenchProcess, freePort, startProcess } from './processes';
 
 /**
@@ -27,6 +28,7 @@ export async function startStack(options: {
   serverUrl: string;
   shipments: number;
   cpuProfDir?: string;
+  identity: BenchIdentity;
   log: (msg: string) => void;
 }): Promise<Stack> {
   const dist = join(options.root, 'dist');
@@ -69,6 +71,8 @@ export async function startStack(options: {
             [`${NAME}_DATABASE_URL`]: database.url,
             [`${NAME}_PORT`]: String(ports[agency]),
             GATEWAY_URL: graphqlUrl(gatewayPort),
+            // The gateways' identity headers are checked with the run's own key.
+            GATEWAY_PUBLIC_KEY: options.identity.publicKeyPem,
           },
         }),
       );
@@ -79,9 +83,13 @@ export async function startStack(options: {
       script: join(dist, 'gateway', 'main.js'),
       args: ['--port', String(gatewayPort)],
       url: graphqlUrl(gatewayPort),
-      env: Object.fromEntries(
-        AGENCY_NAMES.map((a) => [`${a.toUpperCase()}_URL`, graphqlUrl(ports[a])]),
-      ),
+      env: {
+        ...Object.fromEntries(
+          AGENCY_NAMES.map((a) => [`${a.toUpperCase()}_URL`, graphqlUrl(ports[a])]),
+        ),
+        GATEWAY_SIGNING_KEY: options.identity.privateKeyPem,
+        JWT_SECRET: options.identity.jwtSecret,
+      },
     });
     started.push(gateway);
     return {

@@ -5,6 +5,7 @@ import type { TargetName } from './options';
 import { BenchProcess, freePort, startProcess } from './processes';
 import type { RequestBody, Scenario } from './scenarios';
 import type { Stack } from './stack';
+import type { BenchIdentity } from './identity';
 
 /** Something the load is sent to: a gateway over a stack's subgraphs, or a subgraph itself. */
 export interface Target {
@@ -16,6 +17,8 @@ export interface Target {
   gateway?: BenchProcess;
   /** Where and what to send for a scenario; undefined when the target cannot serve it. */
   endpoint(scenario: Scenario): { url: string; next: () => RequestBody } | undefined;
+  /** Headers of every request: the bearer token for tradegraph's gateway. */
+  headers: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -23,10 +26,12 @@ export function gatewayTarget(
   name: string,
   stack: Stack,
   gateway: BenchProcess,
+  headers: Record<string, string> = {},
   own = false,
 ): Target {
   return {
     name,
+    headers,
     stack,
     gateway,
     endpoint: (scenario) => ({ url: gateway.url, next: scenario.next }),
@@ -39,6 +44,8 @@ export function directTarget(stack: Stack): Target {
   return {
     name: 'direct',
     stack,
+    // The floor reads public data, which needs no identity.
+    headers: {},
     endpoint: (scenario) =>
       scenario.direct && {
         url: stack.subgraphUrl(scenario.direct.subgraph),
@@ -64,7 +71,9 @@ export async function startPeer(
   name: Exclude<TargetName, 'tradegraph' | 'direct'>,
   root: string,
   stack: Stack,
+  identity: BenchIdentity,
 ): Promise<Target> {
+  const signing = [identity.privateKeyFile, identity.claimsFile];
   const supergraph = supergraphFor(root, stack);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -73,14 +82,14 @@ export async function startPeer(
       ? await startProcess({
           name,
           script: join(root, 'dist', 'bench', 'peers', 'stock-gateway.js'),
-          args: [supergraph, String(port)],
+          args: [supergraph, String(port), ...signing],
           url,
           env: { APOLLO_TELEMETRY_DISABLED: 'true' },
         })
       : await startProcess({
           name,
           script: join(root, 'bench', 'peers', 'hive-gateway.mjs'),
-          args: [supergraph, String(port), name === 'hive-dedup' ? 'on' : 'off'],
+          args: [supergraph, String(port), name === 'hive-dedup' ? 'on' : 'off', ...signing],
           url,
           env: {},
         });
