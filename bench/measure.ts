@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { backendPids } from './database';
 import { generateLoad, LoadResult } from './load';
-import { CpuMeter, peakRssMiB } from './processes';
+import { CpuMeter, peakRssMiB, quiesce } from './processes';
 import type { Scenario } from './scenarios';
 import type { Target } from './targets';
 
@@ -30,12 +30,16 @@ export async function measure(options: {
   connections: number;
   durationS: number;
   admin: pg.Client;
+  /** Every process of the benchmark: all must be idle before a window opens. */
+  quiet: number[];
 }): Promise<Measurement | undefined> {
   const { target, scenario } = options;
   const endpoint = target.endpoint(scenario);
   if (!endpoint) return undefined;
   const { stack } = target;
   const subgraphPids = stack.subgraphs.map((s) => s.pid);
+  // The previous window's unfinished requests drain first, whichever target they were sent to.
+  await quiesce(options.quiet);
   const subgraphs = new CpuMeter(() => subgraphPids);
   const db = new CpuMeter(() => backendPids(options.admin, stack.database.name));
   const subgraphsAndDb = {

@@ -149,3 +149,21 @@ export class CpuMeter {
     return total;
   }
 }
+
+/** Below this share of one core, a process counts as idle. */
+const QUIET_SHARE = 0.05;
+
+/**
+ * Waits until the processes are idle (each under 5 % of a core over half a second), at most
+ * `maxMs`: requests a load generator gave up on at the end of a window are still being worked on
+ * by the gateways and subgraphs, and must not be counted in the next target's window.
+ */
+export async function quiesce(pids: number[], maxMs = 60_000): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const before = pids.map((pid) => cpuMs(pid) ?? 0);
+    await new Promise((r) => setTimeout(r, 500));
+    const busy = pids.some((pid, i) => (cpuMs(pid) ?? 0) - before[i] > 500 * QUIET_SHARE);
+    if (!busy || Date.now() > deadline) return;
+  }
+}

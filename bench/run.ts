@@ -137,6 +137,23 @@ async function bench(options: BenchOptions): Promise<void> {
   const stacks: Stack[] = [];
   const targets: Target[] = [];
   let compared: BuiltTree | undefined;
+  let cleaning: Promise<void> | undefined;
+  // Once: on the way out, or on Ctrl-C, which must not leave gateways, subgraphs or databases.
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      for (const target of targets) await target.stop();
+      for (const stack of stacks) {
+        await stack.stop();
+        if (!options.keep) await stack.database.drop();
+        else log(`kept ${stack.database.name}`);
+      }
+      compared?.remove();
+    })());
+  const interrupted = () => {
+    log('interrupted: stopping what the benchmark started');
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', interrupted).on('SIGTERM', interrupted);
   try {
     const stack = await startStack({
       label: 'tradegraph',
@@ -175,6 +192,10 @@ async function bench(options: BenchOptions): Promise<void> {
     const answers = await checkAnswers(chosen, targets);
 
     const measurements: Measurement[] = [];
+    const quiet = [
+      ...stacks.flatMap((s) => [...s.subgraphs, s.gateway].map((p) => p.pid)),
+      ...targets.flatMap((t) => (t.gateway ? [t.gateway.pid] : [])),
+    ];
     await withServer(serverUrl, async (admin: pg.Client) => {
       // Warm-up: caches filled and code optimised before anything is counted.
       for (const scenario of chosen) {
@@ -186,6 +207,7 @@ async function bench(options: BenchOptions): Promise<void> {
             connections: options.connections,
             durationS: 1,
             admin,
+            quiet,
           });
         }
       }
@@ -200,6 +222,7 @@ async function bench(options: BenchOptions): Promise<void> {
               connections: options.connections,
               durationS: options.durationS,
               admin,
+              quiet,
             });
             if (!m) continue;
             if (m.firstError) log(`${target.name} ${scenario.name}: first error: ${m.firstError}`);
@@ -241,13 +264,8 @@ async function bench(options: BenchOptions): Promise<void> {
     await updateBenchmarksMd(root, table, header);
     log(`results in bench/results/latest.json and latest.md`);
   } finally {
-    for (const target of targets) await target.stop();
-    for (const stack of stacks) {
-      await stack.stop();
-      if (!options.keep) await stack.database.drop();
-      else log(`kept ${stack.database.name}`);
-    }
-    compared?.remove();
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+    await cleanUp();
   }
 }
 

@@ -62,4 +62,7 @@ const server = createServer(gateway);
 server.listen(Number(port), '127.0.0.1', () =>
   console.log(`Hive Gateway ready at http://127.0.0.1:${port}/graphql (dedup ${dedup})`),
 );
-process.on('SIGINT', () => server.close(() => process.exit(0)));
+process.on('SIGINT', () => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+});
