@@ -1,5 +1,5 @@
 import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,6 +23,8 @@ export interface BenchIdentity {
   /** The private key and the claims in files, for the peers' command lines. */
   privateKeyFile: string;
   claimsFile: string;
+  /** Deletes the key files. */
+  remove(): void;
 }
 
 const SUB = 'bench-analyst';
@@ -63,5 +65,6 @@ export function benchIdentity(): BenchIdentity {
     publicKeyPem,
     privateKeyFile,
     claimsFile,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -148,6 +148,7 @@ async function bench(options: BenchOptions): Promise<void> {
         else log(`kept ${stack.database.name}`);
       }
       compared?.remove();
+      identity.remove();
     })());
   const interrupted = () => {
     log('interrupted: stopping what the benchmark started');

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TargetName } from './options';
 import { BenchProcess, freePort, startProcess } from './processes';
 import type { RequestBody, Scenario } from './scenarios';
@@ -93,5 +93,12 @@ export async function startPeer(
           url,
           env: {},
         });
-  return gatewayTarget(name, stack, gateway);
+  const target = gatewayTarget(name, stack, gateway);
+  return {
+    ...target,
+    stop: async () => {
+      await target.stop();
+      rmSync(dirname(supergraph), { recursive: true, force: true });
+    },
+  };
 }
