@@ -6,7 +6,7 @@ import {
   KeyObject,
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SignJWT } from 'jose';
 import type { Identity } from './identity';
 
@@ -20,6 +20,9 @@ export const IDENTITY_ISSUER = 'tradegraph-gateway';
 const IDENTITY_ALGORITHM = 'EdDSA';
 /** Long enough for one subgraph fetch; a captured header is soon worthless. */
 export const IDENTITY_TTL_SECONDS = 60;
+
+/** Where the development signing key is kept between runs, under the project root. */
+export const DEV_SIGNING_KEY_FILE = join('.data', 'gateway-signing-key.pem');
 
 /** The base64url SHA-256 of a request body: the `bh` claim binding a header to its request. */
 export function bodyHash(body: string | Buffer): string {

@@ -1,26 +1,28 @@
 import { join } from 'node:path';
-import { gatewayConfig } from './config';
+import { assertProductionReady, gatewayConfig } from './config';
 import { readExplorerQuery } from './explorer/explorer';
-import { developmentSigner, signerFromPem } from './identity-signer';
+import { DEV_SIGNING_KEY_FILE, developmentSigner, signerFromPem } from './identity-signer';
 import { startGateway } from './server';
 import { readSupergraph } from './supergraph-source';
-
-/** Where the development signing key is kept between runs (not for production: see README). */
-const DEV_SIGNING_KEY = join('.data', 'gateway-signing-key.pem');
 
 async function main(): Promise<void> {
   // dist/gateway/main.js → the project root is two levels up; from sources one level.
   const root = __dirname.includes(`${join('dist', 'gateway')}`)
     ? join(__dirname, '..', '..')
     : join(__dirname, '..');
-  const { explorerQueryFile, signingKey, ...config } = gatewayConfig(
+  const fullConfig = gatewayConfig(
     process.argv.slice(2),
     process.env,
     join(root, 'schema', 'supergraph.graphql'),
   );
+  assertProductionReady(fullConfig);
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { explorerQueryFile, signingKey, production, ...config } = fullConfig;
   const gateway = await startGateway({
     ...config,
-    signer: signingKey ? signerFromPem(signingKey) : developmentSigner(join(root, DEV_SIGNING_KEY)),
+    signer: signingKey
+      ? signerFromPem(signingKey)
+      : developmentSigner(join(root, DEV_SIGNING_KEY_FILE)),
     // A supergraph file is watched: `npm run compose` or a deploy updates the running gateway.
     ...(await readSupergraph(config.supergraph)),
     explorerQuery: explorerQueryFile ? await readExplorerQuery(explorerQueryFile) : undefined,

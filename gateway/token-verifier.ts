@@ -13,6 +13,11 @@ export interface TokenVerifierOptions {
   audience?: string;
   /** Seconds of clock difference tolerated on `exp`/`nbf`/`iat`. */
   clockToleranceSeconds?: number;
+  /**
+   * How soon after a JWKS fetch a token naming an unknown key may trigger another (jose's 30 s by
+   * default): a rotated key is picked up then, and unknown key ids cannot hammer the provider.
+   */
+  jwksCooldownMs?: number;
 }
 
 /** Tokens are refused unless signed with one of these: never `none`, never an algorithm the key was not meant for. */
@@ -40,7 +45,9 @@ export class TokenVerifier {
         `JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes long (HS256 with a short secret can be guessed)`,
       );
     }
-    const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
+    const jwks = options.jwksUrl
+      ? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.jwksCooldownMs })
+      : undefined;
     this.algorithms = [...(secret ? SECRET_ALGORITHMS : []), ...(jwks ? JWKS_ALGORITHMS : [])];
     if (secret || jwks) {
       // Each algorithm family has its own key: an HS256 token is never checked against a public

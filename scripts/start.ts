@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { assertProductionReady, gatewayConfig } from '../gateway/config';
 import { intFromEnv, projectRoot, runMain, stringFromEnv } from '../subgraphs/kit';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { prepareDatabases } from './database-setup';
 import { DEFAULT_SHIPMENTS } from './demo/config';
+import { launchCredentials } from './dev-credentials';
 import { isSeeded, seedDemo } from './demo/seed-demo';
 import { SHOWCASE } from './demo/showcase';
 import { ChildSpec, Supervisor } from './supervisor';
@@ -19,6 +21,8 @@ import { ChildSpec, Supervisor } from './supervisor';
 const log = (msg: string) => console.log(`[start] ${msg}`);
 
 runMain(async () => {
+  // Before anything starts: in production, no development credentials (one line, exit 1).
+  assertProductionReady(gatewayConfig([], process.env, ''));
   const started = Date.now();
   const dist = join(projectRoot(), 'dist');
   const supervisor = new Supervisor({ log });
@@ -64,7 +68,8 @@ runMain(async () => {
     }
 
     const gatewayPort = intFromEnv('PORT', 4000);
-    const gatewayEnv: NodeJS.ProcessEnv = {};
+    const credentials = await launchCredentials(process.env, SUBGRAPHS);
+    const gatewayEnv: NodeJS.ProcessEnv = { ...credentials.gateway };
     const subgraphs: ChildSpec[] = SUBGRAPHS.map((def) => {
       const envName = def.name.toUpperCase();
       const port = intFromEnv(`${envName}_PORT`, def.defaultPort);
@@ -74,6 +79,7 @@ runMain(async () => {
         script: join(dist, 'subgraphs', def.name, 'main.js'),
         healthUrl: `http://127.0.0.1:${port}/health`,
         env: {
+          ...credentials.subgraphs[def.name],
           TRADEGRAPH_LAUNCHER: '1',
           [`${envName}_DATABASE_URL`]: urls[def.name as keyof typeof urls],
           [`${envName}_PORT`]: String(port),
@@ -106,6 +112,7 @@ runMain(async () => {
   GraphQL endpoint:                    http://${shown}:${gatewayPort}/graphql
   Subgraphs: ${SUBGRAPHS.map((d) => `${d.name} :${intFromEnv(`${d.name.toUpperCase()}_PORT`, d.defaultPort)}`).join(', ')}
   Try a shipment: ${SHOWCASE.cellTherapy} (cell therapy), ${SHOWCASE.transshipment} (transshipment), ${SHOWCASE.fruit} (fruit)
+${credentials.notes.map((n) => `\n  ${n}`).join('')}
 
   A crashed subgraph or gateway is restarted. Ctrl-C stops everything.
 `);

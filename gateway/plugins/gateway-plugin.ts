@@ -1,4 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloGateway } from '@apollo/gateway';
+import type { ApolloServerPlugin, PersistedQueryOptions } from '@apollo/server';
 import type { RequestHandler, Router } from 'express';
 
 /**
@@ -18,4 +19,19 @@ export interface GatewayPlugin {
   graphqlMiddleware?: RequestHandler[];
   /** Apollo Server plugins, for the operation's lifecycle: cost limits, metrics, tracing. */
   apolloPlugins?: ApolloServerPlugin[];
+  /**
+   * Wraps the executor that plans and runs each validated operation, in plugin order (the first
+   * plugin's wrapper runs first): the seam for what must change the operation before it is
+   * planned, such as field authorization. The query plan cache keys on the `queryHash` the
+   * wrapper passes on, so a wrapper that changes the document passes that document's hash.
+   */
+  wrapExecutor?: (next: GatewayExecutor) => GatewayExecutor;
+  /**
+   * Apollo Server's persisted-query protocol: the cache its hashes resolve in, or `false` to turn
+   * it off. The first plugin that gives it decides; without one, Apollo's in-memory default.
+   */
+  persistedQueries?: PersistedQueryOptions | false;
 }
+
+/** What `ApolloGateway.load()` hands Apollo Server: runs one validated operation. */
+export type GatewayExecutor = NonNullable<Awaited<ReturnType<ApolloGateway['load']>>['executor']>;

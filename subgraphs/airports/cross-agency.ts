@@ -1,5 +1,11 @@
 import { badUserInput, GatewayClient, notFound } from '../kit';
 
+/**
+ * The scopes this agency's service token carries, and no more: its rules below read
+ * the shipment in the customs register (restricted: `trade:read`).
+ */
+export const SERVICE_SCOPES = ['trade:read'] as const;
+
 /** What the airport operator needs to know of a shipment in the customs register. */
 interface RegisteredShipment {
   shipment: {

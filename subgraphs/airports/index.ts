@@ -3,6 +3,7 @@ import { buildFederatedSchema, SubgraphDefinition } from '../kit';
 import { Context, createContext } from './context';
 import { Shipment } from './entities/shipment';
 import { references } from './references';
+import { AirportsAccessLogResolver } from './resolvers/access-log';
 import { AirportResolver } from './resolvers/airport';
 import { FacilityResolver } from './resolvers/facility';
 import { FacilityMutationResolver } from './resolvers/facility-mutations';
@@ -13,6 +14,7 @@ import {
 } from './resolvers/shipment';
 import { ShipmentMutationResolver } from './resolvers/shipment-mutations';
 import { ThroughputResolver } from './resolvers/throughput';
+import { SERVICE_SCOPES } from './cross-agency';
 
 /**
  * The airport operator's subgraph: airports (PEK, PKX and every airport a route touches), cargo
@@ -21,10 +23,12 @@ import { ThroughputResolver } from './resolvers/throughput';
 export const airportsSubgraph: SubgraphDefinition<Context> = {
   name: 'airports',
   defaultPort: 4001,
+  serviceScopes: SERVICE_SCOPES,
   buildSchema: () =>
     buildFederatedSchema(
       {
         resolvers: [
+          AirportsAccessLogResolver,
           AirportResolver,
           FacilityResolver,
           ShipmentResolver,

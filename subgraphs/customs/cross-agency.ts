@@ -1,6 +1,13 @@
 import { badUserInput, GatewayClient, notFound } from '../kit';
 
 /**
+ * The scopes this agency's service token carries, and no more: its rules below read
+ * airports, facilities and drug approvals (public) and a consolidated import (restricted:
+ * `trade:read`).
+ */
+export const SERVICE_SCOPES = ['trade:read'] as const;
+
+/**
  * Other agencies' facts that customs' rules need, read through the gateway like any client (never
  * from their tables), before a mutation's transaction opens. When the gateway or the agency does
  * not answer, the kit's client throws DEPENDENCY_UNAVAILABLE and nothing is written.

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildFederatedSchema, SubgraphDefinition } from '../kit';
 import { Context, createContext } from './context';
 import { references } from './references';
+import { CustomsAccessLogResolver } from './resolvers/access-log';
 import { BondedZoneResolver } from './resolvers/bonded-zone';
 import { ClearanceStatsResolver } from './resolvers/clearance-stats';
 import { ConsolidatedImportResolver } from './resolvers/consolidated-import';
@@ -17,6 +18,7 @@ import { ReleaseMutationResolver } from './resolvers/release-mutations';
 import { ShipmentResolver } from './resolvers/shipment';
 import { SpecialGoodsApplicationResolver } from './resolvers/special-goods-application';
 import { SpecialGoodsMutationResolver } from './resolvers/special-goods-mutations';
+import { SERVICE_SCOPES } from './cross-agency';
 
 export { summariseClearance } from './rules/clearance';
 export type { ClearanceSummary, DeclarationState } from './rules/clearance';
@@ -31,10 +33,12 @@ export type { Context } from './context';
 export const customsSubgraph: SubgraphDefinition<Context> = {
   name: 'customs',
   defaultPort: 4002,
+  serviceScopes: SERVICE_SCOPES,
   buildSchema: () =>
     buildFederatedSchema(
       {
         resolvers: [
+          CustomsAccessLogResolver,
           ShipmentResolver,
           ManifestResolver,
           DeclarationResolver,

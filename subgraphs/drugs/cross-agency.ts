@@ -1,6 +1,12 @@
 import { badUserInput, GatewayClient, notFound } from '../kit';
 
 /**
+ * The scopes this agency's service token carries, and no more: its rules below read
+ * an enterprise's customs credit rating and a shipment (restricted: `trade:read`).
+ */
+export const SERVICE_SCOPES = ['trade:read'] as const;
+
+/**
  * Facts of the customs register that drug rules need, read through the gateway (never from
  * customs' tables) before a mutation's transaction opens. When the gateway or customs cannot
  * answer, the GatewayClient throws DEPENDENCY_UNAVAILABLE and nothing is written.

@@ -7,6 +7,7 @@ import { Enterprise } from './entities/enterprise';
 import { MedicalInstitution } from './entities/medical-institution';
 import { Shipment } from './entities/shipment';
 import { references } from './references';
+import { DrugsAccessLogResolver } from './resolvers/access-log';
 import { AgentMutationResolver } from './resolvers/agent-mutations';
 import { ConsolidatedImportResolver } from './resolvers/consolidated-import';
 import { ConsolidatedImportMutationResolver } from './resolvers/consolidated-import-mutations';
@@ -16,16 +17,19 @@ import { DrugApprovalMutationResolver } from './resolvers/drug-approval-mutation
 import { EnterpriseResolver } from './resolvers/enterprise';
 import { MedicalInstitutionResolver } from './resolvers/medical-institution';
 import { ShipmentResolver } from './resolvers/shipment';
+import { SERVICE_SCOPES } from './cross-agency';
 
 export type { Context } from './context';
 
 export const drugsSubgraph: SubgraphDefinition<Context> = {
   name: 'drugs',
   defaultPort: 4003,
+  serviceScopes: SERVICE_SCOPES,
   buildSchema: () =>
     buildFederatedSchema(
       {
         resolvers: [
+          DrugsAccessLogResolver,
           DrugApprovalResolver,
           MedicalInstitutionResolver,
           ConsolidatedImportResolver,

@@ -1,18 +1,25 @@
 import { GraphQLError } from 'graphql';
+import { stringFromEnv } from './env';
 import { dependencyUnavailable } from './errors';
+
+/** The agency's service token, read at each call (it may be renewed while the subgraph runs). */
+export type ServiceToken = () => string | undefined | Promise<string | undefined>;
 
 /**
  * How a subgraph reads another agency's data for a rule: through the gateway, like any client,
- * under its own service identity, never from the other agency's tables. When the gateway or the
+ * under its own service identity (`Authorization: Bearer <its service token>`, which carries only
+ * the scopes its rules need), never from the other agency's tables. When the gateway or the
  * other agency cannot answer, the rule cannot be checked and the mutation is refused with
  * DEPENDENCY_UNAVAILABLE (fail closed): nothing is written on a guess.
  */
 export class GatewayClient {
   constructor(
-    /** The agency calling, sent as its service identity. */
+    /** The agency calling. */
     readonly service: string,
     private readonly url: () => string | undefined,
     private readonly timeoutMs = 5000,
+    /** Without a token the rules read as an anonymous caller: public data only. */
+    private readonly token: ServiceToken = () => undefined,
   ) {}
 
   async query<T>(query: string, variables: Record<string, unknown>, purpose: string): Promise<T> {
@@ -24,9 +31,13 @@ export class GatewayClient {
     }
     let body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
     try {
+      const token = await this.token();
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tradegraph-service': this.service },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -52,4 +63,10 @@ export class GatewayClient {
 
 export function defaultGatewayUrl(): string {
   return process.env.GATEWAY_URL || 'http://127.0.0.1:4000/graphql';
+}
+
+/** `<AGENCY>_SERVICE_TOKEN`: the token an agency's rules read the gateway with. */
+export function serviceTokenFromEnv(agency: string): ServiceToken {
+  const envName = agency.toUpperCase();
+  return () => stringFromEnv(`${envName}_SERVICE_TOKEN`);
 }

@@ -1,8 +1,14 @@
 import type express from 'express';
+import { AccessLogWriter } from './access-log';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphServices } from './context';
 import { Database } from './database';
-import { defaultGatewayUrl, GatewayClient } from './gateway-client';
+import {
+  defaultGatewayUrl,
+  GatewayClient,
+  ServiceToken,
+  serviceTokenFromEnv,
+} from './gateway-client';
 import { IdentityHeaderVerifier, IdentityKeySource, identityKeysFromEnv } from './identity-header';
 import { RunningSubgraph, startSubgraphServer } from './server';
 
@@ -17,6 +23,11 @@ export interface SubgraphDefinition<C extends object = object> {
   defaultPort: number;
   /** Builds the federated schema; memoised by `startSubgraph`. */
   buildSchema(): Promise<GraphQLSchema>;
+  /**
+   * The scopes its cross-agency rules need to read other agencies' data through the gateway: what
+   * its service token carries, and nothing more. None: it has no rules that need any.
+   */
+  serviceScopes?: readonly string[];
   /** Per-request context: fresh DataLoaders over this agency's database. */
   createContext(db: Database, req: express.Request, services: SubgraphServices): C;
 }
@@ -46,11 +57,20 @@ export async function startSubgraph<C extends object>(
      * GATEWAY_JWKS_URL, or the JWKS of the gateway at `gatewayUrl` by default.
      */
     identityKeys?: IdentityKeySource;
+    /** The token its rules read the gateway with: `<NAME>_SERVICE_TOKEN` by default. */
+    serviceToken?: ServiceToken;
   },
 ): Promise<RunningSubgraph> {
   const gatewayUrl = options.gatewayUrl ?? defaultGatewayUrl;
+  const accessLog = new AccessLogWriter(options.db, def.name, { log: options.log });
   const services: SubgraphServices = {
-    gateway: new GatewayClient(def.name, gatewayUrl),
+    gateway: new GatewayClient(
+      def.name,
+      gatewayUrl,
+      undefined,
+      options.serviceToken ?? serviceTokenFromEnv(def.name),
+    ),
+    accessLog,
   };
   const keys = options.identityKeys;
   const identity = new IdentityHeaderVerifier(
@@ -58,7 +78,7 @@ export async function startSubgraph<C extends object>(
     keys ? () => keys : identityKeysFromEnv(gatewayUrl),
     options.log,
   );
-  return startSubgraphServer<C>({
+  const running = await startSubgraphServer<C>({
     name: def.name,
     schema: await schemaOf(def),
     db: options.db,
@@ -68,4 +88,16 @@ export async function startSubgraph<C extends object>(
     host: options.host,
     log: options.log,
   });
+  return {
+    ...running,
+    // After the requests in flight are answered, what they read is written: a clean stop loses
+    // no access-log record (the database is closed after this).
+    async stop() {
+      try {
+        await running.stop();
+      } finally {
+        await accessLog.close();
+      }
+    },
+  };
 }

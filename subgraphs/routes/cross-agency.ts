@@ -1,6 +1,12 @@
 import { badUserInput, GatewayClient, notFound } from '../kit';
 
 /**
+ * The scopes this agency's service token carries, and no more: its rules below read
+ * airports (public) and a shipment (restricted: `trade:read`).
+ */
+export const SERVICE_SCOPES = ['trade:read'] as const;
+
+/**
  * The other agencies' facts the routes mutations depend on, read through the gateway (never from
  * their tables) before the transaction opens. A gateway or agency that does not answer makes the
  * kit's client throw DEPENDENCY_UNAVAILABLE: the mutation is refused and nothing is written.

@@ -7,6 +7,7 @@ import { Flight } from './entities/flight';
 import { Route } from './entities/route';
 import { Shipment } from './entities/shipment';
 import { references } from './references';
+import { RoutesAccessLogResolver } from './resolvers/access-log';
 import { AirlineResolver } from './resolvers/airline';
 import { AirportResolver } from './resolvers/airport';
 import { FlightResolver } from './resolvers/flight';
@@ -16,16 +17,19 @@ import { RouteResolver } from './resolvers/route';
 import { RouteMutationsResolver } from './resolvers/route-mutations';
 import { RouteRecoveryResolver } from './resolvers/route-recovery';
 import { ShipmentLegResolver, ShipmentResolver } from './resolvers/shipment';
+import { SERVICE_SCOPES } from './cross-agency';
 
 export type { Context } from './context';
 
 export const routesSubgraph: SubgraphDefinition<Context> = {
   name: 'routes',
   defaultPort: 4004,
+  serviceScopes: SERVICE_SCOPES,
   buildSchema: () =>
     buildFederatedSchema(
       {
         resolvers: [
+          RoutesAccessLogResolver,
           AirlineResolver,
           RouteResolver,
           FlightResolver,

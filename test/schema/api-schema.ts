@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { GraphQLSchema } from 'graphql';
+import { splitSecurityDirectives } from '../../gateway/authorization/security-directives';
 import { projectRoot } from '../../subgraphs/kit';
 
 /** The committed supergraph, schema/supergraph.graphql. */
@@ -11,10 +12,13 @@ export function readSupergraph(): string {
 
 /**
  * The gateway's API schema: what clients see and validate against, the supergraph without its
- * join and link machinery, as @apollo/gateway derives it.
+ * join and link machinery, as @apollo/gateway derives it (from the supergraph without the
+ * authorization directives, as the gateway serves it).
  */
 export async function loadApiSchema(supergraphSdl = readSupergraph()): Promise<GraphQLSchema> {
-  const gateway = new ApolloGateway({ supergraphSdl });
+  const gateway = new ApolloGateway({
+    supergraphSdl: splitSecurityDirectives(supergraphSdl).gatewaySdl,
+  });
   try {
     return (await gateway.load()).schema;
   } finally {

@@ -1,6 +1,7 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { IdentitySigner } from '../../gateway/identity-signer';
 import { graphqlBody } from '../../scripts/in-process-federation';
+import { GatewayClient } from '../../subgraphs/kit';
 import { CREATE_ROUTE, ROUTE_QUERY } from '../routes/operations';
 import { Federation, startFederation } from '../support/federation';
 import { expectData, expectError, Json } from '../support/graphql';
@@ -113,7 +114,9 @@ describe('the identity a subgraph sees', () => {
       { input: { ...input, destination: 'FRA' } },
       { token: null },
     );
-    expectError(res, 'UNAUTHENTICATED', { path: ['createRoute'] });
+    // The gateway's field authorization removes it (it needs routes:write) before any subgraph
+    // is asked; the subgraph's own refusal of an anonymous mutation is the next test's.
+    expectError(res, 'UNAUTHORIZED_FIELD_OR_TYPE', { path: ['createRoute'] });
   });
 
   it('answers a direct call without a header as anonymous: public data, no mutation', async () => {
@@ -166,5 +169,24 @@ describe('the identity a subgraph sees', () => {
       await routes.graphql(CREATE_ROUTE, signedFor, { identityHeader: captured }),
     ).createRoute;
     expect(created.history[0].actor).toBe('user:officer-1');
+  });
+});
+
+describe("an agency's service token", () => {
+  const read = (token: string | undefined) =>
+    new GatewayClient(
+      'customs',
+      () => fed.gateway.url,
+      5000,
+      () => token,
+    ).query(PUBLIC_QUERY, {}, 'a route');
+
+  it('goes with every cross-agency read: a valid one reads, a forged one is refused', async () => {
+    const token = tokenFor({ sub: 'customs', scopes: ['trade:read'], kind: 'service' });
+    expect(await read(token)).toHaveProperty('route');
+    await expect(read(craftedToken({ alg: 'HS256' }, {}, 'y'.repeat(40)))).rejects.toMatchObject({
+      message: expect.stringContaining('not authenticated'),
+      extensions: { code: 'DEPENDENCY_UNAVAILABLE' },
+    });
   });
 });

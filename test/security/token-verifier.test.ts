@@ -1,4 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { InvalidTokenError, TokenVerifier } from '../../gateway/token-verifier';
 import { TEST_JWT_SECRET, tokenFor } from '../support/identities';
@@ -73,5 +75,67 @@ describe('TokenVerifier', () => {
       'accepts no tokens',
     );
     expect(() => new TokenVerifier({ jwtSecret: 'short' })).toThrow('at least 32 bytes');
+  });
+});
+
+describe("TokenVerifier with an identity provider's JWKS", () => {
+  /** The provider's published keys, changed by the tests to rotate them. */
+  let published: { kid: string; key: KeyObject }[] = [];
+  let fetches = 0;
+  let provider: Server;
+  let jwksUrl: string;
+  beforeAll(async () => {
+    provider = createServer((_req, res) => {
+      fetches += 1;
+      const keys = published.map(({ kid, key }) => ({ ...key.export({ format: 'jwk' }), kid }));
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys }));
+    });
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    jwksUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/jwks.json`;
+  });
+  afterAll(() => new Promise((resolve) => provider.close(resolve)));
+
+  const rsa = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const rs256 = (kid: string, key: KeyObject) =>
+    new SignJWT({ scope: 'trade:read' })
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setSubject(`signed-by-${kid}`)
+      .setExpirationTime('10m')
+      .sign(key);
+
+  it('verifies with the published key, caches it, and picks up a rotated one', async () => {
+    const first = rsa();
+    const second = rsa();
+    published = [{ kid: 'k1', key: first.publicKey }];
+    const verifier = new TokenVerifier({ jwksUrl, jwksCooldownMs: 0 });
+    expect((await verifier.verify(await rs256('k1', first.privateKey))).sub).toBe('signed-by-k1');
+    expect((await verifier.verify(await rs256('k1', first.privateKey))).sub).toBe('signed-by-k1');
+    expect(fetches).toBe(1);
+
+    published = [{ kid: 'k2', key: second.publicKey }];
+    expect((await verifier.verify(await rs256('k2', second.privateKey))).sub).toBe('signed-by-k2');
+    expect(fetches).toBe(2);
+    // A key the provider no longer publishes, or never did, is refused.
+    await expect(verifier.verify(await rs256('k1', first.privateKey))).rejects.toThrow(
+      'a key this gateway does not know',
+    );
+    await expect(verifier.verify(await rs256('k2', rsa().privateKey))).rejects.toThrow(
+      'signature is not valid',
+    );
+  });
+
+  it('refuses an HS256 token signed with the public key as its secret (algorithm confusion)', async () => {
+    const pair = rsa();
+    published = [{ kid: 'k3', key: pair.publicKey }];
+    const pem = pair.publicKey.export({ format: 'pem', type: 'spki' });
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', kid: 'k3' })
+      .setSubject('mallory')
+      .setExpirationTime('10m')
+      .sign(new Uint8Array(Buffer.from(pem)));
+    await expect(new TokenVerifier({ jwksUrl }).verify(forged)).rejects.toThrow(
+      'signing algorithm is not accepted',
+    );
   });
 });

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InProcessFederation, startInProcessFederation } from '../../scripts/in-process-federation';
+import {
+  InProcessFederation,
+  InProcessGatewayOptions,
+  startInProcessFederation,
+} from '../../scripts/in-process-federation';
 import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
 import { projectRoot } from '../../subgraphs/kit';
 import { graphql as post, GraphQLResponse, Json } from './graphql';
@@ -40,6 +44,8 @@ export interface FederationOptions {
   shipments: number;
   /** PostgreSQL settings of the subgraphs' connections (not the seeding), e.g. `-c enable_seqscan=off`. */
   postgresOptions?: string;
+  /** How its gateway differs from the default one (plugins, port, …). */
+  gateway?: InProcessGatewayOptions;
 }
 
 /** A database of its own seeded with the demo world, and the whole federation over it. */
@@ -55,9 +61,11 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     federation = await startInProcessFederation(everyAgency(served), {
       authentication: { jwtSecret: TEST_JWT_SECRET },
       signer: TEST_SIGNER,
+      gateway: options.gateway,
     });
   } catch (err) {
-    await testDb.drop();
+    // The reason it did not start is what the test needs to see, not a teardown's failure.
+    await testDb.drop().catch(() => undefined);
     throw err;
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars

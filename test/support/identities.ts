@@ -1,5 +1,6 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { IdentitySigner } from '../../gateway/identity-signer';
+import { ALL_SCOPES } from '../../scripts/dev-credentials';
 import type { Identity } from '../../subgraphs/kit';
 
 /** The HS256 secret every test gateway checks bearer tokens with. */
@@ -11,15 +12,7 @@ export const TEST_JWT_SECRET = 'tradegraph-test-secret-not-for-production-use-01
  */
 export const TEST_SIGNER = new IdentitySigner(generateKeyPairSync('ed25519').privateKey);
 
-/** Every scope of the access model. */
-export const ALL_SCOPES = [
-  'trade:read',
-  'airports:write',
-  'customs:write',
-  'drugs:write',
-  'routes:write',
-  'audit:read',
-] as const;
+export { ALL_SCOPES } from '../../scripts/dev-credentials';
 
 export interface TokenClaims {
   sub: string;
@@ -49,6 +42,15 @@ export function tokenFor(claims: TokenClaims): string {
   const signature = createHmac('sha256', TEST_JWT_SECRET).update(signed).digest('base64url');
   return `${signed}.${signature}`;
 }
+
+/**
+ * What a test's own `startGateway` needs to behave like the test federation's gateway: accept
+ * `tokenFor` tokens, and sign identity headers that test subgraphs (`startSubgraphUnderTest`) trust.
+ */
+export const TEST_GATEWAY_IDENTITY = {
+  authentication: { jwtSecret: TEST_JWT_SECRET },
+  signer: TEST_SIGNER,
+};
 
 /** The claims of the preset callers. */
 export const OFFICER: TokenClaims = { sub: 'officer-1', scopes: [...ALL_SCOPES] };

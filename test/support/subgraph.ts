@@ -1,9 +1,16 @@
 import { IDENTITY_HEADER } from '../../gateway/identity-signer';
 import { graphqlBody } from '../../scripts/in-process-federation';
+import { stopAll } from '../../scripts/stop-all';
 import { AgencyName } from '../../subgraphs/agencies';
-import { Database, Identity, startSubgraph, SubgraphDefinition } from '../../subgraphs/kit';
+import {
+  Database,
+  Identity,
+  IdentityKeySource,
+  startSubgraph,
+  SubgraphDefinition,
+} from '../../subgraphs/kit';
 import { graphql, GraphQLResponse, Json, UNREACHABLE_URL } from './graphql';
-import { OFFICER_IDENTITY, TEST_SIGNER } from './identities';
+import { OFFICER_IDENTITY, TEST_SIGNER, tokenFor } from './identities';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 /** Who a direct call to a subgraph comes from. */
@@ -73,6 +80,8 @@ export interface SubgraphUnderTestOptions {
   database?: string;
   /** Where the subgraph finds the gateway for other agencies' facts (read at each call): nowhere by default. */
   gatewayUrl?: () => string | undefined;
+  /** Where it takes the gateway's public key from: TEST_SIGNER's, which the client signs with. */
+  identityKeys?: IdentityKeySource;
 }
 
 /** One agency's subgraph on an ephemeral port, over a database of its own or a given one. */
@@ -90,10 +99,8 @@ export async function startSubgraphUnderTest<C extends object>(
   if (!options.database) testDb = await createTestDatabase([def.name as AgencyName]);
   const db = new Database(options.database ?? testDb!.url, { max: 4 });
   const logs: string[] = [];
-  const release = async () => {
-    await db.close();
-    await testDb?.drop();
-  };
+  // The database goes even when closing the pool fails.
+  const release = () => stopAll([() => db.close(), () => testDb?.drop()]);
   let url: string;
   let stopServer: () => Promise<void>;
   try {
@@ -103,23 +110,21 @@ export async function startSubgraphUnderTest<C extends object>(
       port: 0,
       log: (m) => logs.push(m),
       gatewayUrl: options.gatewayUrl ?? (() => UNREACHABLE_URL),
-      identityKeys: { publicKey: TEST_SIGNER.publicKey },
+      identityKeys: options.identityKeys ?? { publicKey: TEST_SIGNER.publicKey },
+      // Its cross-agency rules read the gateway as the agency, like under `npm start`.
+      serviceToken: () =>
+        tokenFor({ sub: def.name, scopes: [...(def.serviceScopes ?? [])], kind: 'service' }),
     });
     url = server.url;
     stopServer = () => server.stop();
   } catch (err) {
-    await release();
+    // The reason it did not start is what the test needs to see, not a teardown's failure.
+    await release().catch(() => undefined);
     throw err;
   }
   return {
     ...subgraphClient(def.name, url, db),
     logs,
-    async stop() {
-      try {
-        await stopServer();
-      } finally {
-        await release();
-      }
-    },
+    stop: () => stopAll([stopServer, release]),
   };
 }

@@ -142,19 +142,33 @@ export async function createDemoDatabase(shipments: number): Promise<TestDatabas
 /**
  * Drops the databases of this run (at its end), and those of runs that started more than a few
  * hours ago (crashed ones: a run drops its own), leaving those of runs still going on beside it.
+ * One database that will not go (a session holding it, a template flag set by hand) must not
+ * leave the others behind: each is tried, and the failures are reported together at the end.
  */
-export async function dropRunDatabases(): Promise<void> {
-  const run = process.env.TRADEGRAPH_TEST_RUN;
-  await withAdmin(async (admin) => {
+export async function dropRunDatabases(run = process.env.TRADEGRAPH_TEST_RUN): Promise<void> {
+  const failures = await withAdmin(async (admin) => {
     const { rows } = await admin.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%' ORDER BY datname`,
     );
+    const failed: Error[] = [];
     for (const { datname } of rows) {
       const started = RUN_NAME.exec(datname);
       if (!started) continue;
       const mine = run !== undefined && datname.includes(`_${run}_`);
       const stale = Date.now() - parseInt(started[1], 36) > STALE_AFTER_MS;
-      if (mine || stale) await dropDatabase(admin, datname);
+      if (!mine && !stale) continue;
+      try {
+        await dropDatabase(admin, datname);
+      } catch (err) {
+        failed.push(new Error(`${datname}: ${(err as Error).message}`));
+      }
     }
+    return failed;
   });
+  if (failures.length > 0) {
+    throw new AggregateError(
+      failures,
+      `could not drop ${failures.length} test database(s): ${failures.map((e) => e.message).join('; ')}`,
+    );
+  }
 }

@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AUTHENTICATED } from '../../kit';
 
 /** What happened to a shipment's cargo at a Beijing hub. */
 export enum HandlingEventType {
@@ -40,6 +41,7 @@ export class Shipment {
 }
 
 @ObjectType({ description: 'The tally of a shipment received at a Beijing hub.' })
+@Directive(AUTHENTICATED)
 export class CargoArrival {
   /** The shipment's AWB (the loader key). */
   awb!: string;
@@ -61,6 +63,7 @@ export class CargoArrival {
 }
 
 @ObjectType({ description: "One step in the airport's handling of a shipment's cargo." })
+@Directive(AUTHENTICATED)
 export class HandlingEvent {
   /** The shipment's AWB (the loader key). */
   awb!: string;

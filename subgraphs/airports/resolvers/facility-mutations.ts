@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, reread, transition } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { badUserInput, requiresWriteOf, reread, transition } from '../../kit';
 import { Context } from '../context';
 import { Facility, FacilityStatus } from '../entities/facility';
 import { SetFacilityStatusInput } from '../entities/inputs';
@@ -13,6 +13,7 @@ export class FacilityMutationResolver {
     description:
       "Moves a facility one step forward in its life (PLANNED → UNDER_CONSTRUCTION → OPERATIONAL; OPERATIONAL is final), with `commissionedOn` when it becomes OPERATIONAL. Any other move is INVALID_STATE_TRANSITION; a stale `expectedVersion` is CONFLICT. The change is recorded in the facility's `history`.",
   })
+  @Directive(requiresWriteOf('airports'))
   async setFacilityStatus(
     @Arg('input', () => SetFacilityStatusInput, { description: 'The change.' })
     input: SetFacilityStatusInput,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import {
   alreadyExists,
   assertValid,
@@ -6,6 +6,7 @@ import {
   checkAirportCode,
   lockForChange,
   notFound,
+  requiresWriteOf,
 } from '../../kit';
 import { Context } from '../context';
 import { assertManifestedFor } from '../cross-agency';
@@ -41,6 +42,7 @@ export class ShipmentMutationResolver {
     description:
       "Records the tally of a shipment's cargo at a Beijing hub: its arrival and its ARRIVED and TALLIED handling events. The shipment must be in the customs register with this airport as its port of entry (checked through the gateway; DEPENDENCY_UNAVAILABLE when customs cannot answer). A shipment is tallied once: a second arrival is a CONFLICT unless it is a retry with the same idempotency key.",
   })
+  @Directive(requiresWriteOf('airports'))
   async recordArrival(
     @Arg('input', () => RecordArrivalInput, { description: 'The tally.' })
     input: RecordArrivalInput,
@@ -110,6 +112,7 @@ export class ShipmentMutationResolver {
     description:
       "Records one step in the airport's handling of a shipment's cargo after its arrival. Events are chronological (not before the arrival nor the last event), follow the cargo's lifecycle (released from the warehouse before it is picked up; nothing after PICKED_UP or TRANSFERRED_FOR_TRANSSHIPMENT: INVALID_STATE_TRANSITION), and designated-site inspections happen at a designated site.",
   })
+  @Directive(requiresWriteOf('airports'))
   async recordHandlingEvent(
     @Arg('input', () => RecordHandlingEventInput, { description: 'The event.' })
     input: RecordHandlingEventInput,

@@ -1,5 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { normalizeAwb } from '../../kit';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AUTHENTICATED, normalizeAwb } from '../../kit';
 import { Context } from '../context';
 import { Airport } from '../entities/airport';
 import { Facility } from '../entities/facility';
@@ -16,6 +16,7 @@ export class ShipmentResolver {
     nullable: true,
     description: 'The tally at the Beijing hub that received the cargo; null until tallied.',
   })
+  @Directive(AUTHENTICATED)
   arrival(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<CargoArrival | null> {
     return ctx.loaders.arrivalByAwb.load(awbKey(shipment.awb));
   }
@@ -23,6 +24,7 @@ export class ShipmentResolver {
   @FieldResolver(() => [HandlingEvent], {
     description: "The airport's handling of the cargo, chronological; empty before arrival.",
   })
+  @Directive(AUTHENTICATED)
   handlingEvents(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<HandlingEvent[]> {
     return ctx.loaders.handlingEventsByAwb.load(awbKey(shipment.awb));
   }

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { StatusChange } from '../../kit';
+import { AUTHENTICATED, StatusChange } from '../../kit';
 import { DeclarationStatus } from '../rules/clearance';
 import { BondedZone } from './bonded-zone';
 import { Enterprise } from './enterprise';
@@ -49,6 +49,7 @@ export class SupervisionMode {
 }
 
 @ObjectType({ description: 'One goods line of a declaration.' })
+@Directive(AUTHENTICATED)
 export class DeclarationItem {
   @Field(() => Int, { description: 'Line number, from 1.' })
   line!: number;
@@ -87,6 +88,7 @@ export class DeclarationItem {
 }
 
 @ObjectType({ description: 'Physical inspection or quarantine of the goods of a declaration.' })
+@Directive(AUTHENTICATED)
 export class Inspection {
   @Field({ description: 'Whether customs requires an inspection.' })
   required!: boolean;
@@ -114,6 +116,7 @@ export class Inspection {
 }
 
 @ObjectType({ description: 'A licence or certificate attached to a declaration.' })
+@Directive(AUTHENTICATED)
 export class Licence {
   @Field({
     description:
@@ -127,6 +130,7 @@ export class Licence {
 
 @ObjectType({ description: 'A customs declaration for (part of) a shipment.' })
 @Directive('@key(fields: "number")')
+@Directive(AUTHENTICATED)
 export class Declaration {
   @Field(() => ID, {
     description:

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { REQUIRES_TRADE_READ } from '../../kit';
 
 export enum CreditRating {
   ADVANCED_CERTIFIED = 'ADVANCED_CERTIFIED',
@@ -23,5 +24,6 @@ export class Enterprise {
   name!: string;
 
   @Field(() => CreditRating, { description: "Customs' credit rating." })
+  @Directive(REQUIRES_TRADE_READ)
   customsCreditRating!: CreditRating;
 }

@@ -8,7 +8,7 @@ import {
   ObjectType,
   registerEnumType,
 } from 'type-graphql';
-import { Connection } from '../../kit';
+import { AUTHENTICATED, Connection } from '../../kit';
 import { ClearanceStatus } from '../rules/clearance';
 import { Declaration } from './declaration';
 import { Enterprise } from './enterprise';
@@ -40,6 +40,7 @@ export class CargoArrival {
 }
 
 @ObjectType({ description: 'The manifest of an air waybill, as reported to customs.' })
+@Directive(AUTHENTICATED)
 export class Manifest {
   /** Keys behind `origin`, `destination` and `consignee`. */
   originIata!: string;
@@ -72,6 +73,7 @@ export class Manifest {
 }
 
 @ObjectType({ description: 'Customs clearance of a shipment, summed up across its declarations.' })
+@Directive(AUTHENTICATED)
 export class Clearance {
   @Field(() => ClearanceStatus, { description: 'Summary status across the declarations.' })
   status!: ClearanceStatus;
@@ -92,6 +94,7 @@ export class Clearance {
 
 @ObjectType({ description: 'A shipment (air waybill) in the customs shipment register.' })
 @Directive('@key(fields: "awb")')
+@Directive(AUTHENTICATED)
 export class Shipment {
   @Field(() => ID, { description: 'Air waybill number, "PPP-SSSSSSSC", check digit valid.' })
   awb!: string;

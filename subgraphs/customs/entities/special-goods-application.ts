@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, StatusChange } from '../../kit';
+import { AUTHENTICATED, DateScalar, REQUIRES_TRADE_READ, StatusChange } from '../../kit';
 import { Enterprise } from './enterprise';
 import { Shipment } from './shipment';
 import { ConsolidatedImport } from './consolidated-import';
@@ -49,6 +49,7 @@ registerEnumType(ApplicationStatus, {
     'An application for entry/exit health quarantine approval of special goods, granted by customs.',
 })
 @Directive('@key(fields: "number")')
+@Directive(AUTHENTICATED)
 export class SpecialGoodsApplication {
   @Field(() => ID, { description: 'Application number.' })
   number!: string;
@@ -85,6 +86,8 @@ export class SpecialGoodsApplication {
   consolidatedImport!: ConsolidatedImport | null;
 
   @Field(() => [Shipment], { description: 'Shipments covered by the application.' })
+  // Not customs' gatekeeper root: the shipments an application covers need not be the caller's.
+  @Directive(REQUIRES_TRADE_READ)
   shipments?: Shipment[];
 
   @Field(() => Int, {

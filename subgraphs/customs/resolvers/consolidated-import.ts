@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AUTHENTICATED } from '../../kit';
 import type { Context } from '../context';
 import { ConsolidatedImport } from '../entities/consolidated-import';
 import { SpecialGoodsApplication } from '../entities/special-goods-application';
@@ -11,6 +12,7 @@ export class ConsolidatedImportResolver {
     description:
       'The special-goods quarantine application submitted for it, as customs records it; null until one is submitted. When several name it, the most recently submitted one not REJECTED; if all were rejected, the most recently submitted one.',
   })
+  @Directive(AUTHENTICATED)
   specialGoodsApplication(
     @Root() consolidated: ConsolidatedImport,
     @Ctx() ctx: Context,

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { requiresWriteOf } from '../../kit';
 import type { Context } from '../context';
 import { Declaration } from '../entities/declaration';
 import {
@@ -15,6 +16,7 @@ export class DeclarationDecisionMutationResolver {
   @Mutation(() => Declaration, {
     description: 'Accepts a FILED declaration (FILED → ACCEPTED).',
   })
+  @Directive(requiresWriteOf('customs'))
   acceptDeclaration(
     @Arg('input', () => AcceptDeclarationInput, { description: 'Which declaration.' })
     input: AcceptDeclarationInput,
@@ -34,6 +36,7 @@ export class DeclarationDecisionMutationResolver {
     description:
       'Puts an ACCEPTED declaration under document review and risk screening (ACCEPTED → UNDER_REVIEW).',
   })
+  @Directive(requiresWriteOf('customs'))
   reviewDeclaration(
     @Arg('input', () => ReviewDeclarationInput, { description: 'Which declaration.' })
     input: ReviewDeclarationInput,
@@ -53,6 +56,7 @@ export class DeclarationDecisionMutationResolver {
     description:
       "Rejects a declaration that is not yet final, with the reason (kept as `rejectionReason` and in history); the shipment's clearance summary follows.",
   })
+  @Directive(requiresWriteOf('customs'))
   rejectDeclaration(
     @Arg('input', () => RejectDeclarationInput, { description: 'Which declaration, and why.' })
     input: RejectDeclarationInput,

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { alreadyExists, notFound, reread } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { alreadyExists, AUTHENTICATED, notFound, reread } from '../../kit';
 import type { Context } from '../context';
 import { checkDrugApprovals } from '../cross-agency';
 import { Declaration, TradeDirection } from '../entities/declaration';
@@ -8,14 +8,16 @@ import { DeclarationStatus } from '../rules/clearance';
 import { validDeclaration } from '../rules/declaration-input';
 import { beijingYear, notBefore } from '../rules/input-checks';
 import { requireRegistered } from '../rules/registered';
+import { asDeclarant } from '../rules/write-access';
 import { CustomsWriteRepository } from '../write-repository';
 
 @Resolver()
 export class DeclarationFilingMutationResolver {
   @Mutation(() => Declaration, {
     description:
-      "Files a customs declaration for a manifested shipment, with its goods lines and licences; it starts FILED (history: null → FILED) and the shipment's clearance summary follows. Every drug approval named by a line must be VALID (drugs agency, through the gateway). Without `number`, customs assigns the next serial of office, year and direction.",
+      "Files a customs declaration for a manifested shipment, with its goods lines and licences; it starts FILED (history: null → FILED) and the shipment's clearance summary follows. Every drug approval named by a line must be VALID (drugs agency, through the gateway). Without `number`, customs assigns the next serial of office, year and direction. Needs `customs:write`, or an enterprise's own identity as the declarant.",
   })
+  @Directive(AUTHENTICATED)
   async fileDeclaration(
     @Arg('input', () => FileDeclarationInput, { description: 'The declaration.' })
     input: FileDeclarationInput,
@@ -25,6 +27,7 @@ export class DeclarationFilingMutationResolver {
     const number = await ctx.mutations.run({
       operation: 'fileDeclaration',
       input,
+      authorize: asDeclarant(d.declarantUscc),
       check: () =>
         checkDrugApprovals(
           ctx.gateway,

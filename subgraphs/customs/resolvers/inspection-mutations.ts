@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { assertValid, badUserInput, invalidTransition } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { assertValid, badUserInput, invalidTransition, requiresWriteOf } from '../../kit';
 import type { Context } from '../context';
 import { checkInspectionFacility } from '../cross-agency';
 import { Declaration, InspectionResult } from '../entities/declaration';
@@ -19,6 +19,7 @@ export class InspectionMutationResolver {
     description:
       "Requires a physical inspection / quarantine of the goods at a facility (ACCEPTED or UNDER_REVIEW → INSPECTION_REQUIRED; result PENDING). The facility must exist, be OPERATIONAL and be at the shipment's port of entry (airports agency, through the gateway).",
   })
+  @Directive(requiresWriteOf('customs'))
   requireInspection(
     @Arg('input', () => RequireInspectionInput, { description: 'Which declaration, and where.' })
     input: RequireInspectionInput,
@@ -65,6 +66,7 @@ export class InspectionMutationResolver {
     description:
       'Records the outcome of the pending inspection of an INSPECTION_REQUIRED declaration (PENDING → PASSED or FAILED, once). The declaration stays INSPECTION_REQUIRED: release it (after PASSED) or reject it.',
   })
+  @Directive(requiresWriteOf('customs'))
   recordInspectionResult(
     @Arg('input', () => RecordInspectionResultInput, {
       description: 'Which declaration, and the outcome.',

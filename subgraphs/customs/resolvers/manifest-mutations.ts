@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { alreadyExists, reread } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { alreadyExists, requiresWriteOf, reread } from '../../kit';
 import type { Context } from '../context';
 import { checkManifestAirports } from '../cross-agency';
 import { RegisterManifestInput } from '../entities/inputs/register-manifest-input';
@@ -14,6 +14,7 @@ export class ManifestMutationResolver {
     description:
       "Registers an air waybill's manifest: creates the shipment (clearance NOT_DECLARED). The airports must exist and the port of entry must be a Beijing hub (checked with the airports agency through the gateway); the consignee must be registered. An AWB registered before is a CONFLICT.",
   })
+  @Directive(requiresWriteOf('customs'))
   async registerManifest(
     @Arg('input', () => RegisterManifestInput, { description: 'The manifest.' })
     input: RegisterManifestInput,

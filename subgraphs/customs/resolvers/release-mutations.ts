@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { invalidTransition, ruleViolation } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { invalidTransition, requiresWriteOf, ruleViolation } from '../../kit';
 import type { Context } from '../context';
 import { checkDrugApprovals, DrugApprovalFacts } from '../cross-agency';
 import { Declaration, InspectionResult } from '../entities/declaration';
@@ -68,6 +68,7 @@ export class ReleaseMutationResolver {
     description:
       "Releases the goods of a declaration (ACCEPTED, UNDER_REVIEW, or INSPECTION_REQUIRED with the inspection PASSED → RELEASED) and updates the shipment's clearance summary. Every drug approval of its lines must be VALID (drugs agency, through the gateway); cell and gene therapy goods, and shipments covered by a special-goods application, need an APPROVED, unexpired special-goods application covering the shipment.",
   })
+  @Directive(requiresWriteOf('customs'))
   releaseDeclaration(
     @Arg('input', () => ReleaseDeclarationInput, { description: 'Which declaration, and when.' })
     input: ReleaseDeclarationInput,

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assertValid, StatusChange } from '../../kit';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { assertValid, AUTHENTICATED, StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { Enterprise } from '../entities/enterprise';
 import { Shipment } from '../entities/shipment';
@@ -10,14 +10,18 @@ import { checkReference } from '../validation';
 export class SpecialGoodsApplicationResolver {
   @Query(() => SpecialGoodsApplication, {
     nullable: true,
-    description: 'A special-goods health quarantine application by number; null if unknown.',
+    description:
+      'A special-goods health quarantine application by number; null if unknown, or not yours to read (an enterprise reads those it applied for; `trade:read` all).',
   })
-  specialGoodsApplication(
+  @Directive(AUTHENTICATED)
+  async specialGoodsApplication(
     @Arg('number', () => ID, { description: 'Application number.' }) number: string,
     @Ctx() ctx: Context,
   ): Promise<SpecialGoodsApplication | null> {
     assertValid(checkReference(number, 'an application number'), 'number');
-    return ctx.loaders.applicationByNumber.load(number);
+    const row = await ctx.loaders.visibleApplicationByNumber.load(number);
+    if (row) ctx.accessLog.read('SpecialGoodsApplication', [row.number]);
+    return row;
   }
 
   @FieldResolver(() => Enterprise)

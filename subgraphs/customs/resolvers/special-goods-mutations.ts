@@ -1,9 +1,11 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import {
   alreadyExists,
+  AUTHENTICATED,
   badUserInput,
   invalidTransition,
   notFound,
+  requiresWriteOf,
   reread,
   transition,
 } from '../../kit';
@@ -21,6 +23,7 @@ import {
 import { beijingDate, beijingYear, lastDayAfterMonths } from '../rules/input-checks';
 import { requireRegistered } from '../rules/registered';
 import { validApplication, validDecision } from '../rules/special-goods-input';
+import { asApplyingAgent } from '../rules/write-access';
 import { specialGoodsLifecycle } from '../state-machines';
 import { CustomsWriteRepository } from '../write-repository';
 
@@ -36,8 +39,9 @@ const NUMBER_PREFIX = 'SGA-0100-';
 export class SpecialGoodsMutationResolver {
   @Mutation(() => SpecialGoodsApplication, {
     description:
-      "Submits an application for entry/exit health quarantine approval of special goods (history: null → SUBMITTED). A named consolidated import must exist and be the applicant's (drugs agency, through the gateway); it is linked, and its shipments known to customs are covered along with `shipments`.",
+      "Submits an application for entry/exit health quarantine approval of special goods (history: null → SUBMITTED). A named consolidated import must exist and be the applicant's (drugs agency, through the gateway); it is linked, and its shipments known to customs are covered along with `shipments`. Needs `customs:write`, or the agent's own identity for an application of its consolidated import.",
   })
+  @Directive(AUTHENTICATED)
   async submitSpecialGoodsApplication(
     @Arg('input', () => SubmitSpecialGoodsApplicationInput, { description: 'The application.' })
     input: SubmitSpecialGoodsApplicationInput,
@@ -48,6 +52,7 @@ export class SpecialGoodsMutationResolver {
     const number = await ctx.mutations.run({
       operation: 'submitSpecialGoodsApplication',
       input,
+      authorize: asApplyingAgent(a.applicantUscc, consolidatedImportId),
       check: async (): Promise<string[]> => {
         if (consolidatedImportId === null) return [];
         const ci = await checkConsolidatedImport(
@@ -97,6 +102,7 @@ export class SpecialGoodsMutationResolver {
     description:
       'Decides a special-goods application: SUBMITTED → UNDER_REVIEW; SUBMITTED or UNDER_REVIEW → APPROVED (valid until `validUntil`, by default per risk level) or REJECTED (with a reason); APPROVED → EXPIRED once its validity has run out. REJECTED and EXPIRED are final.',
   })
+  @Directive(requiresWriteOf('customs'))
   async decideSpecialGoodsApplication(
     @Arg('input', () => DecideSpecialGoodsApplicationInput, {
       description: 'Which application, and the decision.',

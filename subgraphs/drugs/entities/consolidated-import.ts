@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection } from '../../kit';
+import { AUTHENTICATED, Connection } from '../../kit';
 
 export enum ConsolidatedImportStatus {
   COLLECTING = 'COLLECTING',
@@ -26,6 +26,7 @@ registerEnumType(ConsolidatedImportStatus, {
     "A qualified agent's consolidated import: the needs of several approved units, submitted together.",
 })
 @Directive('@key(fields: "id")')
+@Directive(AUTHENTICATED)
 export class ConsolidatedImport {
   @Field(() => ID, { description: 'Identifier of the consolidated import, e.g. "CI-2025-0001".' })
   id!: string;
@@ -58,6 +59,7 @@ export class ConsolidatedImport {
 @ObjectType({
   description: 'One approved unit’s need for one approved drug within a consolidated import.',
 })
+@Directive(AUTHENTICATED)
 export class ConsolidatedLine {
   @Field(() => Int, { description: 'Line number within the consolidated import, from 1.' })
   line!: number;

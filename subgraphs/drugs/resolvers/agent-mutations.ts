@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { requiresWriteOf } from '../../kit';
 import { Context } from '../context';
 import { enterpriseInGoodStanding } from '../cross-agency';
 import { Enterprise } from '../entities/enterprise';
@@ -12,6 +13,7 @@ export class AgentMutationResolver {
     description:
       'Qualifies an enterprise as a drug import agent for the given categories, or replaces its qualification. The enterprise must be in the customs register (checked through the gateway) and not DISCREDITED; read its `drugImportAgent` from the result.',
   })
+  @Directive(requiresWriteOf('drugs'))
   async qualifyAgent(
     @Arg('input', () => QualifyAgentInput) input: QualifyAgentInput,
     @Ctx() ctx: Context,

@@ -1,5 +1,12 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, lockForChange, reread, transition } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import {
+  AUTHENTICATED,
+  badUserInput,
+  lockForChange,
+  requiresWriteOf,
+  reread,
+  transition,
+} from '../../kit';
 import { Context } from '../context';
 import { enterpriseInGoodStanding, shipmentExists } from '../cross-agency';
 import { ConsolidatedImport, ConsolidatedImportStatus } from '../entities/consolidated-import';
@@ -16,6 +23,7 @@ import {
   checkSubmittable,
   importLock,
 } from '../rules/consolidated-import';
+import { asImportAgent, asQualifiedAgent } from '../rules/write-access';
 import { CONSOLIDATED_IMPORT_ENTITY, consolidatedImportMachine } from '../state-machines';
 import {
   checkAddConsolidatedLine,
@@ -30,8 +38,9 @@ const { COLLECTING, SUBMITTED } = ConsolidatedImportStatus;
 export class ConsolidatedImportMutationResolver {
   @Mutation(() => ConsolidatedImport, {
     description:
-      'Opens a consolidated import for a qualified agent, status COLLECTING, with an id like "CI-2026-000123" (history: null → COLLECTING). The agent must be in the customs register (checked through the gateway) and not DISCREDITED.',
+      'Opens a consolidated import for a qualified agent, status COLLECTING, with an id like "CI-2026-000123" (history: null → COLLECTING). The agent must be in the customs register (checked through the gateway) and not DISCREDITED. Needs `drugs:write`, or the qualified agent’s own identity.',
   })
+  @Directive(AUTHENTICATED)
   async createConsolidatedImport(
     @Arg('input', () => CreateConsolidatedImportInput) input: CreateConsolidatedImportInput,
     @Ctx() ctx: Context,
@@ -40,6 +49,7 @@ export class ConsolidatedImportMutationResolver {
     const id = await ctx.mutations.run({
       operation: 'createConsolidatedImport',
       input,
+      authorize: asQualifiedAgent(ctx.loaders, agentUscc),
       check: () => enterpriseInGoodStanding(ctx.gateway, agentUscc, 'input.agentUscc'),
       write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
@@ -67,6 +77,7 @@ export class ConsolidatedImportMutationResolver {
     description:
       'Adds one approved unit’s need to a COLLECTING consolidated import, as its next line. The approval must be VALID and within its validity dates, cover the institution as an approved unit, and be of a category the agent is qualified for. On an import past COLLECTING: INVALID_STATE_TRANSITION (current = its status, requested = COLLECTING).',
   })
+  @Directive(AUTHENTICATED)
   async addConsolidatedLine(
     @Arg('input', () => AddConsolidatedLineInput) input: AddConsolidatedLineInput,
     @Ctx() ctx: Context,
@@ -76,6 +87,7 @@ export class ConsolidatedImportMutationResolver {
     await ctx.mutations.run({
       operation: 'addConsolidatedLine',
       input,
+      authorize: asImportAgent(ctx.loaders, id),
       write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
         const current = await lockForChange(
@@ -96,6 +108,7 @@ export class ConsolidatedImportMutationResolver {
     description:
       'Submits a consolidated import centrally (COLLECTING → SUBMITTED) and sets `submittedAt`. It needs at least one line, and every line’s approval must still be VALID and within its validity dates.',
   })
+  @Directive(AUTHENTICATED)
   async submitConsolidatedImport(
     @Arg('input', () => SubmitConsolidatedImportInput) input: SubmitConsolidatedImportInput,
     @Ctx() ctx: Context,
@@ -104,6 +117,7 @@ export class ConsolidatedImportMutationResolver {
     await ctx.mutations.run({
       operation: 'submitConsolidatedImport',
       input,
+      authorize: asImportAgent(ctx.loaders, id),
       write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
         await transition(tx, {
@@ -125,6 +139,7 @@ export class ConsolidatedImportMutationResolver {
     description:
       'Records a shipment (in the customs register, checked through the gateway) as carrying goods of a SUBMITTED, APPROVED or IN_TRANSIT consolidated import. Linking it again to the same import changes nothing; a shipment linked to another import is refused.',
   })
+  @Directive(requiresWriteOf('drugs'))
   async linkConsolidatedShipment(
     @Arg('input', () => LinkConsolidatedShipmentInput) input: LinkConsolidatedShipmentInput,
     @Ctx() ctx: Context,

@@ -1,5 +1,12 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { alreadyExists, invalidTransition, notFound, reread, transition } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import {
+  alreadyExists,
+  invalidTransition,
+  notFound,
+  requiresWriteOf,
+  reread,
+  transition,
+} from '../../kit';
 import { Context } from '../context';
 import { ApprovalStatus, DrugApproval } from '../entities/drug-approval';
 import { RegisterDrugApprovalInput, SetDrugApprovalStatusInput } from '../entities/inputs';
@@ -13,6 +20,7 @@ export class DrugApprovalMutationResolver {
     description:
       'Registers a new drug approval as VALID with its approved units (history: null → VALID). A number already registered is refused with CONFLICT.',
   })
+  @Directive(requiresWriteOf('drugs'))
   async registerDrugApproval(
     @Arg('input', () => RegisterDrugApprovalInput) input: RegisterDrugApprovalInput,
     @Ctx() ctx: Context,
@@ -52,6 +60,7 @@ export class DrugApprovalMutationResolver {
     description:
       'Changes a drug approval’s status: VALID ↔ SUSPENDED; VALID or SUSPENDED → EXPIRED or REVOKED; EXPIRED and REVOKED are final. An approval past its validity date cannot be reinstated. Recorded in its history with the reason.',
   })
+  @Directive(requiresWriteOf('drugs'))
   async setDrugApprovalStatus(
     @Arg('input', () => SetDrugApprovalStatusInput) input: SetDrugApprovalStatusInput,
     @Ctx() ctx: Context,

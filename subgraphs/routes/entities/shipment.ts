@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { AUTHENTICATED } from '../../kit';
 
 /**
  * A shipment as the routes subgraph sees it: only its key. The customs subgraph owns the register;
@@ -15,6 +16,7 @@ export class Shipment {
 }
 
 @ObjectType({ description: 'One flight of a shipment’s journey, between two airports.' })
+@Directive(AUTHENTICATED)
 export class ShipmentLeg {
   /** AWB of the shipment this leg belongs to. */
   awb!: string;

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { alreadyExists, reread } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { alreadyExists, requiresWriteOf, reread } from '../../kit';
 import type { Context } from '../context';
 import { airportTimezone } from '../cross-agency';
 import { Flight, FlightStatus } from '../entities/flight';
@@ -27,6 +27,7 @@ export class FlightMutationsResolver {
     description:
       'Schedules a flight on an operating (ACTIVE or RESUMED) route: the number’s designator is the route’s airline, the flight date is the scheduled departure’s date in the origin airport’s time zone (from the airports register, through the gateway). CONFLICT when the flight exists already.',
   })
+  @Directive(requiresWriteOf('routes'))
   async scheduleFlight(
     @Arg('input', () => ScheduleFlightInput, { description: 'The flight.' })
     input: ScheduleFlightInput,
@@ -69,6 +70,7 @@ export class FlightMutationsResolver {
   @Mutation(() => Flight, {
     description: 'Records the take-off of a SCHEDULED flight: it becomes DEPARTED.',
   })
+  @Directive(requiresWriteOf('routes'))
   async recordDeparture(
     @Arg('input', () => RecordDepartureInput, { description: 'The flight and its take-off time.' })
     input: RecordDepartureInput,
@@ -90,6 +92,7 @@ export class FlightMutationsResolver {
     description:
       'Records the landing of a DEPARTED flight, after its take-off: it becomes ARRIVED, or DIVERTED when it landed elsewhere.',
   })
+  @Directive(requiresWriteOf('routes'))
   async recordFlightArrival(
     @Arg('input', () => RecordFlightArrivalInput, {
       description: 'The flight and its landing time.',
@@ -115,6 +118,7 @@ export class FlightMutationsResolver {
     description:
       'Cancels a SCHEDULED flight: it becomes CANCELLED, and shipment legs can no longer be assigned to it.',
   })
+  @Directive(requiresWriteOf('routes'))
   async cancelFlight(
     @Arg('input', () => CancelFlightInput, { description: 'The flight and why.' })
     input: CancelFlightInput,

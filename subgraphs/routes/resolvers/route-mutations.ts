@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { alreadyExists, notFound, reread } from '../../kit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { alreadyExists, notFound, requiresWriteOf, reread } from '../../kit';
 import type { Context } from '../context';
 import { checkRouteEnds } from '../cross-agency';
 import { CreateRouteInput, SetRouteStatusInput } from '../entities/inputs/route-inputs';
@@ -14,6 +14,7 @@ export class RouteMutationsResolver {
     description:
       'Registers a new route of an airline between a Beijing hub and another airport, PLANNED or ACTIVE. Both airports must be in the airports register (checked through the gateway) and one of them must be PEK or PKX. Its id is derived: airline, origin and destination. CONFLICT when the route exists already.',
   })
+  @Directive(requiresWriteOf('routes'))
   async createRoute(
     @Arg('input', () => CreateRouteInput, { description: 'The route.' }) input: CreateRouteInput,
     @Ctx() ctx: Context,
@@ -58,6 +59,7 @@ export class RouteMutationsResolver {
     description:
       'Changes a route’s operating status on a date: ACTIVE opens a PLANNED route, SUSPENDED suspends an ACTIVE or RESUMED one, RESUMED resumes a SUSPENDED one. Any other move is INVALID_STATE_TRANSITION. Recorded in the route’s history.',
   })
+  @Directive(requiresWriteOf('routes'))
   async setRouteStatus(
     @Arg('input', () => SetRouteStatusInput, { description: 'The route and its new status.' })
     input: SetRouteStatusInput,

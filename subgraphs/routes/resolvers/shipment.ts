@@ -1,5 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { normalizeAwb, notFound } from '../../kit';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AUTHENTICATED, normalizeAwb, notFound } from '../../kit';
 import type { Context } from '../context';
 import { Airline } from '../entities/airline';
 import { Airport } from '../entities/airport';
@@ -11,6 +11,7 @@ export class ShipmentResolver {
   @FieldResolver(() => Airline, {
     description: 'The airline that issued the air waybill, found by the AWB’s 3-digit prefix.',
   })
+  @Directive(AUTHENTICATED)
   async carrier(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Airline> {
     const awb = normalizeAwb(shipment.awb);
     const airline = awb ? await ctx.loaders.airlineByAwbPrefix.load(awb.slice(0, 3)) : null;
@@ -26,6 +27,7 @@ export class ShipmentResolver {
   @FieldResolver(() => [ShipmentLeg], {
     description: 'The flights carrying the shipment, in order; more than one is a transshipment.',
   })
+  @Directive(AUTHENTICATED)
   async legs(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<ShipmentLeg[]> {
     const awb = normalizeAwb(shipment.awb);
     return awb ? ctx.loaders.legsOfShipment.load(awb) : [];
@@ -34,6 +36,7 @@ export class ShipmentResolver {
   @FieldResolver(() => Boolean, {
     description: 'True when the shipment travels on more than one flight.',
   })
+  @Directive(AUTHENTICATED)
   async isTransshipment(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<boolean> {
     return (await this.legs(shipment, ctx)).length > 1;
   }
