@@ -5,6 +5,7 @@ import type { TargetName } from './options';
 import { BenchProcess, freePort, startProcess } from './processes';
 import type { RequestBody, Scenario } from './scenarios';
 import type { Stack } from './stack';
+import { splitSecurityDirectives } from '../gateway/authorization/security-directives';
 import type { BenchIdentity } from './identity';
 
 /** Something the load is sent to: a gateway over a stack's subgraphs, or a subgraph itself. */
@@ -55,9 +56,15 @@ export function directTarget(stack: Stack): Target {
   };
 }
 
-/** The committed supergraph with its subgraph URLs pointed at a stack's subgraphs, as a file. */
+/**
+ * The committed supergraph with its subgraph URLs pointed at a stack's subgraphs, as a file. The
+ * `@authenticated` / `@requiresScopes` links are taken out as tradegraph's gateway takes them out
+ * (stock `@apollo/gateway` refuses a supergraph with them): the peers enforce no field rule of
+ * their own, the subgraphs enforce theirs behind every gateway alike.
+ */
 export function supergraphFor(root: string, stack: Stack): string {
-  const sdl = readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8').replace(
+  const committed = readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8');
+  const sdl = splitSecurityDirectives(committed).gatewaySdl.replace(
     /@join__graph\(name: "([a-z]+)", url: "[^"]*"\)/g,
     (_m, name: string) => `@join__graph(name: "${name}", url: "${stack.subgraphUrl(name)}")`,
   );
