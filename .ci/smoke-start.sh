@@ -49,8 +49,12 @@ ask_full_picture() {
     const { SHOWCASE } = require("./dist/scripts/demo/showcase.js");
     (async () => {
       const started = Number(process.argv[1]);
+      // A shipment is for signed-in callers: a token minted as the README says.
+      const token = require("node:child_process")
+        .execFileSync(process.execPath, ["dist/scripts/token.js", "--sub", "smoke", "--scope", "trade:read"])
+        .toString().trim();
       const res = await fetch("http://127.0.0.1:4000/graphql", {
-        method: "POST", headers: { "content-type": "application/json" },
+        method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: FULL_PICTURE_QUERY, variables: { awb: SHOWCASE.cellTherapy } }),
       });
       const body = await res.json();

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEMAND_CONTROL, DemandControlOptions } from './plugins/demand-control';
 import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
+import { LOG_FORMATS, LOG_LEVELS, LogFormat, LogSettings } from './logger';
 import { DEFAULT_REQUEST_LIMITS, RequestLimits } from './plugins/operation-limits';
 import { DEFAULT_REQUEST_DEADLINE_MS } from './plugins/request-deadline';
 import {
@@ -10,6 +11,7 @@ import {
 } from './subgraph-client';
 import { DEFAULT_RETRY_POLICY } from './subgraph-client/retry';
 import { DEFAULT_SUPERGRAPH_POLL_MS } from './supergraph-source';
+import { otlpTracesUrl } from './tracing';
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS, TokenVerifierOptions } from './token-verifier';
 
 export interface GatewayConfig {
@@ -28,6 +30,9 @@ export interface GatewayConfig {
   /** A `.graphql` file preloaded in the explorer instead of the full-picture query. */
   explorerQueryFile?: string;
   corsOrigins: string[];
+  log: LogSettings;
+  /** Where spans are exported (OTLP/HTTP); no tracing without it. */
+  tracesUrl?: string;
   limits: RequestLimits;
   demandControl: Pick<DemandControlOptions, 'maxCost' | 'maxCostTradeRead'>;
   /** Undefined: Apollo's default (on unless NODE_ENV=production). */
@@ -130,6 +135,26 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     env: '<NAME>_URL',
     default: 'from the supergraph',
     meaning: 'where the gateway reaches subgraph NAME, e.g. CUSTOMS_URL',
+  },
+  {
+    env: 'LOG_LEVEL',
+    default: 'info',
+    meaning: `least grave log lines written: ${LOG_LEVELS.join(', ')}`,
+  },
+  {
+    env: 'LOG_FORMAT',
+    default: 'json',
+    meaning: 'json (a JSON object a line) or text (readable lines; npm start uses it)',
+  },
+  {
+    env: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    default: 'unset: no tracing',
+    meaning: 'OTLP/HTTP collector base URL; spans go to its /v1/traces',
+  },
+  {
+    env: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    default: 'unset',
+    meaning: 'OTLP/HTTP traces URL, used as is (wins over OTEL_EXPORTER_OTLP_ENDPOINT)',
   },
   {
     env: 'MAX_BODY_BYTES',
@@ -243,6 +268,13 @@ const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 const MAX_RETRIES = 10;
 const MAX_BREAKER_FAILURES = 1000;
 
+function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"\n${GATEWAY_USAGE}`);
+  }
+  return raw as T;
+}
+
 function wholeNumber(name: string, raw: string, min: number, max: number): number {
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
@@ -329,6 +361,14 @@ export function gatewayConfig(
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    log: {
+      level: oneOf('LOG_LEVEL', fromEnv('LOG_LEVEL') ?? 'info', LOG_LEVELS),
+      format: oneOf<LogFormat>('LOG_FORMAT', fromEnv('LOG_FORMAT') ?? 'json', LOG_FORMATS),
+    },
+    tracesUrl: otlpTracesUrl(
+      fromEnv('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'),
+      fromEnv('OTEL_EXPORTER_OTLP_ENDPOINT'),
+    ),
     limits: {
       maxBodyBytes: limit('MAX_BODY_BYTES', fromEnv('MAX_BODY_BYTES'), 'maxBodyBytes'),
       maxTokens: limit('MAX_TOKENS', fromEnv('MAX_TOKENS'), 'maxTokens'),

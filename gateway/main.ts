@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { assertProductionReady, gatewayConfig } from './config';
 import { readExplorerQuery } from './explorer/explorer';
+import { createLogger, logTo } from './logger';
 import { DEV_SIGNING_KEY_FILE, developmentSigner, signerFromPem } from './identity-signer';
 import { startGateway } from './server';
 import { readSupergraph } from './supergraph-source';
+import { startTracing } from './tracing';
 
 async function main(): Promise<void> {
   // dist/gateway/main.js → the project root is two levels up; from sources one level.
@@ -16,8 +18,19 @@ async function main(): Promise<void> {
     join(root, 'schema', 'supergraph.graphql'),
   );
   assertProductionReady(fullConfig);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { explorerQueryFile, signingKey, production, ...config } = fullConfig;
+  const {
+    explorerQueryFile,
+    signingKey,
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    production,
+    log: logSettings,
+    tracesUrl,
+    ...config
+  } = fullConfig;
+  const log = logTo(createLogger('gateway', logSettings));
+  // Before the gateway starts, so that its first spans are exported; off without an endpoint.
+  const stopTracing = await startTracing({ serviceName: 'tradegraph-gateway', tracesUrl });
+  if (tracesUrl) log(`exporting traces to ${tracesUrl}`);
   const gateway = await startGateway({
     ...config,
     signer: signingKey
@@ -26,21 +39,23 @@ async function main(): Promise<void> {
     // A supergraph file is watched: `npm run compose` or a deploy updates the running gateway.
     ...(await readSupergraph(config.supergraph)),
     explorerQuery: explorerQueryFile ? await readExplorerQuery(explorerQueryFile) : undefined,
-    log: (m) => console.log(`[gateway] ${m}`),
+    log,
   });
-  console.log(
-    `[gateway] ready at ${gateway.url} (explorer at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${gateway.port}/)`,
+  log(
+    `ready at ${gateway.url} (explorer at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${gateway.port}/)`,
   );
 
   let stopping = false;
   const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[gateway] ${reason}: stopping`);
+    log(`${reason}: stopping`);
     try {
       // No new requests; those in flight are answered first (cut after 10 s).
       await gateway.stop();
-      console.log('[gateway] stopped');
+      // The spans of the last requests are still in the exporter's batch.
+      await stopTracing?.();
+      log('stopped');
       process.exit(0);
     } catch (err) {
       console.error(`[gateway] stopping failed: ${(err as Error).message}`);

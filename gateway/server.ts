@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { clientError } from './client-errors';
 import { jsonHttpErrors } from './http-errors';
+import type { Log } from './logger';
 import { ephemeralSigner, IdentitySigner } from './identity-signer';
 import { authenticationPlugin, requestIdentity } from './plugins/authentication';
 import { authorizationPlugin } from './plugins/authorization';
@@ -26,6 +27,7 @@ import {
   RequestLimits,
 } from './plugins/operation-limits';
 import { healthPlugin } from './plugins/health';
+import { metricsPlugin } from './plugins/metrics';
 import { identityKeysPlugin } from './plugins/identity-keys';
 import {
   PersistedOperationsOptions,
@@ -33,6 +35,8 @@ import {
 } from './plugins/persisted-operations';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { readinessPlugin } from './plugins/readiness';
+import { requestLogPlugin } from './plugins/request-log';
+import { tracingPlugin } from './plugins/tracing';
 import { DEFAULT_REQUEST_DEADLINE_MS, requestDeadlinePlugin } from './plugins/request-deadline';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
 import { SubgraphClients } from './subgraph-client';
@@ -89,7 +93,7 @@ export interface GatewayOptions {
   rateLimit?: { perMinute: number };
   /** More plugins, composed after the built-in ones. */
   plugins?: GatewayPlugin[];
-  log?: (msg: string) => void;
+  log?: Log;
 }
 
 export interface RunningGateway {
@@ -106,7 +110,7 @@ export interface RunningGateway {
  * Each cross-cutting concern is a plugin (`plugins/`); this function only composes them.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const log = options.log ?? ((msg: string) => console.log(msg));
+  const log: Log = options.log ?? ((msg: string) => console.log(msg));
   // An agency's gateway calls nothing outside its network unless an operator asks:
   // @apollo/gateway reports usage to Apollo hourly and probes cloud metadata at start unless this
   // is set. An operator who wants that sets APOLLO_TELEMETRY_DISABLED to an empty value.
@@ -119,6 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subgraphUrls: options.subgraphUrls,
     log,
   });
+  const metrics = metricsPlugin();
   const signer = options.signer ?? ephemeralSigner();
   // Kept across supergraph reloads: warm connections and circuit states outlive a data source.
   const clients = new SubgraphClients({
@@ -128,9 +133,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     breakerFailures: options.breakerFailures,
     breakerCoolDownMs: options.breakerCoolDownMs,
     log,
+    onCircuitStateChange: metrics.circuitStateChanged,
   });
   const plugins: GatewayPlugin[] = [
     healthPlugin(),
+    metrics,
+    tracingPlugin(),
+    ...(log.debugEnabled ? [requestLogPlugin(log)] : []),
     readinessPlugin(
       () => source.subgraphs(),
       () => clients.circuits(),
@@ -160,10 +169,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url: target,
         client: clients.clientFor(name, target),
         log,
+        observers: plugins.flatMap((p) => p.subgraphFetchObservers ?? []),
         signer,
       });
     },
   });
+  metrics.observeQueryPlanCache(gateway);
 
   const app = express();
   const httpServer = createServer(app);
@@ -192,6 +203,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // The body is read by the operation-limits plugin, within its size limit.
     ...plugins.flatMap((p) => p.graphqlMiddleware ?? []),
     requestIdScope(),
+    ...plugins.flatMap((p) => p.operationScope ?? []),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         requestId: res.locals.requestId as string,
@@ -199,7 +211,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     }),
   );
-  app.use(jsonHttpErrors(log));
+  app.use(jsonHttpErrors((msg) => log(msg, 'error')));
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import { Kind, parse } from 'graphql';
 import { ANONYMOUS_IDENTITY, Identity } from './identity';
 import { IDENTITY_HEADER, IdentitySigner } from './identity-signer';
+import type { Log } from './logger';
 import { REQUEST_ID_HEADER } from './request-id';
 import {
   DEFAULT_SUBGRAPH_TIMEOUT_MS,
@@ -14,6 +15,7 @@ import {
   SubgraphErrorCode,
   SubgraphFetchError,
 } from './subgraph-client';
+import type { SubgraphFetchObserver } from './subgraph-fetch-observer';
 
 // Apollo's own type for a subgraph's answer, named through the class (its package is Apollo's
 // internals, not a dependency of ours).
@@ -39,9 +41,11 @@ export interface SubgraphDataSourceOptions {
   /** A fetch's time limit, for a client of its own (ms). */
   timeoutMs?: number;
   /** Where the details of a failed fetch go (its URL, status, body), with the request id. */
-  log?: (msg: string) => void;
+  log?: Log;
   /** Signs the request's identity into each fetch (`x-tradegraph-identity`); none is sent without. */
   signer?: IdentitySigner;
+  /** The plugins' observers of each fetch (metrics, tracing). */
+  observers?: readonly SubgraphFetchObserver[];
 }
 
 /**
@@ -60,8 +64,9 @@ export interface SubgraphDataSourceOptions {
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   readonly client: SubgraphClient;
-  private readonly log: (msg: string) => void;
+  private readonly log: Log;
   private readonly signer?: IdentitySigner;
+  private readonly observers: readonly SubgraphFetchObserver[];
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
@@ -70,6 +75,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       options.client ??
       new SubgraphClients({ timeoutMs: options.timeoutMs }).clientFor(options.name, options.url);
     this.signer = options.signer;
+    this.observers = options.observers ?? [];
     this.log = options.log ?? ((msg: string) => console.log(msg));
   }
 
@@ -83,6 +89,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // The subgraph's own log can then be matched with the gateway's and the client's report.
     const requestId = options.context.requestId;
     if (requestId) options.request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    for (const observer of this.observers) {
+      const headers = observer.headers?.(options.context) ?? {};
+      for (const [name, value] of Object.entries(headers)) {
+        options.request.http?.headers.set(name, value);
+      }
+    }
     if (this.signer && options.request.http) {
       // The body exactly as `process` sends it: the header is bound to its hash.
       const body = requestBody(options.request);
@@ -96,6 +108,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /** Apollo's `process`, with the request sent by the subgraph's client instead of its fetcher. */
   override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
+    const response = await this.answer(options);
+    if (options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
+      const seconds = (performance.now() - started) / 1000;
+      for (const o of this.observers) {
+        o.fetched?.({ subgraph: this.name, seconds, result: response });
+      }
+    }
+    return response;
+  }
+
+  private async answer(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
     const { request, context } = options;
@@ -119,6 +145,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (error.code !== SubgraphErrorCode.SUBGRAPH_CIRCUIT_OPEN) {
         this.log(
           `request ${context.requestId ?? '-'}: ${this.name} subgraph at ${this.url} ${error.detail}`,
+          'warn',
         );
       }
       // Health checks and schema loading want the failure itself.

@@ -70,6 +70,8 @@ runMain(async () => {
     const gatewayPort = intFromEnv('PORT', 4000);
     const credentials = await launchCredentials(process.env, SUBGRAPHS);
     const gatewayEnv: NodeJS.ProcessEnv = { ...credentials.gateway };
+    // One console for five programs: readable lines unless JSON is asked for (LOG_FORMAT=json).
+    const childLogFormat = stringFromEnv('LOG_FORMAT', 'text')!;
     const subgraphs: ChildSpec[] = SUBGRAPHS.map((def) => {
       const envName = def.name.toUpperCase();
       const port = intFromEnv(`${envName}_PORT`, def.defaultPort);
@@ -81,6 +83,7 @@ runMain(async () => {
         env: {
           ...credentials.subgraphs[def.name],
           TRADEGRAPH_LAUNCHER: '1',
+          LOG_FORMAT: childLogFormat,
           [`${envName}_DATABASE_URL`]: urls[def.name as keyof typeof urls],
           [`${envName}_PORT`]: String(port),
           // Cross-agency rules read other agencies' data through the gateway.
@@ -98,6 +101,7 @@ runMain(async () => {
         env: {
           ...gatewayEnv,
           TRADEGRAPH_LAUNCHER: '1',
+          LOG_FORMAT: childLogFormat,
           EXPLORER_AWB: process.env.EXPLORER_AWB ?? SHOWCASE.cellTherapy,
         },
       },

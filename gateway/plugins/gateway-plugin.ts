@@ -1,6 +1,7 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServerPlugin, PersistedQueryOptions } from '@apollo/server';
 import type { RequestHandler, Router } from 'express';
+import type { SubgraphFetchObserver } from '../subgraph-fetch-observer';
 
 /**
  * One cross-cutting concern of the gateway (readiness, CORS, the explorer; later authentication,
@@ -17,6 +18,14 @@ export interface GatewayPlugin {
    * it: CORS, authentication, rate limits.
    */
   graphqlMiddleware?: RequestHandler[];
+  /**
+   * Run on every `/graphql` request after its body is parsed, right before Apollo: what they
+   * start with `AsyncLocalStorage` (a trace context) stays active through the whole operation,
+   * subgraph fetches included. Stream callbacks of the body parser would leave such a scope.
+   */
+  operationScope?: RequestHandler[];
+  /** Sees each subgraph fetch of an operation: timing, outcome, headers to add. */
+  subgraphFetchObservers?: SubgraphFetchObserver[];
   /** Apollo Server plugins, for the operation's lifecycle: cost limits, metrics, tracing. */
   apolloPlugins?: ApolloServerPlugin[];
   /**

@@ -24,6 +24,8 @@ export interface SubgraphClientSettings {
   /** How long an open circuit waits before a probe (ms). */
   breakerCoolDownMs?: number;
   log?: (msg: string) => void;
+  /** Told each change of a subgraph's circuit (the metrics plugin's gauge). */
+  onCircuitStateChange?: (subgraph: string, state: CircuitState) => void;
 }
 
 /**
@@ -81,7 +83,10 @@ export class SubgraphClients {
       breaker = new CircuitBreaker({
         failureThreshold: this.settings.breakerFailures ?? DEFAULT_BREAKER_FAILURES,
         coolDownMs: this.settings.breakerCoolDownMs ?? DEFAULT_BREAKER_COOLDOWN_MS,
-        onStateChange: (state) => log(`${name} subgraph circuit ${state}`),
+        onStateChange: (state) => {
+          log(`${name} subgraph circuit ${state}`);
+          this.settings.onCircuitStateChange?.(name, state);
+        },
       });
       this.breakers.set(name, breaker);
     }

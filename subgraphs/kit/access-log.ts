@@ -105,12 +105,18 @@ export class AccessLogWriter {
 }
 
 /**
- * The gateway names a subgraph fetch `<client operation>__<subgraph>__<n>`: the log keeps the
- * client's operation name.
+ * The operation a request names: its `operationName`, else the name its document's first
+ * operation gives itself (a direct call often sends none). The gateway names a subgraph fetch
+ * `<client operation>__<subgraph>__<n>`: the log keeps the client's operation name.
  */
-export function clientOperationName(name: unknown): string | null {
-  if (typeof name !== 'string' || name.length === 0) return null;
-  return name.replace(/__[A-Za-z0-9]+__\d+$/, '').slice(0, 200);
+export function clientOperationName(body: unknown): string | null {
+  const { operationName, query } = (body ?? {}) as { operationName?: unknown; query?: unknown };
+  let name: string | undefined;
+  if (typeof operationName === 'string' && operationName.length > 0) name = operationName;
+  else if (typeof query === 'string') {
+    name = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1];
+  }
+  return name ? name.replace(/__[A-Za-z0-9]+__\d+$/, '').slice(0, 200) : null;
 }
 
 /**

@@ -66,11 +66,7 @@ export function createSubgraphContext<Repository, Loaders>(
     identity,
     actor,
     mutations: new MutationRunner(db, parts.agency, actor, identity),
-    accessLog: new AccessRecorder(
-      services.accessLog,
-      identity,
-      clientOperationName((req?.body as { operationName?: unknown } | undefined)?.operationName),
-    ),
+    accessLog: new AccessRecorder(services.accessLog, identity, clientOperationName(req?.body)),
   };
 }
 

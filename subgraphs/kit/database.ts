@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { intFromEnv, stringFromEnv } from './env';
+import type { Log } from './logger';
+import { traceStatement } from './tracing';
 
 // pg turns `date` into a JS Date at local midnight, which shifts the day across time zones, and
 // `numeric` would lose precision as a float: both stay text. `bigint` counts are cast in SQL.
@@ -41,6 +43,9 @@ const MAX_PREPARED_STATEMENTS = 500;
 /** Only reads are prepared: writes run in transactions on their own client (`transaction`). */
 const READ = /^\s*(SELECT|WITH)\b/i;
 
+/** Told of every statement `measured` runs: how long it took and whether it succeeded. */
+export type StatementObserver = (seconds: number, ok: boolean) => void;
+
 /**
  * One agency's connection pool. Every statement goes through `query`, which counts it: the
  * batching tests and benchmarks read `statementCount` to prove N parents cost one statement.
@@ -48,10 +53,11 @@ const READ = /^\s*(SELECT|WITH)\b/i;
 export class Database {
   readonly pool: pg.Pool;
   statementCount = 0;
+  private readonly statementObservers = new Set<StatementObserver>();
 
   constructor(
     readonly url: string,
-    options: { max?: number; applicationName?: string } = {},
+    options: { max?: number; applicationName?: string; log?: Log } = {},
   ) {
     this.pool = new pg.Pool({
       connectionString: url,
@@ -66,16 +72,40 @@ export class Database {
         return 'database';
       }
     })();
-    this.pool.on('error', (err) =>
-      console.error(`[db ${where}] idle client error: ${err.message}`),
-    );
+    const log: Log = options.log ?? ((msg) => console.error(msg));
+    this.pool.on('error', (err) => log(`[db ${where}] idle client error: ${err.message}`, 'warn'));
   }
 
   async query<T extends object = Row>(text: string, values?: unknown[]): Promise<T[]> {
-    this.statementCount++;
     const name = this.preparedName(text);
-    const result = await this.pool.query(name ? { name, text, values } : { text, values });
+    const result = await this.measured(text, () =>
+      this.pool.query(name ? { name, text, values } : { text, values }),
+    );
     return result.rows as T[];
+  }
+
+  /**
+   * Runs one statement, on the pool or a transaction's client: counted, traced (a span of its
+   * own when tracing is on) and timed for the statement observers.
+   */
+  async measured<R>(text: string, run: () => Promise<R>): Promise<R> {
+    this.statementCount++;
+    const started = performance.now();
+    let ok = false;
+    try {
+      const result = await traceStatement(text, run);
+      ok = true;
+      return result;
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      for (const observe of this.statementObservers) observe(seconds, ok);
+    }
+  }
+
+  /** Sees every statement `measured` runs (metrics); returns the function that stops it. */
+  observeStatements(observer: StatementObserver): () => void {
+    this.statementObservers.add(observer);
+    return () => this.statementObservers.delete(observer);
   }
 
   /** Statement text → the name it is prepared under on every connection of the pool. */

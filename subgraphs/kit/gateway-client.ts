@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { stringFromEnv } from './env';
 import { dependencyUnavailable } from './errors';
+import { requestIdHeaders } from './request-id';
+import { traceHeaders } from './tracing';
 
 /** The agency's service token, read at each call (it may be renewed while the subgraph runs). */
 export type ServiceToken = () => string | undefined | Promise<string | undefined>;
@@ -37,6 +39,9 @@ export class GatewayClient {
         headers: {
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
+          // The rule's read belongs to the mutation being served: same request id, same trace.
+          ...requestIdHeaders(),
+          ...traceHeaders(),
         },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),

@@ -35,3 +35,7 @@ export * from './references';
 export * from './history-repository';
 export * from './state-machine';
 export * from './access';
+export * from './logger';
+export * from './metrics';
+export * from './request-id';
+export * from './tracing';

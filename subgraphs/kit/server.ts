@@ -15,6 +15,11 @@ import { stringFromEnv } from './env';
 import { ErrorCode } from './errors';
 import { IdentityHeaderVerifier, keepRawBody, verifyIdentityHeader } from './identity-header';
 import { refusedInput } from './input-field';
+import type { Log } from './logger';
+import { subgraphMetrics } from './metrics';
+import { requestIdScope } from './request-id';
+import { requestLogPlugin } from './request-log';
+import { traceRequests } from './tracing';
 import {
   jsonRequestErrors,
   SubgraphRequestLimits,
@@ -33,7 +38,7 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   identity?: IdentityHeaderVerifier;
   port?: number;
   host?: string;
-  log?: (msg: string) => void;
+  log?: Log;
   /** Bounds on one request's body and document; `SUBGRAPH_MAX_*` or their defaults otherwise. */
   limits?: SubgraphRequestLimits;
   /** Schema introspection; `INTROSPECTION`, or Apollo's default (on unless NODE_ENV=production). */
@@ -52,20 +57,23 @@ export interface RunningSubgraph {
 }
 
 /**
- * A subgraph's HTTP server: GraphQL at `/graphql`, liveness and database readiness at `/health`.
+ * A subgraph's HTTP server: GraphQL at `/graphql`, liveness and database readiness at `/health`,
+ * Prometheus metrics at `/metrics`; each request traced (when tracing is on) and its log lines
+ * carrying the gateway's request id.
  * Unexpected errors reach the client as INTERNAL_SERVER_ERROR without internals; the full error is
  * logged here.
  */
 export async function startSubgraphServer<C extends BaseContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<RunningSubgraph> {
-  const log = options.log ?? ((msg: string) => console.log(msg));
+  const log: Log = options.log ?? ((msg: string) => console.log(msg));
   const app = express();
   // Express hashes every response body for an ETag: a GraphQL POST is never revalidated, so the
   // hash (SHA-1 over a whole page of pictures) is CPU spent for nothing.
   app.set('etag', false);
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
+  const metrics = subgraphMetrics(options.name, options.db);
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
@@ -82,6 +90,8 @@ export async function startSubgraphServer<C extends BaseContext>(
       // hints: with no @cacheControl in the schema it only costs (a profiled share of every
       // subgraph request). A schema that gives hints keeps it.
       ...(declaresCacheHints(options.schema) ? [] : [ApolloServerPluginCacheControlDisabled()]),
+      metrics.apolloPlugin,
+      ...(log.debugEnabled ? [requestLogPlugin(log)] : []),
     ],
     formatError: (formatted, error) => clientError(options.name, formatted, error, log),
   });
@@ -97,11 +107,14 @@ export async function startSubgraphServer<C extends BaseContext>(
         .json({ status: 'unavailable', subgraph: options.name, reason: (err as Error).message });
     }
   });
+  app.get('/metrics', metrics.route);
   app.use(
     '/graphql',
     // Bounded work per request, refused before Apollo parses and validates. The raw body is
     // kept: the identity header is bound to its hash.
     ...withinRequestLimits(options.limits ?? subgraphLimitsFromEnv(), keepRawBody),
+    requestIdScope(),
+    traceRequests(options.name),
     ...(options.identity ? [verifyIdentityHeader(options.identity)] : []),
     expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
   );
@@ -117,7 +130,10 @@ export async function startSubgraphServer<C extends BaseContext>(
     name: options.name,
     port,
     url: `http://${host}:${port}/graphql`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      metrics.close();
+    },
   };
 }
 
@@ -150,14 +166,14 @@ function clientError(
   subgraph: string,
   formatted: GraphQLFormattedError,
   error: unknown,
-  log: (msg: string) => void,
+  log: Log,
 ): GraphQLFormattedError {
   const refused = refusedInput(formatted, error);
   if (refused) return refused;
   const code = formatted.extensions?.code;
   if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   const original = (error as { originalError?: Error })?.originalError ?? error;
-  log(`[${subgraph}] internal error: ${(original as Error)?.stack ?? String(original)}`);
+  log(`[${subgraph}] internal error: ${(original as Error)?.stack ?? String(original)}`, 'error');
   return {
     message: `internal error in the ${subgraph} subgraph`,
     path: formatted.path,

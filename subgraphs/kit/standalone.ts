@@ -1,9 +1,11 @@
 import { databaseUrlFor, Database, usesEmbeddedDatabase } from './database';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { intFromEnv, stringFromEnv } from './env';
+import { createLogger, logSettingsFrom, logTo } from './logger';
 import { migrateAgency } from './migrations';
 import { RunningSubgraph } from './server';
 import { SubgraphDefinition, startSubgraph } from './subgraph';
+import { otlpTracesUrl, startTracing } from './tracing';
 
 /**
  * Entry point of one agency's subgraph run on its own (`npm run start:customs`): how an agency
@@ -11,7 +13,11 @@ import { SubgraphDefinition, startSubgraph } from './subgraph';
  * SIGINT/SIGTERM.
  */
 export async function runStandalone(def: SubgraphDefinition): Promise<void> {
-  const log = (msg: string) => console.log(`[${def.name}] ${msg}`);
+  const log = logTo(createLogger(def.name, logSettingsFrom(process.env)));
+  // Before any request: its spans, and its statements', are exported. Off without an endpoint.
+  const tracesUrl = otlpTracesUrl(process.env);
+  const stopTracing = await startTracing({ serviceName: `tradegraph-${def.name}`, tracesUrl });
+  if (tracesUrl) log(`exporting traces to ${tracesUrl}`);
   const envName = def.name.toUpperCase();
   let stopEmbedded: (() => Promise<void>) | undefined;
   // `npm start` passes the database it started; run alone with no URL, the subgraph starts the
@@ -21,7 +27,7 @@ export async function runStandalone(def: SubgraphDefinition): Promise<void> {
     stopEmbedded = embedded.stop;
   }
   const url = databaseUrlFor(def.name);
-  const db = new Database(url, { applicationName: `tradegraph-${def.name}` });
+  const db = new Database(url, { applicationName: `tradegraph-${def.name}`, log });
   let running: RunningSubgraph;
   try {
     const applied = await migrateAgency(url, def.name, log);
@@ -48,6 +54,8 @@ export async function runStandalone(def: SubgraphDefinition): Promise<void> {
       await running.stop();
       await db.close();
       if (stopEmbedded) await stopEmbedded();
+      // The spans of the last requests are still in the exporter's batch.
+      await stopTracing?.();
       log('stopped');
       process.exit(0);
     } catch (err) {

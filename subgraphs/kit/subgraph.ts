@@ -3,6 +3,7 @@ import { AccessLogWriter } from './access-log';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphServices } from './context';
 import { Database } from './database';
+import type { Log } from './logger';
 import {
   defaultGatewayUrl,
   GatewayClient,
@@ -49,7 +50,7 @@ export async function startSubgraph<C extends object>(
     db: Database;
     port?: number;
     host?: string;
-    log?: (msg: string) => void;
+    log?: Log;
     /** Where the gateway is (read at each call): GATEWAY_URL or :4000 by default. */
     gatewayUrl?: () => string | undefined;
     /**

@@ -29,8 +29,7 @@ export class Tx {
   }
 
   async query<T extends object = Row>(text: string, values?: unknown[]): Promise<T[]> {
-    this.db.statementCount++;
-    const result = await this.client.query(text, values);
+    const result = await this.db.measured(text, () => this.client.query(text, values));
     return result.rows as T[];
   }
 

@@ -130,9 +130,13 @@ describe('the access log', () => {
     ]);
   });
 
-  it("keeps the client's operation name of a gateway's subgraph fetch", () => {
-    expect(clientOperationName('ShipmentPicture__customs__0')).toBe('ShipmentPicture');
-    expect(clientOperationName('Plain')).toBe('Plain');
+  it("keeps the client's operation name: a gateway's subgraph fetch's, or a direct call's document's", () => {
+    expect(clientOperationName({ operationName: 'ShipmentPicture__customs__0' })).toBe(
+      'ShipmentPicture',
+    );
+    expect(clientOperationName({ operationName: 'Plain' })).toBe('Plain');
+    expect(clientOperationName({ query: '  query Direct($id: ID!) { a }' })).toBe('Direct');
+    expect(clientOperationName({ query: '{ anonymous }' })).toBeNull();
     expect(clientOperationName(undefined)).toBeNull();
   });
 });

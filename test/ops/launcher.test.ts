@@ -124,7 +124,20 @@ describe('npm start', () => {
     }
   }
 
-  const fullPicture = () => graphql(gatewayUrl, FULL_PICTURE_QUERY, { awb: SHOWCASE.cellTherapy });
+  /** A `trade:read` token minted as the README says, with the secret `npm start` generated. */
+  let officer: Record<string, string> | undefined;
+  const asOfficer = () =>
+    (officer ??= {
+      authorization: `Bearer ${execFileSync(
+        process.execPath,
+        [join(clone, 'dist', 'scripts', 'token.js'), '--sub', 'launcher', '--scope', 'trade:read'],
+        { cwd: clone },
+      )
+        .toString()
+        .trim()}`,
+    });
+  const fullPicture = () =>
+    graphql(gatewayUrl, FULL_PICTURE_QUERY, { awb: SHOWCASE.cellTherapy }, asOfficer());
 
   beforeAll(async () => {
     // `npm start` runs the compiled program; `npm run build` first, as its `prestart` does.

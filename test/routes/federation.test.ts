@@ -43,7 +43,7 @@ describe('_service', () => {
     expect(sdl).toMatch(/type Flight\s+@key\(fields: "number date"\)/);
     expect(sdl).toMatch(/type Shipment\s+@key\(fields: "awb"\)/);
     expect(sdl).toMatch(/type Airport\s+@key\(fields: "iataCode"\)/);
-    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
     for (const enumName of ['Region', 'RouteStatus', 'FlightStatus']) {
       expect(sdl).toMatch(new RegExp(`enum ${enumName} \\{`));
     }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { EmbeddedServer, projectRoot, startEmbeddedPostgres } from '../../subgraphs/kit';
+import { redisReachable, TEST_REDIS_URL } from './redis';
 import { DEFAULT_TEST_SERVER_URL, dropRunDatabases, startTestRun } from './test-database';
 
 /**
@@ -22,6 +23,10 @@ async function reachable(url: string): Promise<boolean> {
 
 export default async function globalSetup(): Promise<void> {
   await findServer();
+  if (!(await redisReachable())) {
+    console.log(`\nno Redis at ${TEST_REDIS_URL}: the Redis-backed cases are skipped this run`);
+    process.env.TRADEGRAPH_TEST_REDIS = 'absent';
+  }
   startTestRun();
   // Crashed runs' leftovers: one that will not go is worth a warning, not a run that cannot start.
   await dropRunDatabases().catch((err: Error) => console.warn(`\n${err.message}`));

@@ -14,6 +14,31 @@ export function testRedisPrefix(): string {
   return `tradegraph-test:${startTestRun()}:${process.pid}:${randomBytes(3).toString('hex')}:`;
 }
 
+/**
+ * Whether the run has a Redis: the global setup looks once. Without one (a fresh machine, as the
+ * README's `npm test` allows) the Redis-backed cases are skipped and say so; CI starts one.
+ */
+export const REDIS_AVAILABLE = process.env.TRADEGRAPH_TEST_REDIS !== 'absent';
+
+/** Reaches Redis at `url` within two seconds, or says it cannot. */
+export async function redisReachable(url = TEST_REDIS_URL): Promise<boolean> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    retryStrategy: () => null,
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 async function withRedis<T>(work: (redis: Redis) => Promise<T>): Promise<T> {
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {

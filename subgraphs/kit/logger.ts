@@ -1,0 +1,97 @@
+import { trace } from '@opentelemetry/api';
+import pino, { DestinationStream, Logger } from 'pino';
+import { currentRequestId } from './request-id';
+
+/** `json`: one JSON object a line, for a log collector. `text`: `[customs] message`, for a console. */
+export type LogFormat = 'json' | 'text';
+const LOG_FORMATS: readonly string[] = ['json', 'text'];
+const LOG_LEVELS: readonly string[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
+
+/** The seam a subgraph logs through: a line, and how grave it is. */
+export type Log = ((msg: string, level?: 'error' | 'warn' | 'info' | 'debug') => void) & {
+  /** True when `debug` lines are written: per-request lines are made only then. */
+  debugEnabled?: boolean;
+};
+
+export interface LogSettings {
+  level: string;
+  format: LogFormat;
+}
+
+/** `LOG_LEVEL` (default `info`) and `LOG_FORMAT` (default `json`), checked. */
+export function logSettingsFrom(env: NodeJS.ProcessEnv): LogSettings {
+  const level = env.LOG_LEVEL || 'info';
+  const format = env.LOG_FORMAT || 'json';
+  if (!LOG_LEVELS.includes(level)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  }
+  if (!LOG_FORMATS.includes(format)) {
+    throw new Error(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got "${format}"`);
+  }
+  return { level, format: format as LogFormat };
+}
+
+/**
+ * A subgraph's structured log (pino): each line written while a request is served carries the
+ * gateway's id of it (`requestId`) and, when it is traced, its `traceId`.
+ */
+export function createLogger(
+  name: string,
+  settings: LogSettings,
+  destination: DestinationStream = settings.format === 'text'
+    ? textLines(process.stdout)
+    : pino.destination(1),
+): Logger {
+  return pino(
+    {
+      name,
+      level: settings.level,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: requestFields,
+    },
+    destination,
+  );
+}
+
+function requestFields(): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const requestId = currentRequestId();
+  if (requestId) fields.requestId = requestId;
+  const span = trace.getActiveSpan()?.spanContext();
+  if (span && trace.isSpanContextValid(span)) fields.traceId = span.traceId;
+  return fields;
+}
+
+/** The `Log` seam over a pino logger. */
+export function logTo(logger: Logger): Log {
+  const log: Log = (msg, level = 'info') => logger[level](msg);
+  log.debugEnabled = logger.isLevelEnabled('debug');
+  return log;
+}
+
+/** `[customs] message (request id)`: the lines `npm start` prints. */
+export function textLines(out: NodeJS.WritableStream): DestinationStream {
+  return {
+    write(line: string) {
+      const entry = JSON.parse(line) as {
+        name: string;
+        level: string;
+        msg: string;
+        requestId?: string;
+      };
+      const grave = entry.level === 'error' || entry.level === 'fatal' || entry.level === 'warn';
+      out.write(
+        `[${entry.name}] ${grave ? `${entry.level}: ` : ''}${entry.msg}${entry.requestId && !entry.msg.includes(entry.requestId) ? ` (request ${entry.requestId})` : ''}\n`,
+      );
+    },
+  };
+}
