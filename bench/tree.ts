@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** A revision checked out and built in a temporary git worktree, for `--compare`. */
 export interface BuiltTree {
@@ -26,6 +26,7 @@ export function buildRevision(root: string, rev: string, log: (msg: string) => v
     } catch {
       rmSync(dir, { recursive: true, force: true });
     }
+    rmSync(dirname(dir), { recursive: true, force: true });
   };
   try {
     // The same installed packages: only the project's own code differs between the two.
