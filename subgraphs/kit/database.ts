@@ -38,6 +38,11 @@ export function databaseUrlFor(agency?: string): string {
 
 export type Row = Record<string, unknown>;
 
+/** Distinct statement texts a pool prepares (the agencies' repositories have a few dozen each). */
+const MAX_PREPARED_STATEMENTS = 500;
+/** Only reads are prepared: writes run in transactions on their own client (`transaction`). */
+const READ = /^\s*(SELECT|WITH)\b/i;
+
 /** Told of every statement `measured` runs: how long it took and whether it succeeded. */
 export type StatementObserver = (seconds: number, ok: boolean) => void;
 
@@ -72,7 +77,10 @@ export class Database {
   }
 
   async query<T extends object = Row>(text: string, values?: unknown[]): Promise<T[]> {
-    const result = await this.measured(text, () => this.pool.query(text, values));
+    const name = this.preparedName(text);
+    const result = await this.measured(text, () =>
+      this.pool.query(name ? { name, text, values } : { text, values }),
+    );
     return result.rows as T[];
   }
 
@@ -98,6 +106,25 @@ export class Database {
   observeStatements(observer: StatementObserver): () => void {
     this.statementObservers.add(observer);
     return () => this.statementObservers.delete(observer);
+  }
+
+  /** Statement text → the name it is prepared under on every connection of the pool. */
+  private readonly prepared = new Map<string, string>();
+
+  /**
+   * Reads run as named prepared statements: PostgreSQL parses and analyses each text once per
+   * connection instead of on every call (and may keep a generic plan), which the profile of a
+   * full picture showed as a large part of the database's CPU. The set is bounded, so that SQL
+   * built from arguments cannot grow every connection's memory without end; past the bound a
+   * text runs unnamed, as before.
+   */
+  private preparedName(text: string): string | undefined {
+    const known = this.prepared.get(text);
+    if (known !== undefined) return known;
+    if (this.prepared.size >= MAX_PREPARED_STATEMENTS || !READ.test(text)) return undefined;
+    const name = `tradegraph_${this.prepared.size}`;
+    this.prepared.set(text, name);
+    return name;
   }
 
   /** Runs `work` in one transaction on one connection: all of it or none. */

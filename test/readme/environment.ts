@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { AGENCY_NAMES } from '../../subgraphs/agencies';
 import { projectRoot } from '../../subgraphs/kit';
 
@@ -45,6 +45,8 @@ export function sourceFiles(folders = SOURCE_FOLDERS): SourceFile[] {
     (readdirSync(join(root, folder), { recursive: true }) as string[])
       .map((file) => join(folder, file))
       .filter((path) => path.endsWith('.ts'))
+      // bench/node_modules holds the peer gateways the benchmark installs: not our code.
+      .filter((path) => !path.split(sep).includes('node_modules'))
       .filter((path) => !NOT_CONFIGURATION.some((folder) => path.startsWith(folder)))
       .map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') })),
   );
