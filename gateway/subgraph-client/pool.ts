@@ -91,8 +91,10 @@ export class SubgraphPool {
     }
   }
 
-  /** Closes the idle connections and waits for those in use. */
+  /** Closes the idle connections and waits for those in use; a second call does nothing. */
   async close(): Promise<void> {
-    await this.pool?.close();
+    const pool = this.pool;
+    this.pool = undefined;
+    if (pool && !pool.closed && !pool.destroyed) await pool.close();
   }
 }
