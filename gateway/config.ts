@@ -1,6 +1,15 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_DEMAND_CONTROL, DemandControlOptions } from './plugins/demand-control';
 import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
-import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './subgraph-data-source';
+import { DEFAULT_REQUEST_LIMITS, RequestLimits } from './plugins/operation-limits';
+import { DEFAULT_REQUEST_DEADLINE_MS } from './plugins/request-deadline';
+import {
+  DEFAULT_BREAKER_COOLDOWN_MS,
+  DEFAULT_BREAKER_FAILURES,
+  DEFAULT_SUBGRAPH_TIMEOUT_MS,
+} from './subgraph-client';
+import { DEFAULT_RETRY_POLICY } from './subgraph-client/retry';
+import { DEFAULT_SUPERGRAPH_POLL_MS } from './supergraph-source';
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS, TokenVerifierOptions } from './token-verifier';
 
 export interface GatewayConfig {
@@ -8,10 +17,21 @@ export interface GatewayConfig {
   port: number;
   host: string;
   subgraphTimeoutMs: number;
+  /** A subgraph's own timeout, by its name in lower case (`CUSTOMS_TIMEOUT_MS` → customs). */
+  subgraphTimeoutsMs: Record<string, number>;
+  requestDeadlineMs: number;
+  subgraphRetries: number;
+  breakerFailures: number;
+  breakerCoolDownMs: number;
+  supergraphPollMs: number;
   explorerAwb?: string;
   /** A `.graphql` file preloaded in the explorer instead of the full-picture query. */
   explorerQueryFile?: string;
   corsOrigins: string[];
+  limits: RequestLimits;
+  demandControl: Pick<DemandControlOptions, 'maxCost' | 'maxCostTradeRead'>;
+  /** Undefined: Apollo's default (on unless NODE_ENV=production). */
+  introspection?: boolean;
   /** How bearer tokens are checked (JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE). */
   authentication: TokenVerifierOptions;
   /** PKCS#8 PEM of the Ed25519 key signing identity headers; a development key when absent. */
@@ -65,9 +85,41 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     meaning: 'AWB preloaded as $awb in the explorer',
   },
   {
+    env: 'SUPERGRAPH_POLL_MS',
+    default: String(DEFAULT_SUPERGRAPH_POLL_MS),
+    meaning: 'how often a supergraph given as a URL is fetched again for a new version (ms)',
+  },
+  {
     env: 'SUBGRAPH_TIMEOUT_MS',
     default: String(DEFAULT_SUBGRAPH_TIMEOUT_MS),
-    meaning: 'milliseconds after which a subgraph fetch is abandoned',
+    meaning: 'milliseconds after which a subgraph fetch is abandoned (SUBGRAPH_TIMEOUT)',
+  },
+  {
+    env: '<NAME>_TIMEOUT_MS',
+    default: 'SUBGRAPH_TIMEOUT_MS',
+    meaning: "one subgraph's own fetch timeout, e.g. CUSTOMS_TIMEOUT_MS",
+  },
+  {
+    env: 'REQUEST_DEADLINE_MS',
+    default: String(DEFAULT_REQUEST_DEADLINE_MS),
+    meaning:
+      "an operation's time budget: no subgraph fetch is sent after it (REQUEST_DEADLINE_EXCEEDED)",
+  },
+  {
+    env: 'SUBGRAPH_RETRIES',
+    default: String(DEFAULT_RETRY_POLICY.retries),
+    meaning:
+      "retries of a query's subgraph fetch that was refused a connection or got a 5xx (mutations never)",
+  },
+  {
+    env: 'SUBGRAPH_BREAKER_FAILURES',
+    default: String(DEFAULT_BREAKER_FAILURES),
+    meaning: "consecutive failures that open a subgraph's circuit (SUBGRAPH_CIRCUIT_OPEN)",
+  },
+  {
+    env: 'SUBGRAPH_BREAKER_COOLDOWN_MS',
+    default: String(DEFAULT_BREAKER_COOLDOWN_MS),
+    meaning: 'how long an open circuit refuses fetches before one probe is let through (ms)',
   },
   {
     env: 'CORS_ORIGINS',
@@ -78,6 +130,46 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     env: '<NAME>_URL',
     default: 'from the supergraph',
     meaning: 'where the gateway reaches subgraph NAME, e.g. CUSTOMS_URL',
+  },
+  {
+    env: 'MAX_BODY_BYTES',
+    default: String(DEFAULT_REQUEST_LIMITS.maxBodyBytes),
+    meaning: 'largest request body in bytes (PAYLOAD_TOO_LARGE over it)',
+  },
+  {
+    env: 'MAX_TOKENS',
+    default: String(DEFAULT_REQUEST_LIMITS.maxTokens),
+    meaning: 'most tokens in a query, counted while parsing (QUERY_TOO_MANY_TOKENS)',
+  },
+  {
+    env: 'MAX_DEPTH',
+    default: String(DEFAULT_REQUEST_LIMITS.maxDepth),
+    meaning: 'deepest field nesting of a query (QUERY_TOO_DEEP); introspection needs 15',
+  },
+  {
+    env: 'MAX_ALIASES',
+    default: String(DEFAULT_REQUEST_LIMITS.maxAliases),
+    meaning: 'most aliased fields in a query (QUERY_TOO_MANY_ALIASES)',
+  },
+  {
+    env: 'MAX_ROOT_FIELDS',
+    default: String(DEFAULT_REQUEST_LIMITS.maxRootFields),
+    meaning: 'most root fields in one operation (QUERY_TOO_MANY_ROOT_FIELDS)',
+  },
+  {
+    env: 'MAX_QUERY_COST',
+    default: String(DEFAULT_DEMAND_CONTROL.maxCost),
+    meaning: "a caller's budget of estimated query cost (COST_ESTIMATED_TOO_EXPENSIVE)",
+  },
+  {
+    env: 'MAX_QUERY_COST_TRADE_READ',
+    default: String(DEFAULT_DEMAND_CONTROL.maxCostTradeRead),
+    meaning: 'the budget of a caller holding trade:read (exports of full pictures)',
+  },
+  {
+    env: 'INTROSPECTION',
+    default: 'true, false when NODE_ENV=production',
+    meaning: 'schema introspection, which the explorer needs: true or false',
   },
   {
     env: 'JWT_SECRET',
@@ -124,10 +216,32 @@ export const GATEWAY_USAGE = [
   ]),
 ].join('\n');
 
+/**
+ * `<NAME>_TIMEOUT_MS` for every subgraph the environment gives one. The supergraph, and so the
+ * subgraphs' names, are not known yet: every such variable is taken, checked, and applies to the
+ * subgraph of that name whenever one is served.
+ */
+function subgraphTimeouts(env: NodeJS.ProcessEnv): Record<string, number> {
+  const timeouts: Record<string, number> = {};
+  for (const key of Object.keys(env)) {
+    const name = /^([A-Z][A-Z0-9_]*)_TIMEOUT_MS$/.exec(key)?.[1];
+    if (!name || name === 'SUBGRAPH') continue;
+    const raw = env[`${name}_TIMEOUT_MS`];
+    if (!raw) continue;
+    timeouts[name.toLowerCase()] = wholeNumber(`${name}_TIMEOUT_MS`, raw, 1, MAX_TIMEOUT_MS);
+  }
+  return timeouts;
+}
+
 /** Port 0 binds any free port (the tests' choice). */
 const MAX_PORT = 65535;
+/** Any bound on a request beyond this is no bound. */
+const MAX_LIMIT = Number.MAX_SAFE_INTEGER;
 /** The longest delay a Node.js timer takes. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/** More would multiply a failing subgraph's load, not the odds of an answer. */
+const MAX_RETRIES = 10;
+const MAX_BREAKER_FAILURES = 1000;
 
 function wholeNumber(name: string, raw: string, min: number, max: number): number {
   const n = Number(raw);
@@ -165,6 +279,9 @@ export function gatewayConfig(
   }
   // An empty variable counts as unset, as everywhere else in the project.
   const fromEnv = (name: string) => env[name] || undefined;
+  // Each variable named where it is read, so that the README's table can be checked against it.
+  const limit = (name: string, raw: string | undefined, key: keyof RequestLimits) =>
+    wholeNumber(name, raw ?? String(DEFAULT_REQUEST_LIMITS[key]), 1, MAX_LIMIT);
   return {
     supergraph: parsed.supergraph ?? fromEnv('SUPERGRAPH') ?? defaultSupergraph,
     port: wholeNumber('port', parsed.port ?? fromEnv('PORT') ?? DEFAULT_PORT, 0, MAX_PORT),
@@ -175,12 +292,65 @@ export function gatewayConfig(
       1,
       MAX_TIMEOUT_MS,
     ),
+    subgraphTimeoutsMs: subgraphTimeouts(env),
+    requestDeadlineMs: wholeNumber(
+      'REQUEST_DEADLINE_MS',
+      fromEnv('REQUEST_DEADLINE_MS') ?? String(DEFAULT_REQUEST_DEADLINE_MS),
+      1,
+      MAX_TIMEOUT_MS,
+    ),
+    subgraphRetries: wholeNumber(
+      'SUBGRAPH_RETRIES',
+      fromEnv('SUBGRAPH_RETRIES') ?? String(DEFAULT_RETRY_POLICY.retries),
+      0,
+      MAX_RETRIES,
+    ),
+    breakerFailures: wholeNumber(
+      'SUBGRAPH_BREAKER_FAILURES',
+      fromEnv('SUBGRAPH_BREAKER_FAILURES') ?? String(DEFAULT_BREAKER_FAILURES),
+      1,
+      MAX_BREAKER_FAILURES,
+    ),
+    breakerCoolDownMs: wholeNumber(
+      'SUBGRAPH_BREAKER_COOLDOWN_MS',
+      fromEnv('SUBGRAPH_BREAKER_COOLDOWN_MS') ?? String(DEFAULT_BREAKER_COOLDOWN_MS),
+      1,
+      MAX_TIMEOUT_MS,
+    ),
+    supergraphPollMs: wholeNumber(
+      'SUPERGRAPH_POLL_MS',
+      fromEnv('SUPERGRAPH_POLL_MS') ?? String(DEFAULT_SUPERGRAPH_POLL_MS),
+      100,
+      MAX_TIMEOUT_MS,
+    ),
     explorerAwb: fromEnv('EXPLORER_AWB'),
     explorerQueryFile: parsed['explorer-query'] ?? fromEnv('EXPLORER_QUERY_FILE'),
     corsOrigins: (fromEnv('CORS_ORIGINS') ?? ANY_ORIGIN)
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    limits: {
+      maxBodyBytes: limit('MAX_BODY_BYTES', fromEnv('MAX_BODY_BYTES'), 'maxBodyBytes'),
+      maxTokens: limit('MAX_TOKENS', fromEnv('MAX_TOKENS'), 'maxTokens'),
+      maxDepth: limit('MAX_DEPTH', fromEnv('MAX_DEPTH'), 'maxDepth'),
+      maxAliases: limit('MAX_ALIASES', fromEnv('MAX_ALIASES'), 'maxAliases'),
+      maxRootFields: limit('MAX_ROOT_FIELDS', fromEnv('MAX_ROOT_FIELDS'), 'maxRootFields'),
+    },
+    demandControl: {
+      maxCost: wholeNumber(
+        'MAX_QUERY_COST',
+        fromEnv('MAX_QUERY_COST') ?? String(DEFAULT_DEMAND_CONTROL.maxCost),
+        1,
+        MAX_LIMIT,
+      ),
+      maxCostTradeRead: wholeNumber(
+        'MAX_QUERY_COST_TRADE_READ',
+        fromEnv('MAX_QUERY_COST_TRADE_READ') ?? String(DEFAULT_DEMAND_CONTROL.maxCostTradeRead),
+        1,
+        MAX_LIMIT,
+      ),
+    },
+    introspection: onOrOff('INTROSPECTION', fromEnv('INTROSPECTION')),
     authentication: {
       jwtSecret: fromEnv('JWT_SECRET'),
       jwksUrl: fromEnv('JWKS_URL'),
@@ -196,6 +366,12 @@ export function gatewayConfig(
     signingKey: fromEnv('GATEWAY_SIGNING_KEY'),
     production: fromEnv('NODE_ENV') === 'production',
   };
+}
+
+function onOrOff(name: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new Error(`${name} must be true or false, got "${raw}"\n${GATEWAY_USAGE}`);
 }
 
 /**

@@ -14,7 +14,17 @@ import { authorizationPlugin } from './plugins/authorization';
 import { corsPlugin } from './plugins/cors';
 import { withExecutorWrappers } from './plugins/executor-wrappers';
 import { explorerPlugin } from './plugins/explorer';
+import {
+  DEFAULT_DEMAND_CONTROL,
+  demandControlPlugin,
+  DemandControlOptions,
+} from './plugins/demand-control';
 import type { GatewayPlugin } from './plugins/gateway-plugin';
+import {
+  DEFAULT_REQUEST_LIMITS,
+  operationLimitsPlugin,
+  RequestLimits,
+} from './plugins/operation-limits';
 import { healthPlugin } from './plugins/health';
 import { identityKeysPlugin } from './plugins/identity-keys';
 import {
@@ -23,7 +33,9 @@ import {
 } from './plugins/persisted-operations';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { readinessPlugin } from './plugins/readiness';
+import { DEFAULT_REQUEST_DEADLINE_MS, requestDeadlinePlugin } from './plugins/request-deadline';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
+import { SubgraphClients } from './subgraph-client';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
 import { TokenVerifier, TokenVerifierOptions } from './token-verifier';
@@ -38,14 +50,33 @@ export interface GatewayOptions {
   host?: string;
   /** Per-subgraph URL overrides; by default read from `<NAME>_URL` in the environment. */
   subgraphUrls?: Record<string, string>;
-  /** Abort a subgraph fetch after this long (ms); 10 s by default. */
+  /** Abort a subgraph fetch after this long (ms); 3 s by default. */
   subgraphTimeoutMs?: number;
+  /** A subgraph's own fetch time limit, by its name (ms). */
+  subgraphTimeoutsMs?: Record<string, number>;
+  /** The whole operation's time budget: no subgraph fetch is sent after it (ms). */
+  requestDeadlineMs?: number;
+  /** Further attempts for a query's subgraph fetch that failed for the subgraph's sake. */
+  subgraphRetries?: number;
+  /** Consecutive failures that open a subgraph's circuit. */
+  breakerFailures?: number;
+  /** How long an open circuit refuses fetches before a probe (ms). */
+  breakerCoolDownMs?: number;
+  /** For a supergraph from an http(s) URL: polled this often for a new version (ms). */
+  supergraphUrl?: string;
+  supergraphPollMs?: number;
   /** Query preloaded in the explorer; the full picture of a shipment by default. */
   explorerQuery?: string;
   /** AWB preloaded in the explorer's variables. */
   explorerAwb?: string;
   /** Browser origins allowed to call `/graphql` (CORS); `*` for any. */
   corsOrigins?: string[];
+  /** Bounds on one request's body and document; `DEFAULT_REQUEST_LIMITS` for those not given. */
+  limits?: Partial<RequestLimits>;
+  /** Query cost budgets; `DEFAULT_DEMAND_CONTROL` for those not given. */
+  demandControl?: Partial<DemandControlOptions>;
+  /** Schema introspection (the explorer needs it); by default on unless NODE_ENV=production. */
+  introspection?: boolean;
   /** How clients' bearer tokens are checked; without a secret or JWKS URL every token is refused. */
   authentication?: TokenVerifierOptions;
   /** Signs the identity header to subgraphs; a key of the process's own by default. */
@@ -83,13 +114,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const source = new SupergraphSource({
     supergraphSdl: options.supergraphSdl,
     supergraphFile: options.supergraphFile,
+    supergraphUrl: options.supergraphUrl,
+    pollMs: options.supergraphPollMs,
     subgraphUrls: options.subgraphUrls,
     log,
   });
   const signer = options.signer ?? ephemeralSigner();
+  // Kept across supergraph reloads: warm connections and circuit states outlive a data source.
+  const clients = new SubgraphClients({
+    timeoutMs: options.subgraphTimeoutMs,
+    timeoutsMs: options.subgraphTimeoutsMs,
+    retry: options.subgraphRetries === undefined ? undefined : { retries: options.subgraphRetries },
+    breakerFailures: options.breakerFailures,
+    breakerCoolDownMs: options.breakerCoolDownMs,
+    log,
+  });
   const plugins: GatewayPlugin[] = [
     healthPlugin(),
-    readinessPlugin(() => source.subgraphs()),
+    readinessPlugin(
+      () => source.subgraphs(),
+      () => clients.circuits(),
+    ),
+    requestDeadlinePlugin(options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS),
     corsPlugin(options.corsOrigins ?? ['*']),
     authenticationPlugin(new TokenVerifier(options.authentication ?? {})),
     // Per identity, so after authentication; before the body is read, so a refusal costs little.
@@ -97,6 +143,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedOperationsPlugin({ ...options.persistedOperations, redis: options.redis, log }),
     identityKeysPlugin(signer),
     explorerPlugin({ query: options.explorerQuery, awb: options.explorerAwb }),
+    // Reads the body: every plugin that needs it comes after.
+    operationLimitsPlugin({ ...DEFAULT_REQUEST_LIMITS, ...options.limits }),
+    demandControlPlugin({ ...DEFAULT_DEMAND_CONTROL, ...options.demandControl }),
     ...(options.plugins ?? []),
     // Last: its executor wrapper runs right before planning, on the identity the others settled.
     authorizationPlugin({ requirements: () => source.accessRequirements() }),
@@ -104,14 +153,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const gateway = new ApolloGateway({
     supergraphSdl: source,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
+    buildService: ({ name, url }) => {
+      const target = source.urlOf(name, url ?? '');
+      return new SubgraphDataSource({
         name,
-        url: source.urlOf(name, url ?? ''),
-        timeoutMs: options.subgraphTimeoutMs,
+        url: target,
+        client: clients.clientFor(name, target),
         log,
         signer,
-      }),
+      });
+    },
   });
 
   const app = express();
@@ -119,6 +170,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway: withExecutorWrappers(gateway, plugins),
     includeStacktraceInErrorResponses: false,
+    // Undefined leaves Apollo's default: on, unless NODE_ENV=production.
+    introspection: options.introspection,
     persistedQueries: plugins.find((p) => p.persistedQueries !== undefined)?.persistedQueries,
     // main.ts stops on SIGINT/SIGTERM itself; Apollo's own handlers would race it, and a second
     // stop() during the first never resolves (the gateway lingered ~10 s on every stop).
@@ -136,8 +189,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     assignRequestId(),
+    // The body is read by the operation-limits plugin, within its size limit.
     ...plugins.flatMap((p) => p.graphqlMiddleware ?? []),
-    express.json({ limit: '1mb' }),
     requestIdScope(),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
@@ -170,6 +223,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${host}:${port}/graphql`,
     port,
     subgraphs: () => source.subgraphs(),
-    stop: () => apollo.stop(),
+    async stop() {
+      await apollo.stop();
+      await clients.close();
+    },
   };
 }

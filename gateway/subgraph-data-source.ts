@@ -1,17 +1,25 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 // Not re-exported by the package's index, though its options are typed by it.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { GraphQLError, GraphQLFormattedError, Kind, parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { ANONYMOUS_IDENTITY, Identity } from './identity';
 import { IDENTITY_HEADER, IdentitySigner } from './identity-signer';
 import { REQUEST_ID_HEADER } from './request-id';
+import {
+  DEFAULT_SUBGRAPH_TIMEOUT_MS,
+  isRetryable,
+  RequestDeadline,
+  SubgraphClient,
+  SubgraphClients,
+  SubgraphErrorCode,
+  SubgraphFetchError,
+} from './subgraph-client';
 
-// Apollo's own types for a subgraph's answer, named through the class (their packages are
-// Apollo's internals, not dependencies of ours).
+// Apollo's own type for a subgraph's answer, named through the class (its package is Apollo's
+// internals, not a dependency of ours).
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
-type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
-export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+export { DEFAULT_SUBGRAPH_TIMEOUT_MS, SubgraphErrorCode };
 
 /** What the gateway knows of the request an operation came in: what it passes to subgraph fetches. */
 export interface GatewayContext {
@@ -19,20 +27,16 @@ export interface GatewayContext {
   requestId?: string;
   /** Who is asking, as the authentication plugin verified it (anonymous without a token). */
   identity?: Identity;
+  /** When the operation's time is up: no subgraph fetch is sent after it (plugins/request-deadline). */
+  deadline?: RequestDeadline;
 }
-
-/** Stable codes of a subgraph fetch that failed without a GraphQL answer. */
-export const SubgraphErrorCode = {
-  /** The subgraph did not answer within the gateway's deadline for it. */
-  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
-  /** The subgraph could not be reached, or answered something that is not a GraphQL response. */
-  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
-} as const;
 
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
-  /** Abort a fetch to this subgraph after this long (ms). */
+  /** The subgraph's client (pool, timeout, retries, breaker); one of its own when not given. */
+  client?: SubgraphClient;
+  /** A fetch's time limit, for a client of its own (ms). */
   timeoutMs?: number;
   /** Where the details of a failed fetch go (its URL, status, body), with the request id. */
   log?: (msg: string) => void;
@@ -40,63 +44,37 @@ export interface SubgraphDataSourceOptions {
   signer?: IdentitySigner;
 }
 
-/** A non-2xx answer that is still a GraphQL response: the subgraph refused the request. */
-class SubgraphRefusal extends GraphQLError {
-  constructor(readonly response: GatewayGraphQLResponse) {
-    super('the subgraph refused the request');
-  }
-}
-
-/** A non-2xx answer without GraphQL errors; the message is for the log only. */
-class SubgraphFailure extends GraphQLError {}
-
-function isGraphQLResponse(body: unknown): body is GatewayGraphQLResponse {
-  const errors = (body as { errors?: unknown } | null)?.errors;
-  return (
-    Array.isArray(errors) &&
-    errors.length > 0 &&
-    errors.every((e) => typeof (e as { message?: unknown })?.message === 'string')
-  );
-}
-
-function describe(error: unknown): string {
-  // Duck-typed: fetch's errors come from another realm than this module's `Error` under jest.
-  const { message, cause } = (error ?? {}) as {
-    message?: unknown;
-    cause?: { code?: string; message?: string };
-  };
-  if (typeof message !== 'string') return String(error);
-  // Node's fetch says only "fetch failed"; what failed (ECONNREFUSED, a DNS miss) is its cause.
-  return cause ? `${message} (${cause.code ?? cause.message})` : message;
-}
-
 /**
- * How the gateway calls one subgraph: every concern of a subgraph fetch (its deadline, the headers
- * forwarded with it, what becomes of its failures) lives here, one instance per subgraph.
+ * How Apollo's query plan reaches one subgraph: the subgraph request Apollo prepared, with the
+ * headers the gateway forwards (`willSendRequest`), is sent by the subgraph's `SubgraphClient`
+ * (keep-alive pool, timeout, deadline, retries, circuit breaker), one instance per subgraph.
  *
  * What a client sees of a fetch: the subgraph's GraphQL errors as the subgraph wrote them (code,
  * field, path), whatever the HTTP status they came with, so that a variable a subgraph's scalar
  * refuses is the subgraph's BAD_USER_INPUT, not a gateway error. Anything else (no answer, a
- * timeout, a body that is not GraphQL) is one error with a stable code (`SubgraphErrorCode`) and
- * the subgraph's name. Never the subgraph's URL, HTTP status or body: those are the deployment's
- * topology, and go to the gateway's log under the request id the client's error carries.
+ * timeout, an open circuit, a body that is not GraphQL) is one error with a stable code
+ * (`SubgraphErrorCode`), to which Apollo adds the subgraph's name. Never the subgraph's URL, HTTP
+ * status or body: those are the deployment's topology, and go to the gateway's log under the
+ * request id the client's error carries.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
-  readonly timeoutMs: number;
+  readonly client: SubgraphClient;
   private readonly log: (msg: string) => void;
   private readonly signer?: IdentitySigner;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
     this.name = options.name;
+    this.client =
+      options.client ??
+      new SubgraphClients({ timeoutMs: options.timeoutMs }).clientFor(options.name, options.url);
     this.signer = options.signer;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
     this.log = options.log ?? ((msg: string) => console.log(msg));
-    // @apollo/gateway has no deadline of its own: without one per fetch, a hung subgraph would
-    // hold the whole request instead of costing only its own fields.
-    this.fetcher = (url, init) =>
-      fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+  }
+
+  get timeoutMs(): number {
+    return this.client.timeoutMs;
   }
 
   override async willSendRequest(
@@ -106,11 +84,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const requestId = options.context.requestId;
     if (requestId) options.request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if (this.signer && options.request.http) {
-      // The body exactly as RemoteGraphQLDataSource.sendRequest will serialise it (the query
-      // first, then the rest of the request but its `http`): the header is bound to its hash.
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { query, http, ...rest } = options.request;
-      const body = JSON.stringify({ query, ...rest });
+      // The body exactly as `process` sends it: the header is bound to its hash.
+      const body = requestBody(options.request);
       const identity = options.context.identity ?? ANONYMOUS_IDENTITY;
       options.request.http.headers.set(
         IDENTITY_HEADER,
@@ -119,64 +94,49 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
   }
 
+  /** Apollo's `process`, with the request sent by the subgraph's client instead of its fetcher. */
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
+    const headers = new Headers();
+    for (const [name, value] of request.http?.headers ?? []) headers.append(name, value);
+    headers.set('content-type', 'application/json');
+    request.http = { method: 'POST', url: this.url, headers };
+    await this.willSendRequest(options);
+    if (!request.query) throw new Error('Missing query');
+
+    const incoming = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION;
     let response: GatewayGraphQLResponse;
     try {
-      response = await super.process(options);
+      response = (await this.client.send(requestBody(request), Object.fromEntries(headers), {
+        retryable: incoming && isRetryable(request.query),
+        deadline: context.deadline,
+      })) as GatewayGraphQLResponse;
     } catch (error) {
-      if (error instanceof SubgraphRefusal) {
-        response = error.response;
-      } else if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
-        // Health checks and schema loading want the failure itself.
-        throw error;
-      } else {
-        response = { errors: [this.failure(error, options.context.requestId)] };
+      if (!(error instanceof SubgraphFetchError)) throw error;
+      // An open circuit is logged once, when it opens; not again for every fetch it refuses.
+      if (error.code !== SubgraphErrorCode.SUBGRAPH_CIRCUIT_OPEN) {
+        this.log(
+          `request ${context.requestId ?? '-'}: ${this.name} subgraph at ${this.url} ${error.detail}`,
+        );
       }
+      // Health checks and schema loading want the failure itself.
+      if (!incoming) throw error;
+      response = { errors: [{ message: error.message, extensions: { code: error.code } }] };
     }
-    return options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION
-      ? withFieldPaths(response, options)
-      : response;
+    return incoming ? withFieldPaths(response, options) : response;
   }
+}
 
-  /**
-   * Apollo turns every non-2xx answer into one error carrying the subgraph's URL and body. A body
-   * with GraphQL errors is answered as the response it is instead (a subgraph says 400 when a
-   * variable fails its scalar); anything else is a failure, described for the log.
-   */
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    let body: unknown;
-    try {
-      body = await this.parseBody(response);
-    } catch (err) {
-      body = `(unreadable body: ${(err as Error).message})`;
-    }
-    if (isGraphQLResponse(body)) return new SubgraphRefusal(body);
-    const text = typeof body === 'string' ? body : JSON.stringify(body);
-    return new SubgraphFailure(
-      `HTTP ${response.status} ${response.statusText}: ${text.slice(0, 500)}`,
-    );
-  }
-
-  /** The client's error for a fetch that got no GraphQL answer; the details go to the log. */
-  private failure(error: unknown, requestId: string | undefined): GraphQLFormattedError {
-    const timedOut = (error as Error | undefined)?.name === 'TimeoutError';
-    this.log(
-      `request ${requestId ?? '-'}: ${this.name} subgraph at ${this.url} ${
-        timedOut ? `did not answer within ${this.timeoutMs} ms` : `failed: ${describe(error)}`
-      }`,
-    );
-    return timedOut
-      ? {
-          message: `the ${this.name} subgraph did not answer within ${this.timeoutMs} ms; try again later`,
-          extensions: { code: SubgraphErrorCode.SUBGRAPH_TIMEOUT },
-        }
-      : {
-          message: `the ${this.name} subgraph is unavailable; try again later`,
-          extensions: { code: SubgraphErrorCode.SUBGRAPH_UNAVAILABLE },
-        };
-  }
+/**
+ * The JSON a subgraph receives: the query first, then the rest of the request but its `http`, as
+ * RemoteGraphQLDataSource serialises it (the identity header is signed over these very bytes).
+ */
+function requestBody(request: GraphQLDataSourceProcessOptions<GatewayContext>['request']): string {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { query, http, ...rest } = request;
+  return JSON.stringify({ query, ...rest });
 }
 
 /**

@@ -11,6 +11,8 @@ export interface SubgraphEndpoint {
   url: string;
 }
 
+export const DEFAULT_SUPERGRAPH_POLL_MS = 10_000;
+
 const isUrl = (location: string) => /^https?:\/\//.test(location);
 
 /** The subgraphs a supergraph names; throws when the SDL is not a supergraph at all. */
@@ -26,7 +28,7 @@ function validSupergraph(sdl: string): SubgraphEndpoint[] {
  */
 export async function readSupergraph(
   location: string,
-): Promise<{ supergraphSdl: string; supergraphFile?: string }> {
+): Promise<{ supergraphSdl: string; supergraphFile?: string; supergraphUrl?: string }> {
   let supergraphSdl: string;
   if (isUrl(location)) {
     const res = await fetch(location);
@@ -46,13 +48,18 @@ export async function readSupergraph(
   } catch (err) {
     throw new Error(`${location} is not a supergraph: ${(err as Error).message}`);
   }
-  return { supergraphSdl, supergraphFile: isUrl(location) ? undefined : resolve(location) };
+  return isUrl(location)
+    ? { supergraphSdl, supergraphUrl: location }
+    : { supergraphSdl, supergraphFile: resolve(location) };
 }
 
 export interface SupergraphSourceOptions {
   supergraphSdl: string;
   /** Watched, and reloaded without a restart when it changes. */
   supergraphFile?: string;
+  /** Polled every `pollMs`, and reloaded without a restart when it answers a new version. */
+  supergraphUrl?: string;
+  pollMs?: number;
   /** Per-subgraph URL overrides; by default read from `<NAME>_URL` in the environment. */
   subgraphUrls?: Record<string, string>;
   log: (msg: string) => void;
@@ -92,32 +99,68 @@ export class SupergraphSource implements SupergraphManager {
   }
 
   async initialize({ update }: Parameters<SupergraphSdlHook>[0]) {
-    const { supergraphFile: file, log } = this.options;
-    if (!file) return { supergraphSdl: this.security.gatewaySdl };
-    // Polling survives editors and deploy tools that replace the file rather than write it.
-    watchFile(file, { interval: 1000 }, () => {
-      let next: string;
-      try {
-        next = readFileSync(file, 'utf8');
-      } catch (err) {
-        log(`supergraph ${file} unreadable, keeping the one served: ${(err as Error).message}`);
-        return;
-      }
-      if (next === this.served) return;
-      try {
-        const subgraphs = validSupergraph(next);
-        const security = splitSecurityDirectives(next);
-        update(security.gatewaySdl);
-        // Set in the same tick as the gateway's new schema, before any request runs on it.
-        this.served = next;
-        this.current = this.endpointsOf(subgraphs);
-        this.security = security;
-        log(`supergraph reloaded from ${file}`);
-      } catch (err) {
-        log(`supergraph ${file} rejected, keeping the one served: ${(err as Error).message}`);
-      }
-    });
-    return { supergraphSdl: this.security.gatewaySdl, cleanup: async () => unwatchFile(file) };
+    const { supergraphFile: file, supergraphUrl: url, log } = this.options;
+    if (file) {
+      // Polling survives editors and deploy tools that replace the file rather than write it.
+      watchFile(file, { interval: 1000 }, () => {
+        let next: string;
+        try {
+          next = readFileSync(file, 'utf8');
+        } catch (err) {
+          log(`supergraph ${file} unreadable, keeping the one served: ${(err as Error).message}`);
+          return;
+        }
+        this.offer(next, file, update);
+      });
+      return { supergraphSdl: this.security.gatewaySdl, cleanup: async () => unwatchFile(file) };
+    }
+    if (url) {
+      let polling = false;
+      const timer = setInterval(() => {
+        // A slow registry must not pile polls up.
+        if (polling) return;
+        polling = true;
+        fetch(url, { signal: AbortSignal.timeout(this.pollMs()) })
+          .then(async (res) => {
+            if (!res.ok) throw new Error(`HTTP ${res.status}`);
+            this.offer(await res.text(), url, update);
+          })
+          .catch((err: Error) =>
+            log(`supergraph ${url} unreachable, keeping the one served: ${err.message}`),
+          )
+          .finally(() => (polling = false));
+      }, this.pollMs());
+      timer.unref();
+      return { supergraphSdl: this.security.gatewaySdl, cleanup: async () => clearInterval(timer) };
+    }
+    return { supergraphSdl: this.security.gatewaySdl };
+  }
+
+  private pollMs(): number {
+    return this.options.pollMs ?? DEFAULT_SUPERGRAPH_POLL_MS;
+  }
+
+  /**
+   * A version read from the file or the URL: served when it is a supergraph @apollo/gateway
+   * accepts, refused (the old one serving on) when not. Apollo swaps schema and query planner in
+   * one step; operations already executing keep the plan they were given.
+   */
+  private offer(next: string, from: string, update: (sdl: string) => void): void {
+    if (next === this.served) return;
+    try {
+      const subgraphs = validSupergraph(next);
+      const security = splitSecurityDirectives(next);
+      update(security.gatewaySdl);
+      // Set in the same tick as the gateway's new schema, before any request runs on it.
+      this.served = next;
+      this.current = this.endpointsOf(subgraphs);
+      this.security = security;
+      this.options.log(`supergraph reloaded from ${from}`);
+    } catch (err) {
+      this.options.log(
+        `supergraph ${from} rejected, keeping the one served: ${(err as Error).message}`,
+      );
+    }
   }
 
   private endpointsOf(subgraphs: SubgraphEndpoint[]): SubgraphEndpoint[] {

@@ -11,6 +11,16 @@ import { projectRoot } from '../subgraphs/kit';
  * with NODE_ENV=production: the gateway refuses to start on them.
  */
 
+/** Every scope of the access model (README, Authentication). */
+export const ALL_SCOPES = [
+  'trade:read',
+  'airports:write',
+  'customs:write',
+  'drugs:write',
+  'routes:write',
+  'audit:read',
+] as const;
+
 /** Where `npm start` keeps the development JWT secret. */
 export const DEV_JWT_SECRET_FILE = join('.data', 'jwt-secret');
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ephemeralSigner, IdentitySigner } from '../gateway/identity-signer';
@@ -6,7 +7,7 @@ import type { TokenVerifierOptions } from '../gateway/token-verifier';
 import { Database, projectRoot, RunningSubgraph, startSubgraph } from '../subgraphs/kit';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { AgencyUrls } from './database-setup';
-import { mintToken } from './dev-credentials';
+import { ALL_SCOPES, mintToken } from './dev-credentials';
 import { stopAll } from './stop-all';
 
 /** One error of a GraphQL response, as a server formats it. */
@@ -43,7 +44,7 @@ export async function postGraphQL<T = Record<string, unknown>>(
 }
 
 export interface InProcessFederationOptions {
-  /** How the gateway checks bearer tokens; without it every token is refused (anonymous only). */
+  /** How the gateway checks bearer tokens: a secret of the federation's own by default. */
   authentication?: TokenVerifierOptions;
   /** The key the gateway signs identity headers with (the subgraphs trust its public half). */
   signer?: IdentitySigner;
@@ -56,13 +57,14 @@ export type InProcessGatewayOptions = Partial<
   Omit<GatewayOptions, 'supergraphSdl' | 'subgraphUrls' | 'authentication' | 'signer'>
 >;
 
-/** Long enough for any run; each rule's call mints a fresh one anyway. */
-const SERVICE_TOKEN_TTL_SECONDS = 600;
+/** Long enough for any request; each call mints a fresh token anyway. */
+const TOKEN_TTL_SECONDS = 600;
 
 export interface InProcessFederation {
   gateway: RunningGateway;
   subgraphs: RunningSubgraph[];
   databases: Record<string, Database>;
+  /** Sends an operation as an operator holding every scope (minted with the federation's secret). */
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -82,6 +84,21 @@ export async function startInProcessFederation(
   options: InProcessFederationOptions = {},
 ): Promise<InProcessFederation> {
   const signer = options.signer ?? ephemeralSigner();
+  const authentication = options.authentication ?? {
+    jwtSecret: randomBytes(32).toString('base64url'),
+  };
+  /** A token of `sub` with `scopes`, when the gateway takes tokens signed with a secret. */
+  const tokenOf = (sub: string, scopes: readonly string[], service: boolean) =>
+    authentication.jwtSecret
+      ? mintToken(authentication.jwtSecret, {
+          sub,
+          scopes,
+          ttlSeconds: TOKEN_TTL_SECONDS,
+          service,
+          issuer: authentication.issuer,
+          audience: authentication.audience,
+        })
+      : undefined;
   const databases: Record<string, Database> = {};
   const subgraphs: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
@@ -105,18 +122,7 @@ export async function startInProcessFederation(
           gatewayUrl: () => gatewayRef.url,
           identityKeys: { publicKey: signer.publicKey },
           // With the gateway's secret at hand, each agency's rules read with their service token.
-          serviceToken: () => {
-            const secret = options.authentication?.jwtSecret;
-            if (!secret) return undefined;
-            return mintToken(secret, {
-              sub: def.name,
-              scopes: def.serviceScopes ?? [],
-              ttlSeconds: SERVICE_TOKEN_TTL_SECONDS,
-              service: true,
-              issuer: options.authentication?.issuer,
-              audience: options.authentication?.audience,
-            });
-          },
+          serviceToken: () => tokenOf(def.name, def.serviceScopes ?? [], true),
         }),
       );
     }
@@ -127,7 +133,7 @@ export async function startInProcessFederation(
       ...options.gateway,
       supergraphSdl,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
-      authentication: options.authentication,
+      authentication,
       signer,
     });
   } catch (err) {
@@ -141,7 +147,12 @@ export async function startInProcessFederation(
     gateway: running,
     subgraphs,
     databases,
-    query: (query, variables) => postGraphQL(running.url, query, variables),
+    async query(query, variables) {
+      const token = await tokenOf('operator', ALL_SCOPES, false);
+      return postGraphQL(running.url, query, variables, {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      });
+    },
     statementCount: () => Object.values(databases).reduce((n, db) => n + db.statementCount, 0),
     stop,
   };

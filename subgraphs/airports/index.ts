@@ -3,6 +3,7 @@ import { buildFederatedSchema, SubgraphDefinition } from '../kit';
 import { Context, createContext } from './context';
 import { Shipment } from './entities/shipment';
 import { references } from './references';
+import { AirportsAccessLogResolver } from './resolvers/access-log';
 import { AirportResolver } from './resolvers/airport';
 import { FacilityResolver } from './resolvers/facility';
 import { FacilityMutationResolver } from './resolvers/facility-mutations';
@@ -27,6 +28,7 @@ export const airportsSubgraph: SubgraphDefinition<Context> = {
     buildFederatedSchema(
       {
         resolvers: [
+          AirportsAccessLogResolver,
           AirportResolver,
           FacilityResolver,
           ShipmentResolver,

@@ -1,4 +1,4 @@
-import { checkAirportCode, referenceBy, ReferenceResolvers } from '../kit';
+import { checkAirportCode, gatedReferenceBy, referenceBy, ReferenceResolvers } from '../kit';
 import { Context } from './context';
 import { Airport } from './entities/airport';
 import { Facility } from './entities/facility';
@@ -13,5 +13,7 @@ export const references: ReferenceResolvers<Context> = {
   Facility: referenceBy<Context, Facility>('id', (id, ctx) => ctx.loaders.facilityById.load(id)),
   // Customs owns the register: arrival and handling events hang off the key alone, through
   // loaders keyed by AWB.
-  Shipment: referenceBy<Context, Shipment>('awb', (awb) => ({ awb })),
+  // Shipment-level data, reached through the shipments customs lets the caller see: none for a
+  // caller with no row access; each read is logged.
+  Shipment: gatedReferenceBy<Context, Shipment>('Shipment', 'awb', (awb) => ({ awb })),
 };

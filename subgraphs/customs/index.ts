@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildFederatedSchema, SubgraphDefinition } from '../kit';
 import { Context, createContext } from './context';
 import { references } from './references';
+import { CustomsAccessLogResolver } from './resolvers/access-log';
 import { BondedZoneResolver } from './resolvers/bonded-zone';
 import { ClearanceStatsResolver } from './resolvers/clearance-stats';
 import { ConsolidatedImportResolver } from './resolvers/consolidated-import';
@@ -37,6 +38,7 @@ export const customsSubgraph: SubgraphDefinition<Context> = {
     buildFederatedSchema(
       {
         resolvers: [
+          CustomsAccessLogResolver,
           ShipmentResolver,
           ManifestResolver,
           DeclarationResolver,

@@ -1,4 +1,4 @@
-import { Database, keyset, keysetSql, PageRequest } from '../kit';
+import { Database, keyset, keysetSql, PageRequest, RowAccess } from '../kit';
 import { BondedZone } from './entities/bonded-zone';
 import { ClearanceGroupBy, ClearanceStat } from './entities/clearance-stat';
 import {
@@ -29,11 +29,28 @@ export interface ShipmentQuery {
   manifestedTo?: Date | null;
 }
 
+/**
+ * The shipments an enterprise is a party to: consignee of the manifest or declarant of one of its
+ * declarations (the row rule of issue 7's access model; customs alone knows the parties).
+ */
+function partyOfShipment(uscc: string): string {
+  return `(s.consignee_uscc = ${uscc}
+           OR EXISTS (SELECT 1 FROM customs.declaration pd
+                       WHERE pd.awb = s.awb AND pd.declarant_uscc = ${uscc}))`;
+}
+
+/** The row rule as SQL: ALL adds nothing; PARTY the party condition; NONE is not queried. */
+function shipmentAccessWhere(access: RowAccess, values: unknown[]): string[] {
+  return access.kind === 'PARTY' ? [partyOfShipment(`$${values.push(access.uscc)}`)] : [];
+}
+
 export interface ClearanceStatsQuery {
   airport: string | null;
   from: string;
   to: string;
   groupBy: ClearanceGroupBy;
+  /** Groups with fewer declarations are left out (small-group suppression). */
+  minGroup: number;
 }
 
 const SHIPMENT_COLUMNS = `
@@ -212,9 +229,14 @@ export class CustomsRepository {
   }
 
   /** One keyset page (`SHIPMENT_PAGE`, newest manifest first) of the matching shipments. */
-  async shipmentPage(filter: ShipmentQuery, page: PageRequest<Shipment>): Promise<Shipment[]> {
+  async shipmentPage(
+    filter: ShipmentQuery,
+    page: PageRequest<Shipment>,
+    access: RowAccess,
+  ): Promise<Shipment[]> {
+    if (access.kind === 'NONE') return [];
     const values: unknown[] = [];
-    const where = shipmentWhere(filter, values);
+    const where = [...shipmentWhere(filter, values), ...shipmentAccessWhere(access, values)];
     const keys = keysetSql(page, (value) => `$${values.push(value)}`);
     where.push(...keys.conditions);
     return this.query<Shipment>(
@@ -227,9 +249,10 @@ export class CustomsRepository {
     );
   }
 
-  async countShipments(filter: ShipmentQuery): Promise<number> {
+  async countShipments(filter: ShipmentQuery, access: RowAccess): Promise<number> {
+    if (access.kind === 'NONE') return 0;
     const values: unknown[] = [];
-    const where = shipmentWhere(filter, values);
+    const where = [...shipmentWhere(filter, values), ...shipmentAccessWhere(access, values)];
     const rows = await this.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM customs.shipment s
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
@@ -245,10 +268,38 @@ export class CustomsRepository {
     );
   }
 
+  /** The shipments among `awbs` the caller may read (`access`); the others as if absent. */
+  async visibleShipmentsByAwb(awbs: readonly string[], access: RowAccess): Promise<Shipment[]> {
+    if (access.kind === 'NONE') return [];
+    const values: unknown[] = [awbs];
+    const where = ['s.awb = ANY($1::text[])', ...shipmentAccessWhere(access, values)];
+    return this.query<Shipment>(
+      `SELECT ${SHIPMENT_COLUMNS} FROM customs.shipment s WHERE ${where.join(' AND ')}`,
+      values,
+    );
+  }
+
   async declarationsByNumber(numbers: readonly string[]): Promise<Declaration[]> {
     const rows = await this.query<DeclarationRow>(
       `SELECT ${DECLARATION_COLUMNS} FROM customs.declaration d WHERE d.number = ANY($1::text[])`,
       [numbers],
+    );
+    return rows.map(toDeclaration);
+  }
+
+  /** The declarations among `numbers` the caller may read: those of the shipments it may read. */
+  async visibleDeclarationsByNumber(
+    numbers: readonly string[],
+    access: RowAccess,
+  ): Promise<Declaration[]> {
+    if (access.kind === 'NONE') return [];
+    const values: unknown[] = [numbers];
+    const party = shipmentAccessWhere(access, values);
+    const rows = await this.query<DeclarationRow>(
+      `SELECT ${DECLARATION_COLUMNS} FROM customs.declaration d
+        WHERE d.number = ANY($1::text[])
+          ${party.length ? `AND EXISTS (SELECT 1 FROM customs.shipment s WHERE s.awb = d.awb AND ${party[0]})` : ''}`,
+      values,
     );
     return rows.map(toDeclaration);
   }
@@ -345,6 +396,23 @@ export class CustomsRepository {
     return this.bondedZones(codes);
   }
 
+  /** The applications among `numbers` the caller may read: an enterprise, those it applied for. */
+  async visibleApplicationsByNumber(
+    numbers: readonly string[],
+    access: RowAccess,
+  ): Promise<SpecialGoodsApplication[]> {
+    if (access.kind === 'NONE') return [];
+    const values: unknown[] = [numbers];
+    const party =
+      access.kind === 'PARTY' ? `AND a.applicant_uscc = $${values.push(access.uscc)}` : '';
+    const rows = await this.query<ApplicationRow>(
+      `SELECT ${APPLICATION_COLUMNS}
+         FROM customs.special_goods_application a WHERE a.number = ANY($1::text[]) ${party}`,
+      values,
+    );
+    return rows.map(toApplication);
+  }
+
   async applicationsByNumber(numbers: readonly string[]): Promise<SpecialGoodsApplication[]> {
     const rows = await this.query<ApplicationRow>(
       `SELECT ${APPLICATION_COLUMNS}
@@ -426,8 +494,9 @@ export class CustomsRepository {
                   AND d.filed_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
                   AND ($3::text IS NULL OR s.port_of_entry_iata = $3::text)) g
         GROUP BY g.key
+       HAVING count(*) >= $4
         ORDER BY g.key`,
-      [q.from, q.to, q.airport],
+      [q.from, q.to, q.airport, q.minGroup],
     );
   }
 }

@@ -7,6 +7,7 @@ import { Enterprise } from './entities/enterprise';
 import { MedicalInstitution } from './entities/medical-institution';
 import { Shipment } from './entities/shipment';
 import { references } from './references';
+import { DrugsAccessLogResolver } from './resolvers/access-log';
 import { AgentMutationResolver } from './resolvers/agent-mutations';
 import { ConsolidatedImportResolver } from './resolvers/consolidated-import';
 import { ConsolidatedImportMutationResolver } from './resolvers/consolidated-import-mutations';
@@ -28,6 +29,7 @@ export const drugsSubgraph: SubgraphDefinition<Context> = {
     buildFederatedSchema(
       {
         resolvers: [
+          DrugsAccessLogResolver,
           DrugApprovalResolver,
           MedicalInstitutionResolver,
           ConsolidatedImportResolver,

@@ -1,12 +1,22 @@
-import { Database, groupedLoader, keyedLoader, statusHistoryLoader } from '../kit';
+import {
+  Database,
+  groupedLoader,
+  Identity,
+  keyedLoader,
+  rowAccess,
+  statusHistoryLoader,
+} from '../kit';
 import { DrugsRepository } from './repository';
 import { APPROVAL_ENTITY, CONSOLIDATED_IMPORT_ENTITY } from './state-machines';
 
 /**
  * One DataLoader per entity lookup and per per-parent list, created fresh for every request: N
  * parents asking for the same field in one tick cost one SQL statement.
+ * The ways into consolidated imports from outside (`consolidatedImport`, `_entities`, a shipment's
+ * import) apply the caller's row rule in SQL; `consolidatedImportById` serves a write's re-read.
  */
-export function createLoaders(repository: DrugsRepository, db: Database) {
+export function createLoaders(repository: DrugsRepository, db: Database, identity: Identity) {
+  const access = rowAccess(identity);
   const approvalByNumber = keyedLoader(
     (numbers: readonly string[]) => repository.approvalsByNumbers(numbers),
     (row) => row.number,
@@ -19,12 +29,20 @@ export function createLoaders(repository: DrugsRepository, db: Database) {
     (ids: readonly string[]) => repository.consolidatedImportsByIds(ids),
     (row) => row.id,
   );
+  const visibleConsolidatedImportById = keyedLoader(
+    async (ids: readonly string[]) => {
+      const rows = await repository.visibleConsolidatedImportsByIds(ids, access);
+      for (const row of rows) consolidatedImportById.prime(row.id, row);
+      return rows;
+    },
+    (row) => row.id,
+  );
   const agentQualificationByUscc = keyedLoader(
     (usccs: readonly string[]) => repository.agentQualificationsByUsccs(usccs),
     (row) => row.uscc,
   );
   const consolidatedImportByAwb = keyedLoader(
-    (awbs: readonly string[]) => repository.consolidatedImportsByAwbs(awbs),
+    (awbs: readonly string[]) => repository.consolidatedImportsByAwbs(awbs, access),
     (row) => row.awb,
   );
 
@@ -59,6 +77,7 @@ export function createLoaders(repository: DrugsRepository, db: Database) {
     approvalByNumber,
     institutionById,
     consolidatedImportById,
+    visibleConsolidatedImportById,
     agentQualificationByUscc,
     consolidatedImportByAwb,
     approvedUnitsByApproval,

@@ -20,9 +20,12 @@ export const references: ReferenceResolvers<Context> = {
   MedicalInstitution: referenceBy<Context, MedicalInstitution>('id', (id, ctx) =>
     ctx.loaders.institutionById.load(id),
   ),
-  ConsolidatedImport: referenceBy<Context, ConsolidatedImport>('id', (id, ctx) =>
-    ctx.loaders.consolidatedImportById.load(id),
-  ),
+  // The row rule applies: one the caller may not read is an unknown entity (null).
+  ConsolidatedImport: referenceBy<Context, ConsolidatedImport>('id', async (id, ctx) => {
+    const row = await ctx.loaders.visibleConsolidatedImportById.load(id);
+    if (row) ctx.accessLog.read('ConsolidatedImport', [row.id]);
+    return row;
+  }),
   Enterprise: referenceBy<Context, Enterprise>('uscc', (uscc) => ({ uscc })),
   Shipment: referenceBy<Context, Shipment>('awb', (awb) => ({ awb })),
 };

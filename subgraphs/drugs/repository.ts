@@ -1,4 +1,4 @@
-import { Database, keyset, keysetSql, KeysetSql, PageRequest } from '../kit';
+import { Database, keyset, keysetSql, KeysetSql, PageRequest, RowAccess } from '../kit';
 import { AgentQualification } from './entities/agent-qualification';
 import {
   ConsolidatedImport,
@@ -99,6 +99,14 @@ class Where {
   }
 }
 
+/**
+ * The row rule of consolidated imports: an enterprise reads those it is the agent of (PARTY);
+ * `trade:read` all (ALL); NONE is answered without a statement by the callers.
+ */
+function agentRule(where: Where, access: RowAccess): void {
+  if (access.kind === 'PARTY') where.add((p) => `c.agent_uscc = ${p}`, access.uscc);
+}
+
 export class DrugsRepository {
   constructor(private readonly db: Database) {}
 
@@ -133,13 +141,34 @@ export class DrugsRepository {
     );
   }
 
-  consolidatedImportsByAwbs(awbs: readonly string[]): Promise<ShipmentImportRow[]> {
+  /** The consolidated imports among `ids` the caller may read (`access`); the others as if absent. */
+  async visibleConsolidatedImportsByIds(
+    ids: readonly string[],
+    access: RowAccess,
+  ): Promise<ConsolidatedImport[]> {
+    if (access.kind === 'NONE') return [];
+    const where = new Where().add((p) => `c.id = ANY(${p}::text[])`, ids);
+    agentRule(where, access);
+    return this.db.query<ConsolidatedImport & Record<string, unknown>>(
+      `SELECT ${IMPORT_COLUMNS} FROM drugs.consolidated_import c ${where}`,
+      where.values,
+    );
+  }
+
+  /** The consolidated import each shipment carries, among those the caller may read. */
+  async consolidatedImportsByAwbs(
+    awbs: readonly string[],
+    access: RowAccess,
+  ): Promise<ShipmentImportRow[]> {
+    if (access.kind === 'NONE') return [];
+    const where = new Where().add((p) => `s.awb = ANY(${p}::text[])`, awbs);
+    agentRule(where, access);
     return this.db.query<ShipmentImportRow & Record<string, unknown>>(
       `SELECT s.awb, ${IMPORT_COLUMNS}
          FROM drugs.consolidated_import_shipment s
          JOIN drugs.consolidated_import c ON c.id = s.consolidated_import_id
-        WHERE s.awb = ANY($1::text[])`,
-      [awbs],
+        ${where}`,
+      where.values,
     );
   }
 
@@ -220,18 +249,21 @@ export class DrugsRepository {
     return row.count;
   }
 
-  private importWhere(filter: ConsolidatedImportFilter): Where {
+  private importWhere(filter: ConsolidatedImportFilter, access: RowAccess): Where {
     const where = new Where();
     if (filter.agent) where.add((p) => `c.agent_uscc = ${p}`, filter.agent);
     if (filter.status) where.add((p) => `c.status = ${p}`, filter.status);
+    agentRule(where, access);
     return where;
   }
 
-  consolidatedImportPage(
+  async consolidatedImportPage(
     filter: ConsolidatedImportFilter,
     page: PageRequest<ConsolidatedImport>,
+    access: RowAccess,
   ): Promise<ConsolidatedImport[]> {
-    const where = this.importWhere(filter);
+    if (access.kind === 'NONE') return [];
+    const where = this.importWhere(filter, access);
     const keys = where.keyset(page);
     return this.db.query<ConsolidatedImport & Record<string, unknown>>(
       `SELECT ${IMPORT_COLUMNS} FROM drugs.consolidated_import c ${where}
@@ -240,8 +272,12 @@ export class DrugsRepository {
     );
   }
 
-  async consolidatedImportCount(filter: ConsolidatedImportFilter): Promise<number> {
-    const where = this.importWhere(filter);
+  async consolidatedImportCount(
+    filter: ConsolidatedImportFilter,
+    access: RowAccess,
+  ): Promise<number> {
+    if (access.kind === 'NONE') return 0;
+    const where = this.importWhere(filter, access);
     const [row] = await this.db.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM drugs.consolidated_import c ${where}`,
       where.values,

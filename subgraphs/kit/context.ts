@@ -1,4 +1,5 @@
 import type express from 'express';
+import { AccessLogWriter, AccessRecorder, clientOperationName } from './access-log';
 import { Actor, actorOf } from './actor';
 import type { Database } from './database';
 import { GatewayClient } from './gateway-client';
@@ -10,6 +11,8 @@ import { MutationRunner } from './mutation';
 export interface SubgraphServices {
   /** Reads another agency's data for a rule, through the gateway. */
   gateway: GatewayClient;
+  /** The agency's access-log writer; without one (a script) reads are not logged. */
+  accessLog?: AccessLogWriter;
 }
 
 /**
@@ -31,12 +34,15 @@ export interface SubgraphContext<Repository, Loaders> {
   actor: Actor;
   /** The write pipeline: one transaction per mutation, idempotency keys, history under `actor`. */
   mutations: MutationRunner;
+  /** Records the restricted records this request reads (the agency's access log). */
+  accessLog: AccessRecorder;
 }
 
 export interface ContextParts<Repository, Loaders> {
   agency: string;
   repository: (db: Database) => Repository;
-  loaders: (repository: Repository, db: Database) => Loaders;
+  /** Per-request loaders; `identity` for those that apply a row rule in SQL. */
+  loaders: (repository: Repository, db: Database, identity: Identity) => Loaders;
 }
 
 /**
@@ -55,11 +61,16 @@ export function createSubgraphContext<Repository, Loaders>(
   return {
     db,
     repository,
-    loaders: parts.loaders(repository, db),
+    loaders: parts.loaders(repository, db, identity),
     gateway: services.gateway,
     identity,
     actor,
-    mutations: new MutationRunner(db, parts.agency, actor),
+    mutations: new MutationRunner(db, parts.agency, actor, identity),
+    accessLog: new AccessRecorder(
+      services.accessLog,
+      identity,
+      clientOperationName((req?.body as { operationName?: unknown } | undefined)?.operationName),
+    ),
   };
 }
 

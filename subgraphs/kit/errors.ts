@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { OperationLimitCode } from './operation-shape';
 
 /** Stable `extensions.code` values that clients can switch on. */
 export const ErrorCode = {
@@ -12,9 +13,17 @@ export const ErrorCode = {
   IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
   /** Another agency's data was needed for a rule and could not be had: nothing was written. */
   DEPENDENCY_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
+  /** The caller is known but may not do this (a scope or party it lacks): nothing was done. */
+  FORBIDDEN: 'FORBIDDEN',
   /** A mutation without a verified identity: the caller must sign in. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The HTTP request is not a GraphQL request (malformed JSON). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The request body is over `SUBGRAPH_MAX_BODY_BYTES`. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The document is over a shape limit (`SUBGRAPH_MAX_TOKENS`, `_DEPTH`, `_ALIASES`, `_ROOT_FIELDS`). */
+  ...OperationLimitCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -95,6 +104,13 @@ export function versionConflict(
 
 export function dependencyUnavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE } });
+}
+
+/** An authenticated caller without the right to this operation (a scope, or the party it acts for). */
+export function forbidden(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.FORBIDDEN, ...(field ? { field } : {}) },
+  });
 }
 
 /** A change asked for without a verified identity: nothing anonymous is written. */

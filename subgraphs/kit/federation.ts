@@ -6,7 +6,8 @@ import { BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphq
 import { asResolverMap, ReferenceResolvers } from './references';
 import { scalars } from './scalars';
 
-export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
+// 2.9: the demand-control directives `@cost` and `@listSize`.
+export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.9';
 
 const FEDERATION_DIRECTIVES = [
   '@key',
@@ -17,6 +18,8 @@ const FEDERATION_DIRECTIVES = [
   '@inaccessible',
   '@tag',
   '@override',
+  '@cost',
+  '@listSize',
   // Field authorization (federation v2.5+): declared where the data is owned, enforced by the
   // gateway (gateway/plugins/authorization.ts) or by any router that reads them.
   '@authenticated',

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from './actor';
+import { authorizeWrite, WriteAuthorization } from './authorization';
 import type { Database } from './database';
 import { badUserInput, idempotencyConflict, unauthenticated } from './errors';
 import { IdempotencyRecord, IdempotencyRepository } from './idempotency-repository';
+import { ANONYMOUS_IDENTITY, Identity } from './identity';
 import { FIRST_VERSION, validExpectedVersion } from './transition';
 import { Tx } from './tx';
 
@@ -22,6 +24,12 @@ export interface MutationSpec<K, F, I extends KeyedInput = KeyedInput> {
   input: I;
   /** Where the key sits in the arguments, for errors (default `input.idempotencyKey`). */
   keyField?: string;
+  /**
+   * Who may run it besides holders of the agency's write scope (`<agency>:write`): the enterprise
+   * it is done for, as the agency's rule names it. Checked first: a caller without the right gets
+   * FORBIDDEN before anything is read, a retry's stored result included.
+   */
+  authorize?: WriteAuthorization;
   /**
    * The version the changed record starts at, when not `FIRST_VERSION` (1): the lowest
    * `expectedVersion` that is not malformed.
@@ -68,6 +76,8 @@ const MAX_KEY_LENGTH = 200;
  * - the same key with another input is IDEMPOTENCY_CONFLICT.
  * What is stored is the key of the result (e.g. a declaration number): a retry returns the same
  * record, read afresh.
+ * Before all of it, the caller must hold the agency's write scope or be the enterprise the
+ * mutation's `authorize` rule names (`authorizeWrite`): FORBIDDEN otherwise.
  */
 export class MutationRunner {
   private readonly keys: IdempotencyRepository;
@@ -76,6 +86,7 @@ export class MutationRunner {
     private readonly db: Database,
     readonly agency: string,
     readonly actor: Actor,
+    readonly identity: Identity = ANONYMOUS_IDENTITY,
   ) {
     this.keys = new IdempotencyRepository(agency);
   }
@@ -84,7 +95,8 @@ export class MutationRunner {
     spec: MutationSpec<K, F, I>,
   ): Promise<K> {
     // First of all: an anonymous caller learns nothing, not even whether its input is valid.
-    if (this.actor.kind === 'ANONYMOUS') throw unauthenticated(spec.operation);
+    if (this.identity.kind === 'ANONYMOUS') throw unauthenticated(spec.operation);
+    await authorizeWrite(this.identity, this.agency, spec.operation, spec.authorize);
     const { idempotencyKey: key, ...request } = spec.input;
     const keyField = spec.keyField ?? 'input.idempotencyKey';
     if (key != null && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {

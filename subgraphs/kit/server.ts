@@ -8,9 +8,16 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { Database } from './database';
+import { stringFromEnv } from './env';
 import { ErrorCode } from './errors';
 import { IdentityHeaderVerifier, keepRawBody, verifyIdentityHeader } from './identity-header';
 import { refusedInput } from './input-field';
+import {
+  jsonRequestErrors,
+  SubgraphRequestLimits,
+  subgraphLimitsFromEnv,
+  withinRequestLimits,
+} from './request-limits';
 
 export interface SubgraphServerOptions<C extends BaseContext> {
   /** The agency's name, used in logs and `/health`. */
@@ -24,6 +31,10 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   port?: number;
   host?: string;
   log?: (msg: string) => void;
+  /** Bounds on one request's body and document; `SUBGRAPH_MAX_*` or their defaults otherwise. */
+  limits?: SubgraphRequestLimits;
+  /** Schema introspection; `INTROSPECTION`, or Apollo's default (on unless NODE_ENV=production). */
+  introspection?: boolean;
 }
 
 export interface RunningSubgraph {
@@ -51,6 +62,7 @@ export async function startSubgraphServer<C extends BaseContext>(
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    introspection: options.introspection ?? introspectionFromEnv(),
     // Our entry points stop on SIGINT/SIGTERM in their own order (server, pool, database). Apollo's
     // own handlers would race them: a second stop() during its first never resolves (the first
     // never releases the barrier it waits on), so the process lingered until its pools timed out.
@@ -76,11 +88,13 @@ export async function startSubgraphServer<C extends BaseContext>(
   });
   app.use(
     '/graphql',
-    // The raw body is kept: the identity header is bound to its hash.
-    express.json({ limit: '1mb', verify: keepRawBody }),
+    // Bounded work per request, refused before Apollo parses and validates. The raw body is
+    // kept: the identity header is bound to its hash.
+    ...withinRequestLimits(options.limits ?? subgraphLimitsFromEnv(), keepRawBody),
     ...(options.identity ? [verifyIdentityHeader(options.identity)] : []),
     expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
   );
+  app.use(jsonRequestErrors(options.name, log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -94,6 +108,15 @@ export async function startSubgraphServer<C extends BaseContext>(
     url: `http://${host}:${port}/graphql`,
     stop: () => apollo.stop(),
   };
+}
+
+function introspectionFromEnv(): boolean | undefined {
+  const raw = stringFromEnv('INTROSPECTION');
+  if (raw === undefined) return undefined;
+  if (raw !== 'true' && raw !== 'false') {
+    throw new Error(`INTROSPECTION must be true or false, got "${raw}"`);
+  }
+  return raw === 'true';
 }
 
 /**

@@ -1,4 +1,5 @@
 import type express from 'express';
+import { AccessLogWriter } from './access-log';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphServices } from './context';
 import { Database } from './database';
@@ -61,6 +62,7 @@ export async function startSubgraph<C extends object>(
   },
 ): Promise<RunningSubgraph> {
   const gatewayUrl = options.gatewayUrl ?? defaultGatewayUrl;
+  const accessLog = new AccessLogWriter(options.db, def.name, { log: options.log });
   const services: SubgraphServices = {
     gateway: new GatewayClient(
       def.name,
@@ -68,6 +70,7 @@ export async function startSubgraph<C extends object>(
       undefined,
       options.serviceToken ?? serviceTokenFromEnv(def.name),
     ),
+    accessLog,
   };
   const keys = options.identityKeys;
   const identity = new IdentityHeaderVerifier(
@@ -75,7 +78,7 @@ export async function startSubgraph<C extends object>(
     keys ? () => keys : identityKeysFromEnv(gatewayUrl),
     options.log,
   );
-  return startSubgraphServer<C>({
+  const running = await startSubgraphServer<C>({
     name: def.name,
     schema: await schemaOf(def),
     db: options.db,
@@ -85,4 +88,16 @@ export async function startSubgraph<C extends object>(
     host: options.host,
     log: options.log,
   });
+  return {
+    ...running,
+    // After the requests in flight are answered, what they read is written: a clean stop loses
+    // no access-log record (the database is closed after this).
+    async stop() {
+      try {
+        await running.stop();
+      } finally {
+        await accessLog.close();
+      }
+    },
+  };
 }

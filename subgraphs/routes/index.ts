@@ -7,6 +7,7 @@ import { Flight } from './entities/flight';
 import { Route } from './entities/route';
 import { Shipment } from './entities/shipment';
 import { references } from './references';
+import { RoutesAccessLogResolver } from './resolvers/access-log';
 import { AirlineResolver } from './resolvers/airline';
 import { AirportResolver } from './resolvers/airport';
 import { FlightResolver } from './resolvers/flight';
@@ -28,6 +29,7 @@ export const routesSubgraph: SubgraphDefinition<Context> = {
     buildFederatedSchema(
       {
         resolvers: [
+          RoutesAccessLogResolver,
           AirlineResolver,
           RouteResolver,
           FlightResolver,

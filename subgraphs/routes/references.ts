@@ -1,4 +1,4 @@
-import { keyOf, referenceBy, ReferenceResolvers } from '../kit';
+import { keyOf, gatedReferenceBy, referenceBy, ReferenceResolvers } from '../kit';
 import type { Context } from './context';
 import { Airline } from './entities/airline';
 import { Airport } from './entities/airport';
@@ -23,6 +23,8 @@ export const references: ReferenceResolvers<Context> = {
       ? ctx.loaders.flight.load([number, date])
       : null;
   }),
-  Shipment: referenceBy<Context, Shipment>('awb', (awb) => ({ awb })),
+  // Shipment-level data, reached through the shipments customs lets the caller see: none for a
+  // caller with no row access; each read is logged.
+  Shipment: gatedReferenceBy<Context, Shipment>('Shipment', 'awb', (awb) => ({ awb })),
   Airport: referenceBy<Context, Airport>('iataCode', (iataCode) => ({ iataCode })),
 };

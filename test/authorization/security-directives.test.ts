@@ -23,7 +23,8 @@ describe('splitting the security directives off the supergraph', () => {
     expect(requirements.types.get('Declaration')).toEqual(authenticated);
     expect(requirements.types.get('Airport')).toBeUndefined();
     expect(requirements.fields.get('Query.shipment')).toEqual(authenticated);
-    expect(requirements.fields.get('Query.declaration')).toEqual(tradeRead);
+    expect(requirements.fields.get('Query.declaration')).toEqual(authenticated);
+    expect(requirements.fields.get('SpecialGoodsApplication.shipments')).toEqual(tradeRead);
     expect(requirements.fields.get('ConsolidatedImport.shipments')).toEqual(tradeRead);
     expect(requirements.fields.get('Enterprise.customsCreditRating')).toEqual(tradeRead);
     expect(requirements.fields.get('Mutation.registerManifest')).toEqual({
@@ -101,18 +102,18 @@ describe('a reloaded supergraph', () => {
     const { supergraphSdl: first, cleanup } = await source.initialize(hooks);
     try {
       expect(first).not.toContain('@requiresScopes');
-      expect(source.accessRequirements().fields.get('Query.declaration')).toEqual(tradeRead);
-      // The next version makes declarations readable by any identity.
+      expect(source.accessRequirements().fields.get('Query.declaration')).toEqual(authenticated);
+      // The next version reserves declarations by number to trade:read.
       writeFileSync(
         file,
         committed.replace(
-          /(declaration\([^)]*\): Declaration @join__field\(graph: CUSTOMS\)) @requiresScopes\(scopes: \[\["trade:read"\]\]\)/s,
-          '$1 @authenticated',
+          /(declaration\([^)]*\): Declaration @join__field\(graph: CUSTOMS\)) @authenticated/s,
+          '$1 @requiresScopes(scopes: [["trade:read"]])',
         ),
       );
       const served = await updated;
-      expect(served).not.toContain('@authenticated');
-      expect(source.accessRequirements().fields.get('Query.declaration')).toEqual(authenticated);
+      expect(served).not.toContain('@requiresScopes');
+      expect(source.accessRequirements().fields.get('Query.declaration')).toEqual(tradeRead);
     } finally {
       await cleanup?.();
     }

@@ -1,3 +1,4 @@
+import { TEST_GATEWAY_IDENTITY } from '../support/identities';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { DRUG_APPROVALS, FACILITIES } from '../../scripts/demo/reference';
 import { customsSubgraph } from '../../subgraphs/customs';
@@ -39,6 +40,7 @@ export async function startCustomsWrites(): Promise<CustomsWrites> {
       },
       subgraphTimeoutMs: 2000,
       log: () => undefined,
+      ...TEST_GATEWAY_IDENTITY,
     });
     const gatewayUrls = { up: fed.gateway.url, down: UNREACHABLE_URL, 'drugs-down': drugsDown.url };
     const writes: CustomsWrites = {

@@ -35,7 +35,7 @@ describe('gateway configuration', () => {
   });
 
   it('takes a subgraph timeout in milliseconds, minutes too, and refuses what is not one', () => {
-    expect(gatewayConfig([], {}, 'd').subgraphTimeoutMs).toBe(10_000);
+    expect(gatewayConfig([], {}, 'd').subgraphTimeoutMs).toBe(3000);
     expect(gatewayConfig([], { SUBGRAPH_TIMEOUT_MS: '120000' }, 'd').subgraphTimeoutMs).toBe(
       120_000,
     );
@@ -46,6 +46,55 @@ describe('gateway configuration', () => {
     }
   });
 
+  it("takes a subgraph's own timeout from <NAME>_TIMEOUT_MS, and refuses what is not one", () => {
+    const config = gatewayConfig(
+      [],
+      { CUSTOMS_TIMEOUT_MS: '1500', DRUGS_TIMEOUT_MS: '', SUBGRAPH_TIMEOUT_MS: '4000' },
+      'd',
+    );
+    expect(config.subgraphTimeoutsMs).toEqual({ customs: 1500 });
+    expect(config.subgraphTimeoutMs).toBe(4000);
+    expect(() => gatewayConfig([], { ROUTES_TIMEOUT_MS: 'soon' }, 'd')).toThrow(
+      /ROUTES_TIMEOUT_MS must be a whole number from 1 to/,
+    );
+  });
+
+  it('takes the resilience settings, with their defaults, and refuses what is not one', () => {
+    expect(gatewayConfig([], {}, 'd')).toMatchObject({
+      requestDeadlineMs: 10_000,
+      subgraphRetries: 2,
+      breakerFailures: 5,
+      breakerCoolDownMs: 2000,
+      supergraphPollMs: 10_000,
+    });
+    expect(
+      gatewayConfig(
+        [],
+        {
+          REQUEST_DEADLINE_MS: '2500',
+          SUBGRAPH_RETRIES: '0',
+          SUBGRAPH_BREAKER_FAILURES: '3',
+          SUBGRAPH_BREAKER_COOLDOWN_MS: '750',
+          SUPERGRAPH_POLL_MS: '2000',
+        },
+        'd',
+      ),
+    ).toMatchObject({
+      requestDeadlineMs: 2500,
+      subgraphRetries: 0,
+      breakerFailures: 3,
+      breakerCoolDownMs: 750,
+      supergraphPollMs: 2000,
+    });
+    expect(() => gatewayConfig([], { SUBGRAPH_RETRIES: '-1' }, 'd')).toThrow(/SUBGRAPH_RETRIES/);
+    expect(() => gatewayConfig([], { SUBGRAPH_BREAKER_FAILURES: '0' }, 'd')).toThrow(
+      /SUBGRAPH_BREAKER_FAILURES must be a whole number from 1/,
+    );
+    expect(() => gatewayConfig([], { REQUEST_DEADLINE_MS: '1.5' }, 'd')).toThrow(
+      /REQUEST_DEADLINE_MS/,
+    );
+  });
+
   it('takes an empty variable as unset, as the rest of the project does', () => {
     expect(
       gatewayConfig(
@@ -53,7 +102,7 @@ describe('gateway configuration', () => {
         { PORT: '', SUPERGRAPH: '', SUBGRAPH_TIMEOUT_MS: '', CORS_ORIGINS: '' },
         'd',
       ),
-    ).toMatchObject({ port: 4000, supergraph: 'd', subgraphTimeoutMs: 10_000, corsOrigins: ['*'] });
+    ).toMatchObject({ port: 4000, supergraph: 'd', subgraphTimeoutMs: 3000, corsOrigins: ['*'] });
   });
 
   it('explains a bad port or an unknown flag', () => {

@@ -53,7 +53,9 @@ describe('the gateway over HTTP', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
+      supergraph: 'loaded',
       subgraphs: { airports: 'ok', customs: 'ok', drugs: 'ok', routes: 'ok' },
+      circuits: { airports: 'closed', customs: 'closed', drugs: 'closed', routes: 'closed' },
     });
   });
 

@@ -7,6 +7,7 @@ import { RunningGateway, startGateway } from '../../gateway/server';
 import { committedSubgraphSdl } from '../support/composition';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
 import { expectData, expectError, graphql } from '../support/graphql';
+import { presets, TEST_JWT_SECRET, TEST_SIGNER } from '../support/identities';
 
 /**
  * A gateway serving a supergraph file picks up a new version of it without a restart, and keeps
@@ -50,6 +51,9 @@ describe('supergraph hot reload', () => {
       supergraphFile: file,
       port: 0,
       subgraphUrls: Object.fromEntries(fed.subgraphs.map((s) => [s.name, s.url])),
+      // Shipments need an identity: the officer's, verified and signed as the federation's are.
+      authentication: { jwtSecret: TEST_JWT_SECRET },
+      signer: TEST_SIGNER,
       log: (m) => logs.push(m),
     });
     running.push(gateway);
@@ -66,10 +70,16 @@ describe('supergraph hot reload', () => {
   }
 
   const shipmentsQuery = '{ shipments(first: 1) { totalCount } }';
+  const asOfficer = () => ({ authorization: `Bearer ${presets.officer}` });
   const servesShipments = async (gateway: RunningGateway) =>
-    !(await graphql(gateway.url, shipmentsQuery)).errors;
+    !(await graphql(gateway.url, shipmentsQuery, undefined, asOfficer())).errors;
   async function expectFullSupergraph(gateway: RunningGateway) {
-    const res = await graphql<{ shipments: { totalCount: number } }>(gateway.url, shipmentsQuery);
+    const res = await graphql<{ shipments: { totalCount: number } }>(
+      gateway.url,
+      shipmentsQuery,
+      undefined,
+      asOfficer(),
+    );
     expect(expectData(res).shipments.totalCount).toBe(60);
     expect(gateway.subgraphs()).toHaveLength(4);
   }
@@ -77,7 +87,10 @@ describe('supergraph hot reload', () => {
 
   it('serves the new supergraph once the file changes', async () => {
     const { gateway, file, logs } = await reloading(twoAgencies);
-    expectError(await graphql(gateway.url, shipmentsQuery), 'GRAPHQL_VALIDATION_FAILED');
+    expectError(
+      await graphql(gateway.url, shipmentsQuery, undefined, asOfficer()),
+      'GRAPHQL_VALIDATION_FAILED',
+    );
     expect(
       gateway
         .subgraphs()

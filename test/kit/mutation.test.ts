@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import {
   ANONYMOUS_ACTOR,
   Database,
+  Identity,
   MutationRunner,
   StateMachine,
   statusHistoryLoader,
@@ -11,6 +12,13 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const codeOf = (err: unknown) => (err as GraphQLError).extensions?.code;
 
+/** The pipeline checks the write scope first (test/kit/authorization.test.ts): these hold it. */
+const CUSTOMS_WRITER: Identity = {
+  kind: 'USER',
+  sub: 'officer-7',
+  scopes: new Set(['customs:write']),
+};
+
 describe('MutationRunner', () => {
   let testDb: TestDatabase;
   let db: Database;
@@ -19,7 +27,12 @@ describe('MutationRunner', () => {
     testDb = await createTestDatabase(['customs']);
     db = new Database(testDb.url, { max: 20 });
     await db.query('CREATE TABLE customs.note (id serial PRIMARY KEY, text text NOT NULL)');
-    mutations = new MutationRunner(db, 'customs', { id: 'officer-7', kind: 'USER' });
+    mutations = new MutationRunner(
+      db,
+      'customs',
+      { id: 'officer-7', kind: 'USER' },
+      CUSTOMS_WRITER,
+    );
   });
   afterAll(async () => {
     await db.close();
@@ -135,7 +148,7 @@ describe('MutationRunner', () => {
   });
 
   it('records history, as the actor of the transaction, that the batched loader reads back in order', async () => {
-    await new MutationRunner(db, 'customs', { id: 'officer-9', kind: 'USER' }).run({
+    await new MutationRunner(db, 'customs', { id: 'officer-9', kind: 'USER' }, CUSTOMS_WRITER).run({
       operation: 'move',
       input: {},
       write: async (tx) => {
@@ -179,7 +192,7 @@ describe('transition', () => {
     await db.query(
       `CREATE TABLE customs.door (id text PRIMARY KEY, status text NOT NULL, version int NOT NULL)`,
     );
-    mutations = new MutationRunner(db, 'customs', { id: 'keeper', kind: 'USER' });
+    mutations = new MutationRunner(db, 'customs', { id: 'keeper', kind: 'USER' }, CUSTOMS_WRITER);
   });
   afterAll(async () => {
     await db.close();

@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   linkSync,
@@ -18,6 +18,7 @@ import pg from 'pg';
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import { SHOWCASE } from '../../scripts/demo/showcase';
 import { projectRoot } from '../../subgraphs/kit';
+import { CREATE_ROUTE } from '../routes/operations';
 import { expectData, graphql, GraphQLResponse, Json } from '../support/graphql';
 import { freePort } from './ports';
 
@@ -177,6 +178,44 @@ describe('npm start', () => {
 
   it('answers the full picture of a shipment, every agency taking part', async () => {
     expectFullPicture(await fullPicture());
+  });
+
+  it('says where its development secret is; `npm run token` mints with it, forged tokens are refused', async () => {
+    expect(output).toContain('development secret in .data/jwt-secret');
+    const token = execFileSync(
+      process.execPath,
+      [join(clone, 'dist', 'scripts', 'token.js'), '--sub', 'wang', '--scope', 'routes:write'],
+      { cwd: clone },
+    )
+      .toString()
+      .trim();
+    const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+    // routes checks both airports through the gateway with its service token, then writes under
+    // the identity the gateway signed to it.
+    const input = {
+      airline: 'CA',
+      origin: 'PEK',
+      destination: 'MUC',
+      region: 'EUROPE',
+      status: 'PLANNED',
+      weeklyFrequency: 1,
+      weeklyCargoCapacityTonnes: 10,
+    };
+    const created = expectData(await graphql(gatewayUrl, CREATE_ROUTE, { input }, bearer(token)));
+    expect(created.createRoute.history[0].actor).toBe('user:wang');
+    const forged = await graphql(gatewayUrl, '{ __typename }', undefined, bearer(`${token}x`));
+    expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('in production, refuses to start the gateway on development credentials, in one line', () => {
+    const run = spawnSync(process.execPath, [join(clone, 'dist', 'gateway', 'main.js')], {
+      cwd: clone,
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: '0' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.toString().trim().split('\n')).toEqual([
+      'gateway: NODE_ENV=production: set JWT_SECRET or JWKS_URL and GATEWAY_SIGNING_KEY; development credentials are not used in production',
+    ]);
   });
 
   rootOnly(

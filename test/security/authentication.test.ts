@@ -114,7 +114,9 @@ describe('the identity a subgraph sees', () => {
       { input: { ...input, destination: 'FRA' } },
       { token: null },
     );
-    expectError(res, 'UNAUTHENTICATED', { path: ['createRoute'] });
+    // The gateway's field authorization removes it (it needs routes:write) before any subgraph
+    // is asked; the subgraph's own refusal of an anonymous mutation is the next test's.
+    expectError(res, 'UNAUTHORIZED_FIELD_OR_TYPE', { path: ['createRoute'] });
   });
 
   it('answers a direct call without a header as anonymous: public data, no mutation', async () => {

@@ -1,5 +1,6 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { IdentitySigner } from '../../gateway/identity-signer';
+import { ALL_SCOPES } from '../../scripts/dev-credentials';
 import type { Identity } from '../../subgraphs/kit';
 
 /** The HS256 secret every test gateway checks bearer tokens with. */
@@ -11,15 +12,7 @@ export const TEST_JWT_SECRET = 'tradegraph-test-secret-not-for-production-use-01
  */
 export const TEST_SIGNER = new IdentitySigner(generateKeyPairSync('ed25519').privateKey);
 
-/** Every scope of the access model. */
-export const ALL_SCOPES = [
-  'trade:read',
-  'airports:write',
-  'customs:write',
-  'drugs:write',
-  'routes:write',
-  'audit:read',
-] as const;
+export { ALL_SCOPES } from '../../scripts/dev-credentials';
 
 export interface TokenClaims {
   sub: string;

@@ -2,9 +2,15 @@ import { IDENTITY_HEADER } from '../../gateway/identity-signer';
 import { graphqlBody } from '../../scripts/in-process-federation';
 import { stopAll } from '../../scripts/stop-all';
 import { AgencyName } from '../../subgraphs/agencies';
-import { Database, Identity, startSubgraph, SubgraphDefinition } from '../../subgraphs/kit';
+import {
+  Database,
+  Identity,
+  IdentityKeySource,
+  startSubgraph,
+  SubgraphDefinition,
+} from '../../subgraphs/kit';
 import { graphql, GraphQLResponse, Json, UNREACHABLE_URL } from './graphql';
-import { OFFICER_IDENTITY, TEST_SIGNER } from './identities';
+import { OFFICER_IDENTITY, TEST_SIGNER, tokenFor } from './identities';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 /** Who a direct call to a subgraph comes from. */
@@ -74,6 +80,8 @@ export interface SubgraphUnderTestOptions {
   database?: string;
   /** Where the subgraph finds the gateway for other agencies' facts (read at each call): nowhere by default. */
   gatewayUrl?: () => string | undefined;
+  /** Where it takes the gateway's public key from: TEST_SIGNER's, which the client signs with. */
+  identityKeys?: IdentityKeySource;
 }
 
 /** One agency's subgraph on an ephemeral port, over a database of its own or a given one. */
@@ -102,7 +110,10 @@ export async function startSubgraphUnderTest<C extends object>(
       port: 0,
       log: (m) => logs.push(m),
       gatewayUrl: options.gatewayUrl ?? (() => UNREACHABLE_URL),
-      identityKeys: { publicKey: TEST_SIGNER.publicKey },
+      identityKeys: options.identityKeys ?? { publicKey: TEST_SIGNER.publicKey },
+      // Its cross-agency rules read the gateway as the agency, like under `npm start`.
+      serviceToken: () =>
+        tokenFor({ sub: def.name, scopes: [...(def.serviceScopes ?? [])], kind: 'service' }),
     });
     url = server.url;
     stopServer = () => server.stop();

@@ -14,6 +14,7 @@ import {
   assertValid,
   checkAirportCode,
   PageArgs,
+  PagedListSize,
   pageRequest,
   StatusChange,
   toConnection,
@@ -48,6 +49,7 @@ export class FacilityResolver {
     return ctx.loaders.facilityById.load(id);
   }
 
+  @PagedListSize()
   @Query(() => FacilityConnection, {
     description: 'Facilities at the Beijing hubs, filtered, paginated by id.',
   })

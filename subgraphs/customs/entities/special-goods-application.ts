@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AUTHENTICATED, DateScalar, StatusChange } from '../../kit';
+import { AUTHENTICATED, DateScalar, REQUIRES_TRADE_READ, StatusChange } from '../../kit';
 import { Enterprise } from './enterprise';
 import { Shipment } from './shipment';
 import { ConsolidatedImport } from './consolidated-import';
@@ -86,6 +86,8 @@ export class SpecialGoodsApplication {
   consolidatedImport!: ConsolidatedImport | null;
 
   @Field(() => [Shipment], { description: 'Shipments covered by the application.' })
+  // Not customs' gatekeeper root: the shipments an application covers need not be the caller's.
+  @Directive(REQUIRES_TRADE_READ)
   shipments?: Shipment[];
 
   @Field(() => Int, {

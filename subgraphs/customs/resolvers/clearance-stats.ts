@@ -2,6 +2,7 @@ import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { DateScalar } from '../../kit';
 import type { Context } from '../context';
 import { ClearanceGroupBy, ClearanceStat } from '../entities/clearance-stat';
+import { minimumStatsGroup } from '../rules/statistics';
 import { validAirport, validDateRange } from '../validation';
 
 @ArgsType()
@@ -27,7 +28,7 @@ class ClearanceStatsArgs {
 export class ClearanceStatsResolver {
   @Query(() => [ClearanceStat], {
     description:
-      "Clearance times of the declarations filed between `from` and `to` (inclusive, Asia/Shanghai dates), grouped. Hours run from filing to release (customs' own clock, not the cargo's arrival); at most 1096 days.",
+      "Clearance times of the declarations filed between `from` and `to` (inclusive, Asia/Shanghai dates), grouped. Hours run from filing to release (customs' own clock, not the cargo's arrival); at most 1096 days. Groups of fewer declarations than the configured minimum (default 5) are left out unless you hold `trade:read`, so that no statistic singles out one enterprise.",
   })
   clearanceStats(
     @Args(() => ClearanceStatsArgs) { airport, from, to, groupBy }: ClearanceStatsArgs,
@@ -35,6 +36,12 @@ export class ClearanceStatsResolver {
   ): Promise<ClearanceStat[]> {
     if (airport != null) validAirport(airport, 'airport');
     validDateRange(from, to);
-    return ctx.repository.clearanceStats({ airport: airport ?? null, from, to, groupBy });
+    return ctx.repository.clearanceStats({
+      airport: airport ?? null,
+      from,
+      to,
+      groupBy,
+      minGroup: minimumStatsGroup(ctx.identity),
+    });
   }
 }

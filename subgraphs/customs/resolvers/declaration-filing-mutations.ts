@@ -8,13 +8,14 @@ import { DeclarationStatus } from '../rules/clearance';
 import { validDeclaration } from '../rules/declaration-input';
 import { beijingYear, notBefore } from '../rules/input-checks';
 import { requireRegistered } from '../rules/registered';
+import { asDeclarant } from '../rules/write-access';
 import { CustomsWriteRepository } from '../write-repository';
 
 @Resolver()
 export class DeclarationFilingMutationResolver {
   @Mutation(() => Declaration, {
     description:
-      "Files a customs declaration for a manifested shipment, with its goods lines and licences; it starts FILED (history: null → FILED) and the shipment's clearance summary follows. Every drug approval named by a line must be VALID (drugs agency, through the gateway). Without `number`, customs assigns the next serial of office, year and direction.",
+      "Files a customs declaration for a manifested shipment, with its goods lines and licences; it starts FILED (history: null → FILED) and the shipment's clearance summary follows. Every drug approval named by a line must be VALID (drugs agency, through the gateway). Without `number`, customs assigns the next serial of office, year and direction. Needs `customs:write`, or an enterprise's own identity as the declarant.",
   })
   @Directive(AUTHENTICATED)
   async fileDeclaration(
@@ -26,6 +27,7 @@ export class DeclarationFilingMutationResolver {
     const number = await ctx.mutations.run({
       operation: 'fileDeclaration',
       input,
+      authorize: asDeclarant(d.declarantUscc),
       check: () =>
         checkDrugApprovals(
           ctx.gateway,

@@ -22,15 +22,18 @@ function required<T>(value: T | null, what: string): T {
 export class DeclarationResolver {
   @Query(() => Declaration, {
     nullable: true,
-    description: 'A customs declaration by its 18-character number; null if unknown.',
+    description:
+      'A customs declaration by its 18-character number; null if unknown, or not yours to read (an enterprise reads the declarations of its shipments; `trade:read` all).',
   })
   @Directive(AUTHENTICATED)
-  declaration(
+  async declaration(
     @Arg('number', () => ID, { description: '18-character GACC declaration number.' })
     number: string,
     @Ctx() ctx: Context,
   ): Promise<Declaration | null> {
-    return ctx.loaders.declarationByNumber.load(validDeclarationNumber(number));
+    const row = await ctx.loaders.visibleDeclarationByNumber.load(validDeclarationNumber(number));
+    if (row) ctx.accessLog.read('Declaration', [row.number]);
+    return row;
   }
 
   @FieldResolver(() => CustomsOffice)

@@ -5,7 +5,9 @@ import {
   badUserInput,
   ConnectionShape,
   PageArgs,
+  PagedListSize,
   pageRequest,
+  rowAccess,
   toConnection,
 } from '../../kit';
 import type { Context } from '../context';
@@ -78,18 +80,22 @@ export class ShipmentResolver {
   @Query(() => Shipment, {
     nullable: true,
     description:
-      'A shipment by air waybill number (`999-31415926` or `99931415926`); null if customs has no manifest for it.',
+      'A shipment by air waybill number (`999-31415926` or `99931415926`); null if customs has no manifest for it, or none you may read (an enterprise reads the shipments it is consignee or declarant of; `trade:read` reads all).',
   })
   @Directive(AUTHENTICATED)
-  shipment(
+  async shipment(
     @Arg('awb', () => ID, { description: 'Air waybill number, check digit valid.' }) awb: string,
     @Ctx() ctx: Context,
   ): Promise<Shipment | null> {
-    return ctx.loaders.shipmentByAwb.load(validAwb(awb));
+    const row = await ctx.loaders.visibleShipmentByAwb.load(validAwb(awb));
+    if (row) ctx.accessLog.read('Shipment', [row.awb]);
+    return row;
   }
 
+  @PagedListSize()
   @Query(() => ShipmentConnection, {
-    description: 'The shipment register, newest manifest first (keyset-paginated).',
+    description:
+      'The shipment register, newest manifest first (keyset-paginated): the shipments you may read (an enterprise, those it is consignee or declarant of; `trade:read`, all).',
   })
   @Directive(AUTHENTICATED)
   async shipments(
@@ -103,9 +109,14 @@ export class ShipmentResolver {
   ): Promise<ConnectionShape<Shipment>> {
     const query = validFilter(filter);
     const page = pageRequest(args, SHIPMENT_PAGE);
-    const rows = await ctx.repository.shipmentPage(query, page);
+    const access = rowAccess(ctx.identity);
+    const rows = await ctx.repository.shipmentPage(query, page, access);
     for (const row of rows) ctx.loaders.shipmentByAwb.prime(row.awb, row);
-    return toConnection(rows, page, () => ctx.repository.countShipments(query));
+    ctx.accessLog.read(
+      'Shipment',
+      rows.slice(0, page.limit).map((row) => row.awb),
+    );
+    return toConnection(rows, page, () => ctx.repository.countShipments(query, access));
   }
 
   @FieldResolver(() => Manifest)

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assertValid, AUTHENTICATED, REQUIRES_TRADE_READ, StatusChange } from '../../kit';
+import { assertValid, AUTHENTICATED, StatusChange } from '../../kit';
 import type { Context } from '../context';
 import { Enterprise } from '../entities/enterprise';
 import { Shipment } from '../entities/shipment';
@@ -10,15 +10,18 @@ import { checkReference } from '../validation';
 export class SpecialGoodsApplicationResolver {
   @Query(() => SpecialGoodsApplication, {
     nullable: true,
-    description: 'A special-goods health quarantine application by number; null if unknown.',
+    description:
+      'A special-goods health quarantine application by number; null if unknown, or not yours to read (an enterprise reads those it applied for; `trade:read` all).',
   })
   @Directive(AUTHENTICATED)
-  specialGoodsApplication(
+  async specialGoodsApplication(
     @Arg('number', () => ID, { description: 'Application number.' }) number: string,
     @Ctx() ctx: Context,
   ): Promise<SpecialGoodsApplication | null> {
     assertValid(checkReference(number, 'an application number'), 'number');
-    return ctx.loaders.applicationByNumber.load(number);
+    const row = await ctx.loaders.visibleApplicationByNumber.load(number);
+    if (row) ctx.accessLog.read('SpecialGoodsApplication', [row.number]);
+    return row;
   }
 
   @FieldResolver(() => Enterprise)
@@ -34,7 +37,6 @@ export class SpecialGoodsApplicationResolver {
   }
 
   @FieldResolver(() => [Shipment])
-  @Directive(REQUIRES_TRADE_READ)
   shipments(@Root() a: SpecialGoodsApplication, @Ctx() ctx: Context): Promise<Shipment[]> {
     return ctx.loaders.shipmentsByApplication.load(a.number);
   }

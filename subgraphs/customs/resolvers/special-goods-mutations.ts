@@ -23,6 +23,7 @@ import {
 import { beijingDate, beijingYear, lastDayAfterMonths } from '../rules/input-checks';
 import { requireRegistered } from '../rules/registered';
 import { validApplication, validDecision } from '../rules/special-goods-input';
+import { asApplyingAgent } from '../rules/write-access';
 import { specialGoodsLifecycle } from '../state-machines';
 import { CustomsWriteRepository } from '../write-repository';
 
@@ -38,7 +39,7 @@ const NUMBER_PREFIX = 'SGA-0100-';
 export class SpecialGoodsMutationResolver {
   @Mutation(() => SpecialGoodsApplication, {
     description:
-      "Submits an application for entry/exit health quarantine approval of special goods (history: null → SUBMITTED). A named consolidated import must exist and be the applicant's (drugs agency, through the gateway); it is linked, and its shipments known to customs are covered along with `shipments`.",
+      "Submits an application for entry/exit health quarantine approval of special goods (history: null → SUBMITTED). A named consolidated import must exist and be the applicant's (drugs agency, through the gateway); it is linked, and its shipments known to customs are covered along with `shipments`. Needs `customs:write`, or the agent's own identity for an application of its consolidated import.",
   })
   @Directive(AUTHENTICATED)
   async submitSpecialGoodsApplication(
@@ -51,6 +52,7 @@ export class SpecialGoodsMutationResolver {
     const number = await ctx.mutations.run({
       operation: 'submitSpecialGoodsApplication',
       input,
+      authorize: asApplyingAgent(a.applicantUscc, consolidatedImportId),
       check: async (): Promise<string[]> => {
         if (consolidatedImportId === null) return [];
         const ci = await checkConsolidatedImport(

@@ -23,6 +23,7 @@ import {
   checkSubmittable,
   importLock,
 } from '../rules/consolidated-import';
+import { asImportAgent, asQualifiedAgent } from '../rules/write-access';
 import { CONSOLIDATED_IMPORT_ENTITY, consolidatedImportMachine } from '../state-machines';
 import {
   checkAddConsolidatedLine,
@@ -37,7 +38,7 @@ const { COLLECTING, SUBMITTED } = ConsolidatedImportStatus;
 export class ConsolidatedImportMutationResolver {
   @Mutation(() => ConsolidatedImport, {
     description:
-      'Opens a consolidated import for a qualified agent, status COLLECTING, with an id like "CI-2026-000123" (history: null → COLLECTING). The agent must be in the customs register (checked through the gateway) and not DISCREDITED.',
+      'Opens a consolidated import for a qualified agent, status COLLECTING, with an id like "CI-2026-000123" (history: null → COLLECTING). The agent must be in the customs register (checked through the gateway) and not DISCREDITED. Needs `drugs:write`, or the qualified agent’s own identity.',
   })
   @Directive(AUTHENTICATED)
   async createConsolidatedImport(
@@ -48,6 +49,7 @@ export class ConsolidatedImportMutationResolver {
     const id = await ctx.mutations.run({
       operation: 'createConsolidatedImport',
       input,
+      authorize: asQualifiedAgent(ctx.loaders, agentUscc),
       check: () => enterpriseInGoodStanding(ctx.gateway, agentUscc, 'input.agentUscc'),
       write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
@@ -85,6 +87,7 @@ export class ConsolidatedImportMutationResolver {
     await ctx.mutations.run({
       operation: 'addConsolidatedLine',
       input,
+      authorize: asImportAgent(ctx.loaders, id),
       write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
         const current = await lockForChange(
@@ -114,6 +117,7 @@ export class ConsolidatedImportMutationResolver {
     await ctx.mutations.run({
       operation: 'submitConsolidatedImport',
       input,
+      authorize: asImportAgent(ctx.loaders, id),
       write: async (tx) => {
         const repo = new DrugsWriteRepository(tx);
         await transition(tx, {

@@ -15,8 +15,10 @@ import {
   AUTHENTICATED,
   ConnectionShape,
   PageArgs,
+  PagedListSize,
   pageRequest,
   REQUIRES_TRADE_READ,
+  rowAccess,
   StatusChange,
   toConnection,
 } from '../../kit';
@@ -51,18 +53,23 @@ class ConsolidatedImportsArgs extends PageArgs {
 export class ConsolidatedImportResolver {
   @Query(() => ConsolidatedImport, {
     nullable: true,
-    description: 'One consolidated import by id; null when there is none.',
+    description:
+      'One consolidated import by id; null when there is none, or none you may read (an agent enterprise reads its own; `trade:read` reads all).',
   })
   @Directive(AUTHENTICATED)
-  consolidatedImport(
+  async consolidatedImport(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
   ): Promise<ConsolidatedImport | null> {
-    return ctx.loaders.consolidatedImportById.load(id);
+    const row = await ctx.loaders.visibleConsolidatedImportById.load(id);
+    if (row) ctx.accessLog.read('ConsolidatedImport', [row.id]);
+    return row;
   }
 
+  @PagedListSize()
   @Query(() => ConsolidatedImportConnection, {
-    description: 'Consolidated imports ordered by id, optionally of one agent and in one status.',
+    description:
+      'Consolidated imports ordered by id, optionally of one agent and in one status: those you may read (an agent enterprise, its own; `trade:read`, all).',
   })
   @Directive(AUTHENTICATED)
   async consolidatedImports(
@@ -72,9 +79,14 @@ export class ConsolidatedImportResolver {
     if (args.agent != null) uscc(args.agent, 'agent');
     const page = pageRequest(args, CONSOLIDATED_IMPORT_PAGE);
     const filter = { agent: args.agent, status: args.status };
-    const rows = await ctx.repository.consolidatedImportPage(filter, page);
+    const access = rowAccess(ctx.identity);
+    const rows = await ctx.repository.consolidatedImportPage(filter, page, access);
     for (const row of rows) ctx.loaders.consolidatedImportById.prime(row.id, row);
-    return toConnection(rows, page, () => ctx.repository.consolidatedImportCount(filter));
+    ctx.accessLog.read(
+      'ConsolidatedImport',
+      rows.slice(0, page.limit).map((row) => row.id),
+    );
+    return toConnection(rows, page, () => ctx.repository.consolidatedImportCount(filter, access));
   }
 
   @FieldResolver(() => Enterprise, { description: 'The qualified agent enterprise.' })

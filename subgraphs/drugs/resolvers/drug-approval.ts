@@ -10,7 +10,14 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { ConnectionShape, PageArgs, pageRequest, StatusChange, toConnection } from '../../kit';
+import {
+  ConnectionShape,
+  PageArgs,
+  PagedListSize,
+  pageRequest,
+  StatusChange,
+  toConnection,
+} from '../../kit';
 import { Context } from '../context';
 import {
   ApprovalStatus,
@@ -47,6 +54,7 @@ export class DrugApprovalResolver {
     return ctx.loaders.approvalByNumber.load(approvalNumber(number, 'number'));
   }
 
+  @PagedListSize()
   @Query(() => DrugApprovalConnection, {
     description: 'Drug approvals ordered by number, optionally filtered by category and status.',
   })

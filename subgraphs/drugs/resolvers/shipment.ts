@@ -8,13 +8,18 @@ import { Shipment } from '../entities/shipment';
 export class ShipmentResolver {
   @FieldResolver(() => ConsolidatedImport, {
     nullable: true,
-    description: 'The consolidated import whose goods this shipment carries; null if none.',
+    description:
+      'The consolidated import whose goods this shipment carries; null if none, or one you may not read.',
   })
   @Directive(AUTHENTICATED)
-  consolidatedImport(
+  async consolidatedImport(
     @Root() shipment: Shipment,
     @Ctx() ctx: Context,
   ): Promise<ConsolidatedImport | null> {
-    return ctx.loaders.consolidatedImportByAwb.load(normalizeAwb(shipment.awb) ?? shipment.awb);
+    const row = await ctx.loaders.consolidatedImportByAwb.load(
+      normalizeAwb(shipment.awb) ?? shipment.awb,
+    );
+    if (row) ctx.accessLog.read('ConsolidatedImport', [row.id]);
+    return row;
   }
 }

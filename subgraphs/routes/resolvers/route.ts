@@ -16,6 +16,7 @@ import {
   checkAirportCode,
   ConnectionShape,
   PageArgs,
+  PagedListSize,
   pageRequest,
   StatusChange,
   toConnection,
@@ -67,6 +68,7 @@ export class RouteResolver {
     return ctx.loaders.route.load(id);
   }
 
+  @PagedListSize()
   @Query(() => RouteConnection, {
     description: 'Routes matching every given filter, ordered by id, one page at a time.',
   })

@@ -1,0 +1,89 @@
+import { Pool } from 'undici';
+
+/** What a subgraph answered over HTTP, its body read in full. */
+export interface SubgraphHttpResponse {
+  status: number;
+  contentType: string | undefined;
+  body: string;
+}
+
+/**
+ * How a fetch ended without an answer. `timeout` is the subgraph's own time being up; `deadline`
+ * is the operation's (the fetch was granted less than the subgraph's timeout).
+ */
+export type TransportFailureKind = 'unreachable' | 'timeout';
+
+export class TransportFailure extends Error {
+  constructor(
+    readonly kind: TransportFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransportFailure';
+  }
+}
+
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/**
+ * The connections to one subgraph: an undici `Pool` that keeps them alive between fetches (no TCP
+ * handshake per fetch) and bounds each fetch's time with undici's own header and body timeouts,
+ * one timer mechanism shared by every request rather than an AbortSignal made for each.
+ */
+export class SubgraphPool {
+  private readonly pool: Pool;
+  private readonly path: string;
+
+  constructor(url: string) {
+    const target = new URL(url);
+    this.path = `${target.pathname}${target.search}`;
+    this.pool = new Pool(target.origin, {
+      // Below Node's server keep-alive of 5 s, so the gateway, not the subgraph, closes idle sockets.
+      keepAliveTimeout: 4000,
+      keepAliveMaxTimeout: 60_000,
+    });
+  }
+
+  /**
+   * POSTs `body` (JSON) and reads the whole answer. Gives up once `timeoutMs` passes without the
+   * answer's headers, or between two parts of its body: a `TransportFailure` of kind `timeout`.
+   * Any other failure to get an answer is one of kind `unreachable`, with the cause in its message.
+   */
+  async post(
+    body: string,
+    headers: Record<string, string>,
+    timeoutMs: number,
+  ): Promise<SubgraphHttpResponse> {
+    try {
+      const res = await this.pool.request({
+        path: this.path,
+        method: 'POST',
+        headers,
+        body,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const contentType = res.headers['content-type'];
+      return {
+        status: res.statusCode,
+        contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+        body: await res.body.text(),
+      };
+    } catch (error) {
+      const { code, message } = (error ?? {}) as { code?: string; message?: string };
+      if (code && TIMEOUT_CODES.has(code)) {
+        throw new TransportFailure('timeout', `${code}: ${message}`);
+      }
+      throw new TransportFailure('unreachable', code ? `${code}: ${message}` : String(message));
+    }
+  }
+
+  /** Closes the idle connections and waits for those in use. */
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}

@@ -1,0 +1,198 @@
+import { STATUS_CODES } from 'node:http';
+import { CircuitBreaker } from './circuit-breaker';
+import { RequestDeadline, remainingMs } from './deadline';
+import { SubgraphErrorCode, SubgraphFetchError } from './errors';
+import { SubgraphHttpResponse, SubgraphPool, TransportFailure } from './pool';
+import { backoffDelayMs, RetryPolicy, sleep } from './retry';
+
+/** A subgraph's answer that is GraphQL: data, errors or both, whatever its HTTP status. */
+export interface SubgraphAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; [key: string]: unknown }[];
+  extensions?: Record<string, unknown>;
+}
+
+export interface SendOptions {
+  /** May the request be sent again after a failure (a query), or only once (a mutation)? */
+  retryable: boolean;
+  deadline?: RequestDeadline;
+}
+
+/** What became of one attempt, for the breaker and the retry loop. */
+type Attempt =
+  | { ok: true; answer: SubgraphAnswer }
+  | {
+      ok: false;
+      error: SubgraphFetchError;
+      /** The subgraph is unwell (unreachable, too slow, a 5xx): counts toward the breaker. */
+      counts: boolean;
+      /** Worth another attempt, if the request may be repeated. */
+      retry: boolean;
+    };
+
+function isGraphQLErrorsBody(body: unknown): body is SubgraphAnswer {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((e) => typeof (e as { message?: unknown })?.message === 'string')
+  );
+}
+
+const isJson = (contentType: string | undefined) =>
+  !!contentType &&
+  (contentType.startsWith('application/json') ||
+    contentType.startsWith('application/graphql-response+json'));
+
+/**
+ * How the gateway calls one subgraph: over its keep-alive pool, within its timeout and the
+ * operation's deadline, through its circuit breaker, retrying a query that failed for the
+ * subgraph's sake (unreachable, a 5xx) with jittered backoff. A GraphQL answer is an answer,
+ * whatever errors it holds and whatever its status: a client's bad input must not count against
+ * the subgraph, or any client could open its circuit.
+ */
+export class SubgraphClient {
+  constructor(
+    readonly name: string,
+    readonly url: string,
+    readonly timeoutMs: number,
+    private readonly pool: SubgraphPool,
+    readonly breaker: CircuitBreaker,
+    private readonly retry: RetryPolicy,
+  ) {}
+
+  /** The subgraph's GraphQL answer; a `SubgraphFetchError` when there is none. */
+  async send(
+    body: string,
+    headers: Record<string, string>,
+    options: SendOptions,
+  ): Promise<SubgraphAnswer> {
+    const attempts = options.retryable ? 1 + this.retry.retries : 1;
+    let last: SubgraphFetchError | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) {
+        const delay = backoffDelayMs(attempt - 1, this.retry);
+        // A retry that would start after the deadline is not made: the last failure stands.
+        if (remainingMs(options.deadline) <= delay) break;
+        await sleep(delay);
+      }
+      const outcome = await this.attempt(body, headers, options.deadline);
+      if (outcome.ok) return outcome.answer;
+      last = outcome.error;
+      if (!outcome.retry) break;
+    }
+    throw last!;
+  }
+
+  private async attempt(
+    body: string,
+    headers: Record<string, string>,
+    deadline: RequestDeadline | undefined,
+  ): Promise<Attempt> {
+    const left = remainingMs(deadline);
+    if (left <= 0)
+      return { ok: false, error: this.deadlineExceeded(deadline!), counts: false, retry: false };
+    if (!this.breaker.tryAcquire()) {
+      const seconds = Math.max(1, Math.ceil(this.breaker.retryAfterMs() / 1000));
+      const error = new SubgraphFetchError(
+        SubgraphErrorCode.SUBGRAPH_CIRCUIT_OPEN,
+        `the ${this.name} subgraph failed repeatedly and is not being called; try again in ${seconds} s`,
+        `circuit open (not called)`,
+      );
+      return { ok: false, error, counts: false, retry: false };
+    }
+    // Bounded by the deadline too: the fetch is not waited for past the operation's time.
+    const bounded = left < this.timeoutMs;
+    let outcome: Attempt;
+    try {
+      const response = await this.pool.post(
+        body,
+        headers,
+        bounded ? Math.ceil(left) : this.timeoutMs,
+      );
+      outcome = this.interpret(response);
+    } catch (err) {
+      if (!(err instanceof TransportFailure)) {
+        // Not the subgraph's doing: free a probe slot rather than leave the circuit half-open.
+        this.breaker.onNeutral();
+        throw err;
+      }
+      outcome = this.transportFailure(err, bounded, deadline);
+    }
+    if (outcome.ok) this.breaker.onSuccess();
+    else if (outcome.counts) this.breaker.onFailure();
+    else this.breaker.onNeutral();
+    return outcome;
+  }
+
+  private interpret(response: SubgraphHttpResponse): Attempt {
+    let parsed: unknown = response.body;
+    if (isJson(response.contentType)) {
+      try {
+        parsed = JSON.parse(response.body);
+      } catch {
+        // Kept as text: described below as what it is.
+      }
+    }
+    const ok = response.status >= 200 && response.status < 300;
+    if (isGraphQLErrorsBody(parsed)) return { ok: true, answer: parsed };
+    if (ok && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      return { ok: true, answer: parsed as SubgraphAnswer };
+    }
+    const text = typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
+    const serverError = response.status >= 500;
+    return {
+      ok: false,
+      error: this.unavailable(
+        ok
+          ? `answered HTTP ${response.status} with a body that is not a GraphQL response: ${text.slice(0, 500)}`
+          : `HTTP ${response.status} ${STATUS_CODES[response.status] ?? ''}: ${text.slice(0, 500)}`,
+      ),
+      counts: serverError,
+      retry: serverError,
+    };
+  }
+
+  private transportFailure(
+    err: TransportFailure,
+    bounded: boolean,
+    deadline: RequestDeadline | undefined,
+  ): Attempt {
+    if (err.kind === 'timeout' && bounded) {
+      // The operation's time ran out, not necessarily the subgraph's: not held against it.
+      return { ok: false, error: this.deadlineExceeded(deadline!), counts: false, retry: false };
+    }
+    if (err.kind === 'timeout') {
+      // Not retried: a subgraph too slow to answer is likely overloaded, and a second attempt
+      // would double both the client's wait and the subgraph's load.
+      const error = new SubgraphFetchError(
+        SubgraphErrorCode.SUBGRAPH_TIMEOUT,
+        `the ${this.name} subgraph did not answer within ${this.timeoutMs} ms; try again later`,
+        `did not answer within ${this.timeoutMs} ms (${err.message})`,
+      );
+      return { ok: false, error, counts: true, retry: false };
+    }
+    return {
+      ok: false,
+      error: this.unavailable(`failed: ${err.message}`),
+      counts: true,
+      retry: true,
+    };
+  }
+
+  private unavailable(detail: string): SubgraphFetchError {
+    return new SubgraphFetchError(
+      SubgraphErrorCode.SUBGRAPH_UNAVAILABLE,
+      `the ${this.name} subgraph is unavailable; try again later`,
+      detail,
+    );
+  }
+
+  private deadlineExceeded(deadline: RequestDeadline): SubgraphFetchError {
+    return new SubgraphFetchError(
+      SubgraphErrorCode.REQUEST_DEADLINE_EXCEEDED,
+      `the request took longer than its ${deadline.budgetMs} ms before the ${this.name} subgraph could answer; ask for less or try again later`,
+      `request deadline of ${deadline.budgetMs} ms passed`,
+    );
+  }
+}
