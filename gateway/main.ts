@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { assertProductionReady, gatewayConfig } from './config';
 import { readExplorerQuery } from './explorer/explorer';
 import { DEV_SIGNING_KEY_FILE, developmentSigner, signerFromPem } from './identity-signer';
+import { readManifest } from './persisted-operations/manifest';
 import { startGateway } from './server';
 import { readSupergraph } from './supergraph-source';
 
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   );
   assertProductionReady(fullConfig);
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { explorerQueryFile, signingKey, production, ...config } = fullConfig;
+  const { explorerQueryFile, signingKey, production, persistedOperations, ...config } = fullConfig;
+  const { manifestFile, ...persisted } = persistedOperations;
   const gateway = await startGateway({
     ...config,
     signer: signingKey
@@ -26,6 +28,10 @@ async function main(): Promise<void> {
     // A supergraph file is watched: `npm run compose` or a deploy updates the running gateway.
     ...(await readSupergraph(config.supergraph)),
     explorerQuery: explorerQueryFile ? await readExplorerQuery(explorerQueryFile) : undefined,
+    persistedOperations: {
+      ...persisted,
+      operations: manifestFile ? await readManifest(manifestFile) : undefined,
+    },
     log: (m) => console.log(`[gateway] ${m}`),
   });
   console.log(
