@@ -2,7 +2,7 @@ import type { GatewayContext } from '../subgraph-data-source';
 import { deadlineIn } from '../subgraph-client';
 import type { GatewayPlugin } from './gateway-plugin';
 
-export const DEFAULT_REQUEST_DEADLINE_MS = 10_000;
+export const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
 
 /**
  * The request deadline (`REQUEST_DEADLINE_MS`): each operation gets a time budget when Apollo

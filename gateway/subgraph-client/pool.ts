@@ -35,17 +35,25 @@ const TIMEOUT_CODES = new Set([
  * one timer mechanism shared by every request rather than an AbortSignal made for each.
  */
 export class SubgraphPool {
-  private readonly pool: Pool;
-  private readonly path: string;
+  private pool?: Pool;
+  private path = '/';
 
-  constructor(url: string) {
-    const target = new URL(url);
+  constructor(private readonly url: string) {}
+
+  /**
+   * Made at the first fetch: a supergraph naming a URL that is not one still loads, and only
+   * that subgraph's fields fail (SUBGRAPH_UNAVAILABLE, the URL in the log).
+   */
+  private connections(): Pool {
+    if (this.pool) return this.pool;
+    const target = new URL(this.url);
     this.path = `${target.pathname}${target.search}`;
     this.pool = new Pool(target.origin, {
       // Below Node's server keep-alive of 5 s, so the gateway, not the subgraph, closes idle sockets.
       keepAliveTimeout: 4000,
       keepAliveMaxTimeout: 60_000,
     });
+    return this.pool;
   }
 
   /**
@@ -59,7 +67,8 @@ export class SubgraphPool {
     timeoutMs: number,
   ): Promise<SubgraphHttpResponse> {
     try {
-      const res = await this.pool.request({
+      const pool = this.connections();
+      const res = await pool.request({
         path: this.path,
         method: 'POST',
         headers,
@@ -83,7 +92,7 @@ export class SubgraphPool {
   }
 
   /** Closes the idle connections and waits for those in use. */
-  close(): Promise<void> {
-    return this.pool.close();
+  async close(): Promise<void> {
+    await this.pool?.close();
   }
 }

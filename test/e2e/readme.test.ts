@@ -8,6 +8,7 @@ import { SHOWCASE } from '../../scripts/demo/showcase';
 import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
 import { Federation, startFederation } from '../support/federation';
 import { expectData, GraphQLResponse, Json } from '../support/graphql';
+import { presets } from '../support/identities';
 import {
   codesIn,
   ExampleOperation,
@@ -303,7 +304,8 @@ describe('README examples, run on the demo data', () => {
         const { stdout } = await promisify(execFile)(
           'sh',
           ['-c', recipe.replaceAll(README_GATEWAY, fed.gateway.url)],
-          { cwd: dir },
+          // The README mints TOKEN with `npm run token`; here the test federation's officer.
+          { cwd: dir, env: { ...process.env, TOKEN: presets.officer } },
         );
         const [, awb] = claim(recipe, /"awb": ?"([^"]+)"/);
         const data = expectData(JSON.parse(stdout) as GraphQLResponse);

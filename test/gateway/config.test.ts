@@ -61,7 +61,7 @@ describe('gateway configuration', () => {
 
   it('takes the resilience settings, with their defaults, and refuses what is not one', () => {
     expect(gatewayConfig([], {}, 'd')).toMatchObject({
-      requestDeadlineMs: 10_000,
+      requestDeadlineMs: 30_000,
       subgraphRetries: 2,
       breakerFailures: 5,
       breakerCoolDownMs: 2000,
