@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_DEMAND_CONTROL, DemandControlOptions } from './plugins/demand-control';
 import { DEFAULT_EXPLORER_AWB } from './plugins/explorer';
 import { LOG_FORMATS, LOG_LEVELS, LogFormat, LogSettings } from './logger';
+import { DEFAULT_APQ_TTL_SECONDS } from './plugins/persisted-operations';
+import { SAFELIST_MODES, SafelistMode } from './persisted-operations/safelist';
 import { DEFAULT_REQUEST_LIMITS, RequestLimits } from './plugins/operation-limits';
 import { DEFAULT_REQUEST_DEADLINE_MS } from './plugins/request-deadline';
 import {
@@ -43,7 +45,21 @@ export interface GatewayConfig {
   signingKey?: string;
   /** NODE_ENV=production: no development credentials are acceptable. */
   production: boolean;
+  /** The Redis gateway replicas share state in (REDIS_URL), under their key prefix. */
+  redis?: { url: string; keyPrefix: string };
+  persistedOperations: {
+    /** A persisted-query manifest in Apollo's format (PERSISTED_QUERIES_MANIFEST). */
+    manifestFile?: string;
+    safelist: SafelistMode;
+    apq: boolean;
+    apqTtlSeconds: number;
+  };
+  rateLimit: { perMinute: number };
 }
+
+const DEFAULT_REDIS_KEY_PREFIX = 'tradegraph:';
+/** Generous for people, tight for a script that hammers the API; production's default. */
+const PRODUCTION_RATE_LIMIT_PER_MINUTE = 600;
 
 /** One setting of the gateway: an environment variable, and the flag that overrides it if any. */
 export interface GatewaySetting {
@@ -228,6 +244,42 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     default: 'true',
     meaning: "@apollo/gateway's usage reports to Apollo and cloud probes: off unless set empty",
   },
+  {
+    env: 'REDIS_URL',
+    default: "none: each replica's own memory",
+    meaning:
+      'Redis the gateway replicas share persisted queries and rate limits in (redis://[:password@]host:port/db)',
+  },
+  {
+    env: 'REDIS_KEY_PREFIX',
+    default: DEFAULT_REDIS_KEY_PREFIX,
+    meaning: "prefix of the gateway's keys in Redis (one per deployment sharing a Redis)",
+  },
+  {
+    env: 'APQ',
+    default: 'true',
+    meaning: 'automatic persisted queries (a client sends a hash, the body once): true or false',
+  },
+  {
+    env: 'APQ_TTL_SECONDS',
+    default: String(DEFAULT_APQ_TTL_SECONDS),
+    meaning: 'how long a body registered by automatic persisted queries is kept',
+  },
+  {
+    env: 'PERSISTED_QUERIES_MANIFEST',
+    default: 'none',
+    meaning: "persisted-query manifest (Apollo's format): its operations run by id",
+  },
+  {
+    env: 'SAFELIST',
+    default: 'off',
+    meaning: "`enforce`: only the manifest's operations run (QUERY_NOT_IN_SAFELIST), or `off`",
+  },
+  {
+    env: 'RATE_LIMIT_PER_MINUTE',
+    default: `0 (off), ${PRODUCTION_RATE_LIMIT_PER_MINUTE} when NODE_ENV=production`,
+    meaning: 'requests per minute per caller (identity, else address); over it 429 RATE_LIMITED',
+  },
 ];
 
 export const GATEWAY_USAGE = [
@@ -405,6 +457,32 @@ export function gatewayConfig(
     },
     signingKey: fromEnv('GATEWAY_SIGNING_KEY'),
     production: fromEnv('NODE_ENV') === 'production',
+    redis: fromEnv('REDIS_URL')
+      ? {
+          url: fromEnv('REDIS_URL')!,
+          keyPrefix: fromEnv('REDIS_KEY_PREFIX') ?? DEFAULT_REDIS_KEY_PREFIX,
+        }
+      : undefined,
+    persistedOperations: {
+      manifestFile: fromEnv('PERSISTED_QUERIES_MANIFEST'),
+      safelist: oneOf('SAFELIST', fromEnv('SAFELIST') ?? 'off', SAFELIST_MODES),
+      apq: onOrOff('APQ', fromEnv('APQ')) ?? true,
+      apqTtlSeconds: wholeNumber(
+        'APQ_TTL_SECONDS',
+        fromEnv('APQ_TTL_SECONDS') ?? String(DEFAULT_APQ_TTL_SECONDS),
+        1,
+        MAX_LIMIT,
+      ),
+    },
+    rateLimit: {
+      perMinute: wholeNumber(
+        'RATE_LIMIT_PER_MINUTE',
+        fromEnv('RATE_LIMIT_PER_MINUTE') ??
+          (fromEnv('NODE_ENV') === 'production' ? String(PRODUCTION_RATE_LIMIT_PER_MINUTE) : '0'),
+        0,
+        MAX_LIMIT,
+      ),
+    },
   };
 }
 

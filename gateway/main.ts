@@ -3,6 +3,7 @@ import { assertProductionReady, gatewayConfig } from './config';
 import { readExplorerQuery } from './explorer/explorer';
 import { createLogger, logTo } from './logger';
 import { DEV_SIGNING_KEY_FILE, developmentSigner, signerFromPem } from './identity-signer';
+import { readManifest } from './persisted-operations/manifest';
 import { startGateway } from './server';
 import { readSupergraph } from './supergraph-source';
 import { startTracing } from './tracing';
@@ -25,8 +26,10 @@ async function main(): Promise<void> {
     production,
     log: logSettings,
     tracesUrl,
+    persistedOperations,
     ...config
   } = fullConfig;
+  const { manifestFile, ...persisted } = persistedOperations;
   const log = logTo(createLogger('gateway', logSettings));
   // Before the gateway starts, so that its first spans are exported; off without an endpoint.
   const stopTracing = await startTracing({ serviceName: 'tradegraph-gateway', tracesUrl });
@@ -39,6 +42,10 @@ async function main(): Promise<void> {
     // A supergraph file is watched: `npm run compose` or a deploy updates the running gateway.
     ...(await readSupergraph(config.supergraph)),
     explorerQuery: explorerQueryFile ? await readExplorerQuery(explorerQueryFile) : undefined,
+    persistedOperations: {
+      ...persisted,
+      operations: manifestFile ? await readManifest(manifestFile) : undefined,
+    },
     log,
   });
   log(

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gatewayConfig } from '../../gateway/config';
 import { DEFAULT_APQ_TTL_SECONDS } from '../../gateway/plugins/persisted-operations';
 import { GatewayOptions, RunningGateway, startGateway } from '../../gateway/server';
 import { parseManifest, PersistedOperation } from '../../gateway/persisted-operations/manifest';
@@ -233,5 +234,51 @@ describe('the persisted-query manifest', () => {
         log: () => undefined,
       }),
     ).rejects.toThrow(/PERSISTED_QUERIES_MANIFEST/);
+  });
+});
+
+describe('the settings', () => {
+  const config = (env: NodeJS.ProcessEnv) => gatewayConfig([], env, 'unused');
+
+  it('keep persisted queries in memory with APQ on, the safelist off and no rate limit by default', () => {
+    const { redis, persistedOperations, rateLimit } = config({});
+    expect(redis).toBeUndefined();
+    expect(persistedOperations).toEqual({
+      manifestFile: undefined,
+      safelist: 'off',
+      apq: true,
+      apqTtlSeconds: DEFAULT_APQ_TTL_SECONDS,
+    });
+    expect(rateLimit).toEqual({ perMinute: 0 });
+  });
+
+  it('limit rates by default in production, and read every variable', () => {
+    expect(config({ NODE_ENV: 'production' }).rateLimit).toEqual({ perMinute: 600 });
+    const set = config({
+      REDIS_URL: 'redis://cache:6379/0',
+      REDIS_KEY_PREFIX: 'pek:',
+      APQ: 'false',
+      APQ_TTL_SECONDS: '60',
+      PERSISTED_QUERIES_MANIFEST: 'ops.json',
+      SAFELIST: 'enforce',
+      RATE_LIMIT_PER_MINUTE: '120',
+    });
+    expect(set.redis).toEqual({ url: 'redis://cache:6379/0', keyPrefix: 'pek:' });
+    expect(set.persistedOperations).toEqual({
+      manifestFile: 'ops.json',
+      safelist: 'enforce',
+      apq: false,
+      apqTtlSeconds: 60,
+    });
+    expect(set.rateLimit).toEqual({ perMinute: 120 });
+  });
+
+  it.each([
+    [{ SAFELIST: 'on' }, /SAFELIST must be one of off, enforce/],
+    [{ APQ: 'yes' }, /APQ must be true or false/],
+    [{ RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE must be a whole number/],
+    [{ APQ_TTL_SECONDS: '0' }, /APQ_TTL_SECONDS must be a whole number/],
+  ])('refuse %p, saying what is expected', (env, message) => {
+    expect(() => config(env)).toThrow(message);
   });
 });
