@@ -1,6 +1,7 @@
 import express, { RequestHandler } from 'express';
 import { RefusedRequest } from '../http-errors';
-import { checkOperationShape, OperationLimits } from '../limits/operation-shape';
+// The kit's domain-free check: the gateway and every subgraph bound a document the same way.
+import { checkOperationShape, OperationLimits } from '../../subgraphs/kit/operation-shape';
 import type { GatewayPlugin } from './gateway-plugin';
 
 /** What one request may make the gateway read and parse. */

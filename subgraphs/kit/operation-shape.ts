@@ -9,9 +9,8 @@ import {
 
 /**
  * The shape limits of one GraphQL document, checked before validation and execution spend work on
- * it. Pure. (The gateway has its own copy, `gateway/limits/operation-shape.ts`: an agency runs its
- * subgraph without the gateway's code, and the gateway runs without the subgraphs'. A test keeps
- * the two copies identical below this comment.)
+ * it. Pure and domain-free: every subgraph (kit/request-limits.ts) and the gateway
+ * (gateway/plugins/operation-limits.ts) use this one check.
  */
 export interface OperationLimits {
   /** Lexical tokens in the document; parsing stops at the first one over. */

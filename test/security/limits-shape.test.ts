@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
-import { checkOperationShape } from '../../gateway/limits/operation-shape';
+import { checkOperationShape } from '../../subgraphs/kit/operation-shape';
 import { DEFAULT_REQUEST_LIMITS } from '../../gateway/plugins/operation-limits';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { AGENCY_NAMES } from '../../subgraphs/agencies';
 import { airportsSubgraph } from '../../subgraphs/airports';
-import { DEFAULT_SUBGRAPH_LIMITS, projectRoot } from '../../subgraphs/kit';
+import { DEFAULT_SUBGRAPH_LIMITS } from '../../subgraphs/kit';
 import { committedSupergraph } from '../support/federation';
 import { expectData, graphql, Json, UNREACHABLE_URL } from '../support/graphql';
 import { startSubgraphUnderTest, SubgraphUnderTest } from '../support/subgraph';
@@ -264,17 +262,5 @@ describe('the shape check', () => {
   it('leaves what is not GraphQL to the parser, and stops parsing at maxTokens', () => {
     expect(codeOf('{ a ')).toBe('syntax');
     expect(codeOf(`{ ${'a '.repeat(1000)}}`)).toBe('QUERY_TOO_MANY_TOKENS');
-  });
-});
-
-describe('the two copies of the shape check', () => {
-  it('are the same code below their header comments (the gateway and the kit share no code)', () => {
-    const body = (path: string) => {
-      const text = readFileSync(join(projectRoot(), path), 'utf8');
-      return text.slice(text.indexOf('*/'));
-    };
-    expect(body('subgraphs/kit/operation-shape.ts')).toBe(
-      body('gateway/limits/operation-shape.ts'),
-    );
   });
 });
