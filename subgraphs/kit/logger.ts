@@ -4,18 +4,10 @@ import { currentRequestId } from './request-id';
 
 /** `json`: one JSON object a line, for a log collector. `text`: `[customs] message`, for a console. */
 export type LogFormat = 'json' | 'text';
-const LOG_FORMATS: readonly string[] = ['json', 'text'];
-const LOG_LEVELS: readonly string[] = [
-  'fatal',
-  'error',
-  'warn',
-  'info',
-  'debug',
-  'trace',
-  'silent',
-];
+export const LOG_FORMATS: readonly LogFormat[] = ['json', 'text'];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** The seam a subgraph logs through: a line, and how grave it is. */
+/** The seam a subgraph (and the gateway) logs through: a line, and how grave it is. */
 export type Log = ((msg: string, level?: 'error' | 'warn' | 'info' | 'debug') => void) & {
   /** True when `debug` lines are written: per-request lines are made only then. */
   debugEnabled?: boolean;
@@ -30,18 +22,19 @@ export interface LogSettings {
 export function logSettingsFrom(env: NodeJS.ProcessEnv): LogSettings {
   const level = env.LOG_LEVEL || 'info';
   const format = env.LOG_FORMAT || 'json';
-  if (!LOG_LEVELS.includes(level)) {
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
   }
-  if (!LOG_FORMATS.includes(format)) {
+  if (!(LOG_FORMATS as readonly string[]).includes(format)) {
     throw new Error(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got "${format}"`);
   }
   return { level, format: format as LogFormat };
 }
 
 /**
- * A subgraph's structured log (pino): each line written while a request is served carries the
- * gateway's id of it (`requestId`) and, when it is traced, its `traceId`.
+ * A structured log (pino), a subgraph's or the gateway's: each line written while a request is
+ * served carries its id (`requestId`, read through `requestId`: the gateway and the kit each keep
+ * the request being served their own way) and, when it is traced, its `traceId`.
  */
 export function createLogger(
   name: string,
@@ -49,6 +42,7 @@ export function createLogger(
   destination: DestinationStream = settings.format === 'text'
     ? textLines(process.stdout)
     : pino.destination(1),
+  requestId: () => string | undefined = currentRequestId,
 ): Logger {
   return pino(
     {
@@ -56,15 +50,15 @@ export function createLogger(
       level: settings.level,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: requestFields,
+      mixin: () => requestFields(requestId()),
     },
     destination,
   );
 }
 
-function requestFields(): Record<string, string> {
+/** What a line knows of the request being served: nothing outside one. */
+function requestFields(requestId: string | undefined): Record<string, string> {
   const fields: Record<string, string> = {};
-  const requestId = currentRequestId();
   if (requestId) fields.requestId = requestId;
   const span = trace.getActiveSpan()?.spanContext();
   if (span && trace.isSpanContextValid(span)) fields.traceId = span.traceId;
@@ -78,7 +72,7 @@ export function logTo(logger: Logger): Log {
   return log;
 }
 
-/** `[customs] message (request id)`: the lines `npm start` prints. */
+/** `[customs] message (request id)`: the lines `npm start` prints, as readable as plain text. */
 export function textLines(out: NodeJS.WritableStream): DestinationStream {
   return {
     write(line: string) {
