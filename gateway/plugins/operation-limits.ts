@@ -1,7 +1,7 @@
 import express, { RequestHandler } from 'express';
 import { RefusedRequest } from '../http-errors';
 // The kit's domain-free check: the gateway and every subgraph bound a document the same way.
-import { checkOperationShape, OperationLimits } from '../../subgraphs/kit/operation-shape';
+import { OperationLimits, shapeChecker } from '../../subgraphs/kit/operation-shape';
 import type { GatewayPlugin } from './gateway-plugin';
 
 /** What one request may make the gateway read and parse. */
@@ -32,7 +32,7 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
  * so a limit there would come after the work it should prevent.) A refusal is 400 with its code.
  *
  * The document is parsed again by Apollo: a parse bounded by `maxTokens` costs far less than the
- * validation it protects.
+ * validation it protects, and a document admitted once is not parsed here again.
  */
 export function operationLimitsPlugin(limits: RequestLimits): GatewayPlugin {
   return {
@@ -42,10 +42,11 @@ export function operationLimitsPlugin(limits: RequestLimits): GatewayPlugin {
 }
 
 function refuseOversized(limits: OperationLimits): RequestHandler {
+  const checkShape = shapeChecker(limits);
   return (req, _res, next) => {
     const source = querySource(req);
     if (source === undefined) return next();
-    const check = checkOperationShape(source, limits);
+    const check = checkShape(source);
     // A document that is not GraphQL is Apollo's to refuse, with its usual parse error.
     if (check.ok || !('refusal' in check)) return next();
     const { code, message, limit } = check.refusal;

@@ -6,6 +6,7 @@ import {
   parse,
   SelectionSetNode,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 /**
  * The shape limits of one GraphQL document, checked before validation and execution spend work on
@@ -73,6 +74,32 @@ export function checkOperationShape(source: string, limits: OperationLimits): Sh
   }
   const refusal = measure(document, limits);
   return refusal ? { ok: false, refusal } : { ok: true, document };
+}
+
+/** Admitted documents remembered by a `shapeChecker`, at most this many bytes of source in all. */
+const REMEMBERED_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * `checkOperationShape` that remembers the documents it admitted: a server sees the same few
+ * operations again and again (clients' and the gateway's own fetches), and a parse per request is
+ * work on the hot path. Refusals are not remembered: each costs at most `maxTokens` of lexing.
+ */
+export function shapeChecker(
+  limits: OperationLimits,
+  remembered = 1000,
+): (source: string) => ShapeCheck {
+  const admitted = new LRUCache<string, ShapeCheck>({
+    max: remembered,
+    maxSize: REMEMBERED_SOURCE_BYTES,
+    sizeCalculation: (_check, source) => Math.max(1, source.length),
+  });
+  return (source) => {
+    const known = admitted.get(source);
+    if (known) return known;
+    const check = checkOperationShape(source, limits);
+    if (check.ok) admitted.set(source, check);
+    return check;
+  };
 }
 
 /** Depth, aliases and root fields of a parsed document against the limits. */

@@ -1,7 +1,7 @@
 import express, { ErrorRequestHandler, RequestHandler } from 'express';
 import { intFromEnv } from './env';
 import { ErrorCode } from './errors';
-import { checkOperationShape, OperationLimits } from './operation-shape';
+import { OperationLimits, shapeChecker } from './operation-shape';
 
 /** What one request may make a subgraph read and parse. */
 export interface SubgraphRequestLimits extends OperationLimits {
@@ -59,12 +59,13 @@ export function withinRequestLimits(
   /** express.json's `verify`: sees the raw body before it is parsed. */
   verify?: (req: express.Request, res: unknown, body: Buffer) => void,
 ): RequestHandler[] {
+  const checkShape = shapeChecker(limits);
   const refuseOversized: RequestHandler = (req, _res, next) => {
     const body = req.body as { query?: unknown } | undefined;
     const fromUrl = req.method === 'GET' ? req.query.query : undefined;
     const source = typeof body?.query === 'string' ? body.query : fromUrl;
     if (typeof source !== 'string') return next();
-    const check = checkOperationShape(source, limits);
+    const check = checkShape(source);
     // A document that is not GraphQL is Apollo's to refuse, with its usual parse error.
     if (check.ok || !('refusal' in check)) return next();
     const { code, message, limit } = check.refusal;

@@ -1,6 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
-import { checkOperationShape } from '../../subgraphs/kit/operation-shape';
+import { checkOperationShape, shapeChecker } from '../../subgraphs/kit/operation-shape';
 import { DEFAULT_REQUEST_LIMITS } from '../../gateway/plugins/operation-limits';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { AGENCY_NAMES } from '../../subgraphs/agencies';
@@ -262,5 +262,20 @@ describe('the shape check', () => {
   it('leaves what is not GraphQL to the parser, and stops parsing at maxTokens', () => {
     expect(codeOf('{ a ')).toBe('syntax');
     expect(codeOf(`{ ${'a '.repeat(1000)}}`)).toBe('QUERY_TOO_MANY_TOKENS');
+  });
+});
+
+describe('the remembering shape check of a server', () => {
+  it('parses an admitted document once, and checks a refused one every time', () => {
+    const check = shapeChecker({ ...DEFAULT_REQUEST_LIMITS, maxDepth: 2 });
+    const admitted = check('{ airports { iataCode } }');
+    expect(admitted.ok).toBe(true);
+    // The same parsed document again: no second parse on the hot path.
+    expect(check('{ airports { iataCode } }')).toBe(admitted);
+    const deep = '{ airports { facilities { id } } }';
+    const refused = check(deep);
+    expect(refused).toMatchObject({ ok: false, refusal: { code: 'QUERY_TOO_DEEP' } });
+    expect(check(deep)).not.toBe(refused);
+    expect(check(deep)).toEqual(refused);
   });
 });
