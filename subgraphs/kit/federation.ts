@@ -8,6 +8,7 @@ import {
   createResolversMap,
   getMetadataStorage,
 } from 'type-graphql';
+import { CACHE_CONTROL_DEFINITIONS, usesCacheHints } from './cache-hints';
 import { asResolverMap, ReferenceResolvers } from './references';
 import { scalars } from './scalars';
 
@@ -67,7 +68,10 @@ export async function buildFederatedSchema<C>(
     scalarsMap: [{ type: Date, scalar: scalars.DateTime }],
   });
   const link = `extend schema @link(url: "${FEDERATION_VERSION}", import: [${FEDERATION_DIRECTIVES.map((d) => `"${d}"`).join(', ')}])`;
-  const typeDefs = parse(`${link}\n\n${printSchemaWithDirectives(schema)}`);
+  const sdl = printSchemaWithDirectives(schema);
+  // Only a schema that gives cache hints declares the directive: the others stay as they were.
+  const hints = usesCacheHints(sdl) ? CACHE_CONTROL_DEFINITIONS : '';
+  const typeDefs = parse(`${link}\n\n${hints}\n${sdl}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, fields] of Object.entries(asResolverMap(referenceResolvers))) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;

@@ -35,6 +35,7 @@ export * from './references';
 export * from './history-repository';
 export * from './state-machine';
 export * from './access';
+export * from './cache-hints';
 export * from './logger';
 export * from './metrics';
 export * from './request-id';

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { PUBLIC_CACHE_HINT } from '../../kit';
 
 /**
  * An airport: the two Beijing hubs the operator runs (PEK, PKX) and every foreign airport a route
@@ -9,6 +10,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
     'An airport: the Beijing hubs (PEK, PKX) and every airport a route touches. Owned by the airport operator; referenced by other agencies by IATA code.',
 })
 @Directive('@key(fields: "iataCode")')
+// Public reference data: the same for every caller (see kit/cache-hints).
+@Directive(PUBLIC_CACHE_HINT)
 export class Airport {
   @Field(() => ID, { description: 'IATA location code, 3 upper-case letters, e.g. "PKX".' })
   iataCode!: string;

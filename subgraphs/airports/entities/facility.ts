@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection, DateScalar } from '../../kit';
+import { Connection, DateScalar, PUBLIC_CACHE_HINT } from '../../kit';
 
 /** What a cargo facility at a Beijing hub is for. */
 export enum FacilityKind {
@@ -58,6 +58,8 @@ registerEnumType(FacilityStatus, {
     'A cargo warehouse or designated supervision site at a Beijing hub. Owned by the airport operator; customs references it (e.g. as an inspection site) by id.',
 })
 @Directive('@key(fields: "id")')
+// Public reference data: the same for every caller (see kit/cache-hints).
+@Directive(PUBLIC_CACHE_HINT)
 export class Facility {
   @Field(() => ID, { description: 'Facility id: airport, kind and number, e.g. "PKX-COLD-1".' })
   id!: string;

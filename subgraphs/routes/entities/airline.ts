@@ -1,10 +1,13 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { PUBLIC_CACHE_HINT } from '../../kit';
 
 @ObjectType({
   description:
     'An airline (carrier) registered with the civil aviation authority, identified by its IATA designator.',
 })
 @Directive('@key(fields: "iataCode")')
+// Public reference data: the same for every caller (see kit/cache-hints).
+@Directive(PUBLIC_CACHE_HINT)
 export class Airline {
   @Field(() => ID, { description: 'Two-character IATA airline designator, e.g. "CA".' })
   iataCode!: string;

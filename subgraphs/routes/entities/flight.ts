@@ -1,4 +1,5 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PUBLIC_CACHE_HINT } from '../../kit';
 import { DateScalar } from './scalars';
 
 export enum FlightStatus {
@@ -25,6 +26,8 @@ registerEnumType(FlightStatus, {
     'One operation of a flight number on one day. Identified by the flight number and the local departure date at the origin.',
 })
 @Directive('@key(fields: "number date")')
+// Public reference data: the same for every caller (see kit/cache-hints).
+@Directive(PUBLIC_CACHE_HINT)
 export class Flight {
   @Field({ description: 'Flight number: airline designator and 1 to 4 digits, e.g. "CA931".' })
   number!: string;

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection } from '../../kit';
+import { Connection, PUBLIC_CACHE_HINT } from '../../kit';
 import { DateScalar } from './scalars';
 
 export enum Region {
@@ -38,6 +38,8 @@ registerEnumType(RouteStatus, {
     'A scheduled air route of one airline between two airports, as authorised by the civil aviation authority.',
 })
 @Directive('@key(fields: "id")')
+// Public reference data: the same for every caller (see kit/cache-hints).
+@Directive(PUBLIC_CACHE_HINT)
 export class Route {
   @Field(() => ID, {
     description: 'Route identifier: airline, origin and destination, e.g. "CA-PEK-FRA".',
