@@ -6,6 +6,7 @@ import { DEFAULT_APQ_TTL_SECONDS } from './plugins/persisted-operations';
 import { SAFELIST_MODES, SafelistMode } from './persisted-operations/safelist';
 import { DEFAULT_REQUEST_LIMITS, RequestLimits } from './plugins/operation-limits';
 import { DEFAULT_REQUEST_DEADLINE_MS } from './plugins/request-deadline';
+import { DEFAULT_RESPONSE_CACHE } from './plugins/response-cache';
 import {
   DEFAULT_BREAKER_COOLDOWN_MS,
   DEFAULT_BREAKER_FAILURES,
@@ -55,6 +56,7 @@ export interface GatewayConfig {
     apqTtlSeconds: number;
   };
   rateLimit: { perMinute: number };
+  responseCache: { enabled: boolean; maxTtlSeconds: number; maxMemoryMb: number };
 }
 
 const DEFAULT_REDIS_KEY_PREFIX = 'tradegraph:';
@@ -280,6 +282,22 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     default: `0 (off), ${PRODUCTION_RATE_LIMIT_PER_MINUTE} when NODE_ENV=production`,
     meaning: 'requests per minute per caller (identity, else address); over it 429 RATE_LIMITED',
   },
+  {
+    env: 'RESPONSE_CACHE',
+    default: String(DEFAULT_RESPONSE_CACHE.enabled),
+    meaning: 'response cache of public data (in Redis with REDIS_URL): true or false',
+  },
+  {
+    env: 'RESPONSE_CACHE_MAX_TTL_SECONDS',
+    default: String(DEFAULT_RESPONSE_CACHE.maxTtlSeconds),
+    meaning: "longest a response is cached, whatever its subgraphs' maxAge allows",
+  },
+  {
+    env: 'RESPONSE_CACHE_MAX_MB',
+    default: String(DEFAULT_RESPONSE_CACHE.maxMemoryMb),
+    meaning:
+      "size bound of the response cache in a replica's memory, in MiB (not used with REDIS_URL)",
+  },
 ];
 
 export const GATEWAY_USAGE = [
@@ -319,6 +337,10 @@ const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 /** More would multiply a failing subgraph's load, not the odds of an answer. */
 const MAX_RETRIES = 10;
 const MAX_BREAKER_FAILURES = 1000;
+/** A day: public data cached longer is data nobody expects to change. */
+const MAX_CACHE_TTL_SECONDS = 24 * 60 * 60;
+/** 64 GiB: beyond it the bound is no bound on a gateway's memory. */
+const MAX_CACHE_MB = 64 * 1024;
 
 function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(raw)) {
@@ -481,6 +503,22 @@ export function gatewayConfig(
           (fromEnv('NODE_ENV') === 'production' ? String(PRODUCTION_RATE_LIMIT_PER_MINUTE) : '0'),
         0,
         MAX_LIMIT,
+      ),
+    },
+    responseCache: {
+      enabled:
+        onOrOff('RESPONSE_CACHE', fromEnv('RESPONSE_CACHE')) ?? DEFAULT_RESPONSE_CACHE.enabled,
+      maxTtlSeconds: wholeNumber(
+        'RESPONSE_CACHE_MAX_TTL_SECONDS',
+        fromEnv('RESPONSE_CACHE_MAX_TTL_SECONDS') ?? String(DEFAULT_RESPONSE_CACHE.maxTtlSeconds),
+        1,
+        MAX_CACHE_TTL_SECONDS,
+      ),
+      maxMemoryMb: wholeNumber(
+        'RESPONSE_CACHE_MAX_MB',
+        fromEnv('RESPONSE_CACHE_MAX_MB') ?? String(DEFAULT_RESPONSE_CACHE.maxMemoryMb),
+        1,
+        MAX_CACHE_MB,
       ),
     },
   };

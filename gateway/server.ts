@@ -35,6 +35,11 @@ import {
 } from './plugins/persisted-operations';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { readinessPlugin } from './plugins/readiness';
+import {
+  DEFAULT_RESPONSE_CACHE,
+  responseCachePlugin,
+  ResponseCacheOptions,
+} from './plugins/response-cache';
 import { requestLogPlugin } from './plugins/request-log';
 import { tracingPlugin } from './plugins/tracing';
 import { DEFAULT_REQUEST_DEADLINE_MS, requestDeadlinePlugin } from './plugins/request-deadline';
@@ -91,6 +96,8 @@ export interface GatewayOptions {
   persistedOperations?: Omit<PersistedOperationsOptions, 'redis' | 'log'>;
   /** Requests per minute per caller (identity, else address); off by default. */
   rateLimit?: { perMinute: number };
+  /** The cache of public responses; on, in memory (Redis with `redis`), `DEFAULT_RESPONSE_CACHE`. */
+  responseCache?: Partial<Omit<ResponseCacheOptions, 'redis' | 'log' | 'onLookup'>>;
   /** More plugins, composed after the built-in ones. */
   plugins?: GatewayPlugin[];
   log?: Log;
@@ -155,6 +162,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Reads the body: every plugin that needs it comes after.
     operationLimitsPlugin({ ...DEFAULT_REQUEST_LIMITS, ...options.limits }),
     demandControlPlugin({ ...DEFAULT_DEMAND_CONTROL, ...options.demandControl }),
+    // Apollo runs every check that may refuse an operation (limits, cost, safelist) before any
+    // lookup: a hit skips only planning and fetches, whose field authorization its key stands for.
+    responseCachePlugin({
+      ...DEFAULT_RESPONSE_CACHE,
+      ...options.responseCache,
+      redis: options.redis,
+      log,
+      onLookup: metrics.responseCacheLookup,
+    }),
     ...(options.plugins ?? []),
     // Last: its executor wrapper runs right before planning, on the identity the others settled.
     authorizationPlugin({ requirements: () => source.accessRequirements() }),

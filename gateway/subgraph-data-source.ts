@@ -6,6 +6,7 @@ import { ANONYMOUS_IDENTITY, Identity } from './identity';
 import { IDENTITY_HEADER, IdentitySigner } from './identity-signer';
 import type { Log } from './logger';
 import { REQUEST_ID_HEADER } from './request-id';
+import { subgraphCacheHint } from './response-cache/subgraph-cache-hint';
 import {
   DEFAULT_SUBGRAPH_TIMEOUT_MS,
   isRetryable,
@@ -134,11 +135,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
     const incoming = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION;
     let response: GatewayGraphQLResponse;
+    // What this fetch allows of the whole response's caching; nothing, unless the subgraph says.
+    let cacheControl: string | undefined;
     try {
-      response = (await this.client.send(requestBody(request), Object.fromEntries(headers), {
+      const reply = await this.client.send(requestBody(request), Object.fromEntries(headers), {
         retryable: incoming && isRetryable(request.query),
         deadline: context.deadline,
-      })) as GatewayGraphQLResponse;
+      });
+      response = reply.answer as GatewayGraphQLResponse;
+      cacheControl = reply.cacheControl;
     } catch (error) {
       if (!(error instanceof SubgraphFetchError)) throw error;
       // An open circuit is logged once, when it opens; not again for every fetch it refuses.
@@ -152,7 +157,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (!incoming) throw error;
       response = { errors: [{ message: error.message, extensions: { code: error.code } }] };
     }
-    return incoming ? withFieldPaths(response, options) : response;
+    if (!incoming) return response;
+    // As stock RemoteGraphQLDataSource does (honorSubgraphCacheControlHeader), whose fetch this
+    // replaces: each fetch restricts the operation's cache policy by its subgraph's header, so a
+    // response is cacheable only as far as every part of it is (gateway/plugins/response-cache).
+    const policy = options.incomingRequestContext.overallCachePolicy;
+    if (policy && 'restrict' in policy) policy.restrict(subgraphCacheHint(cacheControl));
+    return withFieldPaths(response, options);
   }
 }
 

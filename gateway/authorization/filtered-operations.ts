@@ -54,8 +54,11 @@ function plannable(filtered: FilteredOperation): PlannableOperation {
   return { ...filtered, source, queryHash: createHash('sha256').update(source).digest('hex') };
 }
 
-/** What field authorization reads of an identity. */
-function accessOf(identity: Identity): string {
+/**
+ * What field authorization reads of an identity: two callers with the same access are let see the
+ * same fields. Also the response cache's key (plugins/response-cache), never the token itself.
+ */
+export function accessOf(identity: Identity): string {
   const scopes = [...identity.scopes].sort().join(' ');
   return `${identity.kind === 'ANONYMOUS' ? 'anonymous' : 'authenticated'}:${scopes}`;
 }

@@ -74,6 +74,8 @@ export interface MetricsPlugin extends GatewayPlugin {
   circuitStateChanged(subgraph: string, state: CircuitState): void;
   /** Counts hits and misses of the gateway's query-plan cache. */
   observeQueryPlanCache(gateway: ApolloGateway): void;
+  /** The response cache reports each lookup here. */
+  responseCacheLookup(result: 'hit' | 'miss'): void;
 }
 
 /**
@@ -124,6 +126,13 @@ export function metricsPlugin(): MetricsPlugin {
   const queryPlans = new Counter({
     name: 'tradegraph_gateway_query_plan_cache_total',
     help: 'Query-plan cache lookups, by result (hit, miss)',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+
+  const responseCache = new Counter({
+    name: 'tradegraph_gateway_response_cache_total',
+    help: 'Response-cache lookups of queries, by result (hit, miss)',
     labelNames: ['result'],
     registers: [registry],
   });
@@ -182,6 +191,9 @@ export function metricsPlugin(): MetricsPlugin {
         },
       },
     ],
+    responseCacheLookup(result) {
+      responseCache.inc({ result });
+    },
     circuitStateChanged(subgraph, state) {
       circuitState.set({ subgraph: subgraphs.of(subgraph) }, CIRCUIT_STATE_VALUE[state]);
     },

@@ -7,7 +7,7 @@ export { CircuitBreaker, type CircuitState } from './circuit-breaker';
 export { deadlineIn, remainingMs, type RequestDeadline } from './deadline';
 export { SubgraphErrorCode, SubgraphFetchError } from './errors';
 export { isRetryable } from './retry';
-export { SubgraphClient, type SubgraphAnswer } from './subgraph-client';
+export { SubgraphClient, type SubgraphAnswer, type SubgraphReply } from './subgraph-client';
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
 export const DEFAULT_BREAKER_FAILURES = 5;

@@ -4,6 +4,8 @@ import { Pool } from 'undici';
 export interface SubgraphHttpResponse {
   status: number;
   contentType: string | undefined;
+  /** The subgraph's `Cache-Control`: what the gateway's response cache may do with its part. */
+  cacheControl: string | undefined;
   body: string;
 }
 
@@ -77,9 +79,11 @@ export class SubgraphPool {
         bodyTimeout: timeoutMs,
       });
       const contentType = res.headers['content-type'];
+      const cacheControl = res.headers['cache-control'];
       return {
         status: res.statusCode,
         contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+        cacheControl: Array.isArray(cacheControl) ? cacheControl.join(', ') : cacheControl,
         body: await res.body.text(),
       };
     } catch (error) {

@@ -12,6 +12,13 @@ export interface SubgraphAnswer {
   extensions?: Record<string, unknown>;
 }
 
+/** A subgraph's GraphQL answer, with what it said about caching it. */
+export interface SubgraphReply {
+  answer: SubgraphAnswer;
+  /** Its `Cache-Control` header; undefined when it sent none (the answer is then uncacheable). */
+  cacheControl?: string;
+}
+
 export interface SendOptions {
   /** May the request be sent again after a failure (a query), or only once (a mutation)? */
   retryable: boolean;
@@ -20,7 +27,7 @@ export interface SendOptions {
 
 /** What became of one attempt, for the breaker and the retry loop. */
 type Attempt =
-  | { ok: true; answer: SubgraphAnswer }
+  | { ok: true; reply: SubgraphReply }
   | {
       ok: false;
       error: SubgraphFetchError;
@@ -66,7 +73,7 @@ export class SubgraphClient {
     body: string,
     headers: Record<string, string>,
     options: SendOptions,
-  ): Promise<SubgraphAnswer> {
+  ): Promise<SubgraphReply> {
     const attempts = options.retryable ? 1 + this.retry.retries : 1;
     let last: SubgraphFetchError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -77,7 +84,7 @@ export class SubgraphClient {
         await sleep(delay);
       }
       const outcome = await this.attempt(body, headers, options.deadline);
-      if (outcome.ok) return outcome.answer;
+      if (outcome.ok) return outcome.reply;
       last = outcome.error;
       if (!outcome.retry) break;
     }
@@ -135,9 +142,10 @@ export class SubgraphClient {
       }
     }
     const ok = response.status >= 200 && response.status < 300;
-    if (isGraphQLErrorsBody(parsed)) return { ok: true, answer: parsed };
+    const { cacheControl } = response;
+    if (isGraphQLErrorsBody(parsed)) return { ok: true, reply: { answer: parsed, cacheControl } };
     if (ok && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-      return { ok: true, answer: parsed as SubgraphAnswer };
+      return { ok: true, reply: { answer: parsed as SubgraphAnswer, cacheControl } };
     }
     const text = typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
     const serverError = response.status >= 500;
