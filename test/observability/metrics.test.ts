@@ -10,7 +10,7 @@ const AIRPORT = 'query ObsAirport($code: ID!) { airport(iataCode: $code) { iataC
 describe('Prometheus metrics of a running federation', () => {
   let fed: Federation;
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300 });
+    fed = await startFederation();
     // Two answered, one refused by the airports subgraph, one that does not parse.
     for (let i = 0; i < 2; i++) expectData(await fed.graphql(AIRPORT, { code: 'PEK' }));
     expectError(await fed.graphql(AIRPORT, { code: 'not-iata' }), 'BAD_USER_INPUT');
