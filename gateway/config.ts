@@ -9,6 +9,7 @@ import { DEFAULT_REQUEST_DEADLINE_MS } from './plugins/request-deadline';
 import {
   DEFAULT_BREAKER_COOLDOWN_MS,
   DEFAULT_BREAKER_FAILURES,
+  DEFAULT_SUBGRAPH_MAX_BATCH,
   DEFAULT_SUBGRAPH_TIMEOUT_MS,
 } from './subgraph-client';
 import { DEFAULT_RETRY_POLICY } from './subgraph-client/retry';
@@ -25,6 +26,7 @@ export interface GatewayConfig {
   subgraphTimeoutsMs: Record<string, number>;
   requestDeadlineMs: number;
   subgraphRetries: number;
+  subgraphMaxBatch: number;
   breakerFailures: number;
   breakerCoolDownMs: number;
   supergraphPollMs: number;
@@ -131,6 +133,12 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     default: String(DEFAULT_RETRY_POLICY.retries),
     meaning:
       "retries of a query's subgraph fetch that was refused a connection or got a 5xx (mutations never)",
+  },
+  {
+    env: 'SUBGRAPH_MAX_BATCH',
+    default: String(DEFAULT_SUBGRAPH_MAX_BATCH),
+    meaning:
+      'queries one plan step sends one subgraph, sent as one batched request (shared DataLoaders); 0 or 1 sends each alone',
   },
   {
     env: 'SUBGRAPH_BREAKER_FAILURES',
@@ -318,6 +326,8 @@ const MAX_LIMIT = Number.MAX_SAFE_INTEGER;
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 /** More would multiply a failing subgraph's load, not the odds of an answer. */
 const MAX_RETRIES = 10;
+/** The subgraphs' own default limit on a batch (SUBGRAPH_MAX_BATCH_OPERATIONS). */
+const MAX_BATCH = 32;
 const MAX_BREAKER_FAILURES = 1000;
 
 function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
@@ -388,6 +398,12 @@ export function gatewayConfig(
       fromEnv('SUBGRAPH_RETRIES') ?? String(DEFAULT_RETRY_POLICY.retries),
       0,
       MAX_RETRIES,
+    ),
+    subgraphMaxBatch: wholeNumber(
+      'SUBGRAPH_MAX_BATCH',
+      fromEnv('SUBGRAPH_MAX_BATCH') ?? String(DEFAULT_SUBGRAPH_MAX_BATCH),
+      0,
+      MAX_BATCH,
     ),
     breakerFailures: wholeNumber(
       'SUBGRAPH_BREAKER_FAILURES',
