@@ -10,6 +10,7 @@ import { DEFAULT_RESPONSE_CACHE } from './plugins/response-cache';
 import {
   DEFAULT_BREAKER_COOLDOWN_MS,
   DEFAULT_BREAKER_FAILURES,
+  DEFAULT_SUBGRAPH_MAX_BATCH,
   DEFAULT_SUBGRAPH_TIMEOUT_MS,
 } from './subgraph-client';
 import { DEFAULT_RETRY_POLICY } from './subgraph-client/retry';
@@ -26,6 +27,7 @@ export interface GatewayConfig {
   subgraphTimeoutsMs: Record<string, number>;
   requestDeadlineMs: number;
   subgraphRetries: number;
+  subgraphMaxBatch: number;
   breakerFailures: number;
   breakerCoolDownMs: number;
   supergraphPollMs: number;
@@ -133,6 +135,12 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     default: String(DEFAULT_RETRY_POLICY.retries),
     meaning:
       "retries of a query's subgraph fetch that was refused a connection or got a 5xx (mutations never)",
+  },
+  {
+    env: 'SUBGRAPH_MAX_BATCH',
+    default: String(DEFAULT_SUBGRAPH_MAX_BATCH),
+    meaning:
+      'queries one plan step sends one subgraph, sent as one batched request (shared DataLoaders); 0 or 1 sends each alone',
   },
   {
     env: 'SUBGRAPH_BREAKER_FAILURES',
@@ -336,6 +344,8 @@ const MAX_LIMIT = Number.MAX_SAFE_INTEGER;
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 /** More would multiply a failing subgraph's load, not the odds of an answer. */
 const MAX_RETRIES = 10;
+/** The subgraphs' own default limit on a batch (SUBGRAPH_MAX_BATCH_OPERATIONS). */
+const MAX_BATCH = 32;
 const MAX_BREAKER_FAILURES = 1000;
 /** A day: public data cached longer is data nobody expects to change. */
 const MAX_CACHE_TTL_SECONDS = 24 * 60 * 60;
@@ -410,6 +420,12 @@ export function gatewayConfig(
       fromEnv('SUBGRAPH_RETRIES') ?? String(DEFAULT_RETRY_POLICY.retries),
       0,
       MAX_RETRIES,
+    ),
+    subgraphMaxBatch: wholeNumber(
+      'SUBGRAPH_MAX_BATCH',
+      fromEnv('SUBGRAPH_MAX_BATCH') ?? String(DEFAULT_SUBGRAPH_MAX_BATCH),
+      0,
+      MAX_BATCH,
     ),
     breakerFailures: wholeNumber(
       'SUBGRAPH_BREAKER_FAILURES',

@@ -44,7 +44,7 @@ import { requestLogPlugin } from './plugins/request-log';
 import { tracingPlugin } from './plugins/tracing';
 import { DEFAULT_REQUEST_DEADLINE_MS, requestDeadlinePlugin } from './plugins/request-deadline';
 import { assignRequestId, currentRequestId, requestIdScope } from './request-id';
-import { SubgraphClients } from './subgraph-client';
+import { DEFAULT_SUBGRAPH_MAX_BATCH, SubgraphClients } from './subgraph-client';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphEndpoint, SupergraphSource } from './supergraph-source';
 import { TokenVerifier, TokenVerifierOptions } from './token-verifier';
@@ -67,6 +67,8 @@ export interface GatewayOptions {
   requestDeadlineMs?: number;
   /** Further attempts for a query's subgraph fetch that failed for the subgraph's sake. */
   subgraphRetries?: number;
+  /** Queries of one plan step to one subgraph sent as one batched request, at most this many. */
+  subgraphMaxBatch?: number;
   /** Consecutive failures that open a subgraph's circuit. */
   breakerFailures?: number;
   /** How long an open circuit refuses fetches before a probe (ms). */
@@ -187,6 +189,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         log,
         observers: plugins.flatMap((p) => p.subgraphFetchObservers ?? []),
         signer,
+        maxBatch: options.subgraphMaxBatch ?? DEFAULT_SUBGRAPH_MAX_BATCH,
       });
     },
   });

@@ -9,12 +9,14 @@ import { REQUEST_ID_HEADER } from './request-id';
 import { subgraphCacheHint } from './response-cache/subgraph-cache-hint';
 import {
   DEFAULT_SUBGRAPH_TIMEOUT_MS,
+  FetchBatcher,
   isRetryable,
   RequestDeadline,
   SubgraphClient,
   SubgraphClients,
   SubgraphErrorCode,
   SubgraphFetchError,
+  SubgraphReply,
 } from './subgraph-client';
 import type { SubgraphFetchObserver } from './subgraph-fetch-observer';
 
@@ -47,6 +49,17 @@ export interface SubgraphDataSourceOptions {
   signer?: IdentitySigner;
   /** The plugins' observers of each fetch (metrics, tracing). */
   observers?: readonly SubgraphFetchObserver[];
+  /**
+   * Sends the queries one operation makes to this subgraph in one turn (one step of its plan) as
+   * one batched HTTP request, at most this many to a batch; 0 or 1 sends each alone.
+   */
+  maxBatch?: number;
+}
+
+/** One fetch as it will go out: its body, and the headers every fetch of its operation shares. */
+interface OutgoingFetch {
+  body: string;
+  headers: Record<string, string>;
 }
 
 /**
@@ -68,6 +81,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly log: Log;
   private readonly signer?: IdentitySigner;
   private readonly observers: readonly SubgraphFetchObserver[];
+  private readonly batcher?: FetchBatcher<GatewayContext, OutgoingFetch, SubgraphReply>;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
@@ -78,15 +92,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.signer = options.signer;
     this.observers = options.observers ?? [];
     this.log = options.log ?? ((msg: string) => console.log(msg));
+    if ((options.maxBatch ?? 0) > 1) {
+      this.batcher = new FetchBatcher(
+        (context, fetches) => this.sendTogether(context, fetches),
+        options.maxBatch!,
+      );
+    }
   }
 
   get timeoutMs(): number {
     return this.client.timeoutMs;
   }
 
-  override async willSendRequest(
-    options: GraphQLDataSourceProcessOptions<GatewayContext>,
-  ): Promise<void> {
+  /** The headers every fetch of the operation carries (the identity is signed when it is sent). */
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // The subgraph's own log can then be matched with the gateway's and the client's report.
     const requestId = options.context.requestId;
     if (requestId) options.request.http?.headers.set(REQUEST_ID_HEADER, requestId);
@@ -95,15 +114,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       for (const [name, value] of Object.entries(headers)) {
         options.request.http?.headers.set(name, value);
       }
-    }
-    if (this.signer && options.request.http) {
-      // The body exactly as `process` sends it: the header is bound to its hash.
-      const body = requestBody(options.request);
-      const identity = options.context.identity ?? ANONYMOUS_IDENTITY;
-      options.request.http.headers.set(
-        IDENTITY_HEADER,
-        await this.signer.sign(identity, this.name, body),
-      );
     }
   }
 
@@ -130,18 +140,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     for (const [name, value] of request.http?.headers ?? []) headers.append(name, value);
     headers.set('content-type', 'application/json');
     request.http = { method: 'POST', url: this.url, headers };
-    await this.willSendRequest(options);
+    this.willSendRequest(options);
     if (!request.query) throw new Error('Missing query');
 
     const incoming = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION;
+    // A client's queries only: a mutation's fetches keep their order and go one by one.
+    const query = incoming && isRetryable(request.query);
+    const fetch = { body: requestBody(request), headers: Object.fromEntries(headers) };
     let response: GatewayGraphQLResponse;
     // What this fetch allows of the whole response's caching; nothing, unless the subgraph says.
     let cacheControl: string | undefined;
     try {
-      const reply = await this.client.send(requestBody(request), Object.fromEntries(headers), {
-        retryable: incoming && isRetryable(request.query),
-        deadline: context.deadline,
-      });
+      const reply =
+        this.batcher && query
+          ? await this.batcher.add(context, fetch)
+          : await this.sendAlone(fetch, context, query);
       response = reply.answer as GatewayGraphQLResponse;
       cacheControl = reply.cacheControl;
     } catch (error) {
@@ -164,6 +177,60 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const policy = options.incomingRequestContext.overallCachePolicy;
     if (policy && 'restrict' in policy) policy.restrict(subgraphCacheHint(cacheControl));
     return withFieldPaths(response, options);
+  }
+
+  private async sendAlone(
+    fetch: OutgoingFetch,
+    context: GatewayContext,
+    retryable: boolean,
+  ): Promise<SubgraphReply> {
+    const headers = await this.signed(fetch.headers, fetch.body, context);
+    return this.client.send(fetch.body, headers, { retryable, deadline: context.deadline });
+  }
+
+  /**
+   * The queries one operation sent here in one turn: alone when there is one, else in one batch
+   * (the subgraph runs them with one context, so its DataLoaders serve them all together), each
+   * distinct body once.
+   */
+  private async sendTogether(
+    context: GatewayContext,
+    fetches: OutgoingFetch[],
+  ): Promise<SubgraphReply[]> {
+    const distinct = [...new Set(fetches.map((f) => f.body))];
+    if (distinct.length === 1) {
+      const reply = await this.sendAlone(fetches[0], context, true);
+      return fetches.map((_, i) =>
+        i === 0 ? reply : { ...reply, answer: structuredClone(reply.answer) },
+      );
+    }
+    // The body exactly as `sendBatch` joins it: the identity header is bound to its hash.
+    const batchBody = `[${distinct.join(',')}]`;
+    const headers = await this.signed(fetches[0].headers, batchBody, context);
+    // One Cache-Control for the batch, which the subgraph restricted by each of its operations.
+    const { answer: answers, cacheControl } = await this.client.sendBatch(distinct, headers, {
+      retryable: true,
+      deadline: context.deadline,
+    });
+    const byBody = new Map(distinct.map((body, i) => [body, answers[i]]));
+    const seen = new Set<string>();
+    return fetches.map((f) => {
+      const answer = byBody.get(f.body)!;
+      if (seen.has(f.body)) return { answer: structuredClone(answer), cacheControl };
+      seen.add(f.body);
+      return { answer, cacheControl };
+    });
+  }
+
+  /** The headers with the request's identity signed over `body`, the bytes the subgraph gets. */
+  private async signed(
+    headers: Record<string, string>,
+    body: string,
+    context: GatewayContext,
+  ): Promise<Record<string, string>> {
+    if (!this.signer) return headers;
+    const identity = context.identity ?? ANONYMOUS_IDENTITY;
+    return { ...headers, [IDENTITY_HEADER]: await this.signer.sign(identity, this.name, body) };
   }
 }
 

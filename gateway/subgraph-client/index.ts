@@ -6,12 +6,18 @@ import { SubgraphClient } from './subgraph-client';
 export { CircuitBreaker, type CircuitState } from './circuit-breaker';
 export { deadlineIn, remainingMs, type RequestDeadline } from './deadline';
 export { SubgraphErrorCode, SubgraphFetchError } from './errors';
+export { FetchBatcher } from './fetch-batcher';
 export { isRetryable } from './retry';
 export { SubgraphClient, type SubgraphAnswer, type SubgraphReply } from './subgraph-client';
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
 export const DEFAULT_BREAKER_FAILURES = 5;
 export const DEFAULT_BREAKER_COOLDOWN_MS = 2000;
+/**
+ * Queries of one plan step to one subgraph sent as one batched request: a full picture sends its
+ * step of four airport lookups as one; well under the subgraphs' own limit (32).
+ */
+export const DEFAULT_SUBGRAPH_MAX_BATCH = 16;
 
 export interface SubgraphClientSettings {
   /** A fetch's time limit for every subgraph (ms). */

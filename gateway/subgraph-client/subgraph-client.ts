@@ -12,10 +12,13 @@ export interface SubgraphAnswer {
   extensions?: Record<string, unknown>;
 }
 
-/** A subgraph's GraphQL answer, with what it said about caching it. */
-export interface SubgraphReply {
-  answer: SubgraphAnswer;
-  /** Its `Cache-Control` header; undefined when it sent none (the answer is then uncacheable). */
+/** A subgraph's answer, with what it said about caching it. */
+export interface SubgraphReply<T = SubgraphAnswer> {
+  answer: T;
+  /**
+   * Its `Cache-Control` header; undefined when it sent none (the answer is then uncacheable). A
+   * batch has one for all its operations: Apollo Server restricts it by each of them.
+   */
   cacheControl?: string;
 }
 
@@ -26,8 +29,8 @@ export interface SendOptions {
 }
 
 /** What became of one attempt, for the breaker and the retry loop. */
-type Attempt =
-  | { ok: true; reply: SubgraphReply }
+type Attempt<T> =
+  | { ok: true; reply: SubgraphReply<T> }
   | {
       ok: false;
       error: SubgraphFetchError;
@@ -45,6 +48,23 @@ function isGraphQLErrorsBody(body: unknown): body is SubgraphAnswer {
     errors.every((e) => typeof (e as { message?: unknown })?.message === 'string')
   );
 }
+
+/** Reads a parsed 2xx body as what was asked for; undefined when it is not that. */
+type Reader<T> = (parsed: unknown) => T | undefined;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const oneAnswer: Reader<SubgraphAnswer> = (parsed) =>
+  isObject(parsed) ? (parsed as SubgraphAnswer) : undefined;
+
+/** A batch's answers, one per operation and in their order. */
+const answersOf =
+  (count: number): Reader<SubgraphAnswer[]> =>
+  (parsed) =>
+    Array.isArray(parsed) && parsed.length === count && parsed.every(isObject)
+      ? (parsed as SubgraphAnswer[])
+      : undefined;
 
 const isJson = (contentType: string | undefined) =>
   !!contentType &&
@@ -69,11 +89,40 @@ export class SubgraphClient {
   ) {}
 
   /** The subgraph's GraphQL answer; a `SubgraphFetchError` when there is none. */
-  async send(
+  send(
     body: string,
     headers: Record<string, string>,
     options: SendOptions,
   ): Promise<SubgraphReply> {
+    return this.exchange(body, headers, options, oneAnswer, (answer) => answer);
+  }
+
+  /**
+   * Several operations in one HTTP request (a JSON array of their bodies, as Apollo Server takes
+   * batches), answered in their order. An answer for the whole batch (the subgraph refused it,
+   * e.g. over its batch limit) is every operation's answer.
+   */
+  sendBatch(
+    bodies: readonly string[],
+    headers: Record<string, string>,
+    options: SendOptions,
+  ): Promise<SubgraphReply<SubgraphAnswer[]>> {
+    return this.exchange(
+      `[${bodies.join(',')}]`,
+      headers,
+      options,
+      answersOf(bodies.length),
+      (answer) => bodies.map(() => answer),
+    );
+  }
+
+  private async exchange<T>(
+    body: string,
+    headers: Record<string, string>,
+    options: SendOptions,
+    read: Reader<T>,
+    whole: (errors: SubgraphAnswer) => T,
+  ): Promise<SubgraphReply<T>> {
     const attempts = options.retryable ? 1 + this.retry.retries : 1;
     let last: SubgraphFetchError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -83,7 +132,7 @@ export class SubgraphClient {
         if (remainingMs(options.deadline) <= delay) break;
         await sleep(delay);
       }
-      const outcome = await this.attempt(body, headers, options.deadline);
+      const outcome = await this.attempt(body, headers, options.deadline, read, whole);
       if (outcome.ok) return outcome.reply;
       last = outcome.error;
       if (!outcome.retry) break;
@@ -91,11 +140,13 @@ export class SubgraphClient {
     throw last!;
   }
 
-  private async attempt(
+  private async attempt<T>(
     body: string,
     headers: Record<string, string>,
     deadline: RequestDeadline | undefined,
-  ): Promise<Attempt> {
+    read: Reader<T>,
+    whole: (errors: SubgraphAnswer) => T,
+  ): Promise<Attempt<T>> {
     const left = remainingMs(deadline);
     if (left <= 0)
       return { ok: false, error: this.deadlineExceeded(deadline!), counts: false, retry: false };
@@ -110,14 +161,14 @@ export class SubgraphClient {
     }
     // Bounded by the deadline too: the fetch is not waited for past the operation's time.
     const bounded = left < this.timeoutMs;
-    let outcome: Attempt;
+    let outcome: Attempt<T>;
     try {
       const response = await this.pool.post(
         body,
         headers,
         bounded ? Math.ceil(left) : this.timeoutMs,
       );
-      outcome = this.interpret(response);
+      outcome = this.interpret(response, read, whole);
     } catch (err) {
       if (!(err instanceof TransportFailure)) {
         // Not the subgraph's doing: free a probe slot rather than leave the circuit half-open.
@@ -132,7 +183,11 @@ export class SubgraphClient {
     return outcome;
   }
 
-  private interpret(response: SubgraphHttpResponse): Attempt {
+  private interpret<T>(
+    response: SubgraphHttpResponse,
+    read: Reader<T>,
+    whole: (errors: SubgraphAnswer) => T,
+  ): Attempt<T> {
     let parsed: unknown = response.body;
     if (isJson(response.contentType)) {
       try {
@@ -143,10 +198,11 @@ export class SubgraphClient {
     }
     const ok = response.status >= 200 && response.status < 300;
     const { cacheControl } = response;
-    if (isGraphQLErrorsBody(parsed)) return { ok: true, reply: { answer: parsed, cacheControl } };
-    if (ok && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-      return { ok: true, reply: { answer: parsed as SubgraphAnswer, cacheControl } };
+    if (isGraphQLErrorsBody(parsed)) {
+      return { ok: true, reply: { answer: whole(parsed), cacheControl } };
     }
+    const answer = ok ? read(parsed) : undefined;
+    if (answer !== undefined) return { ok: true, reply: { answer, cacheControl } };
     const text = typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
     const serverError = response.status >= 500;
     return {
@@ -165,7 +221,7 @@ export class SubgraphClient {
     err: TransportFailure,
     bounded: boolean,
     deadline: RequestDeadline | undefined,
-  ): Attempt {
+  ): Attempt<never> {
     if (err.kind === 'timeout' && bounded) {
       // The operation's time ran out, not necessarily the subgraph's: not held against it.
       return { ok: false, error: this.deadlineExceeded(deadline!), counts: false, retry: false };

@@ -22,6 +22,8 @@ export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   /** The request body is over `SUBGRAPH_MAX_BODY_BYTES`. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A batched request (a JSON array of operations) holds more than `SUBGRAPH_MAX_BATCH_OPERATIONS`. */
+  BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
   /** The document is over a shape limit (`SUBGRAPH_MAX_TOKENS`, `_DEPTH`, `_ALIASES`, `_ROOT_FIELDS`). */
   ...OperationLimitCode,
 } as const;

@@ -7,6 +7,11 @@ import { OperationLimits, shapeChecker } from './operation-shape';
 export interface SubgraphRequestLimits extends OperationLimits {
   /** Bytes of request body; over it, 413 PAYLOAD_TOO_LARGE before the body is parsed. */
   maxBodyBytes: number;
+  /**
+   * Operations in one batched request (a JSON array: the gateway sends the fetches one plan step
+   * makes to this subgraph together); over it, BATCH_TOO_LARGE before any is parsed.
+   */
+  maxBatchOperations: number;
 }
 
 /**
@@ -17,6 +22,7 @@ export interface SubgraphRequestLimits extends OperationLimits {
  */
 export const DEFAULT_SUBGRAPH_LIMITS: SubgraphRequestLimits = {
   maxBodyBytes: 8 * 1024 * 1024,
+  maxBatchOperations: 32,
   maxTokens: 20_000,
   maxDepth: 20,
   maxAliases: 200,
@@ -28,6 +34,7 @@ export function subgraphLimitsFromEnv(): SubgraphRequestLimits {
   const d = DEFAULT_SUBGRAPH_LIMITS;
   return {
     maxBodyBytes: intFromEnv('SUBGRAPH_MAX_BODY_BYTES', d.maxBodyBytes),
+    maxBatchOperations: intFromEnv('SUBGRAPH_MAX_BATCH_OPERATIONS', d.maxBatchOperations),
     maxTokens: intFromEnv('SUBGRAPH_MAX_TOKENS', d.maxTokens),
     maxDepth: intFromEnv('SUBGRAPH_MAX_DEPTH', d.maxDepth),
     maxAliases: intFromEnv('SUBGRAPH_MAX_ALIASES', d.maxAliases),
@@ -60,16 +67,32 @@ export function withinRequestLimits(
   verify?: (req: express.Request, res: unknown, body: Buffer) => void,
 ): RequestHandler[] {
   const checkShape = shapeChecker(limits);
-  const refuseOversized: RequestHandler = (req, _res, next) => {
-    const body = req.body as { query?: unknown } | undefined;
-    const fromUrl = req.method === 'GET' ? req.query.query : undefined;
-    const source = typeof body?.query === 'string' ? body.query : fromUrl;
-    if (typeof source !== 'string') return next();
+  const refusal = (source: unknown): RefusedRequest | undefined => {
+    if (typeof source !== 'string') return undefined;
     const check = checkShape(source);
     // A document that is not GraphQL is Apollo's to refuse, with its usual parse error.
-    if (check.ok || !('refusal' in check)) return next();
+    if (check.ok || !('refusal' in check)) return undefined;
     const { code, message, limit } = check.refusal;
-    next(new RefusedRequest(400, code, message, { limit }));
+    return new RefusedRequest(400, code, message, { limit });
+  };
+  const refuseOversized: RequestHandler = (req, _res, next) => {
+    if (Array.isArray(req.body)) {
+      const operations = req.body as { query?: unknown }[];
+      if (operations.length > limits.maxBatchOperations) {
+        return next(
+          new RefusedRequest(
+            400,
+            ErrorCode.BATCH_TOO_LARGE,
+            `a batch of ${operations.length} operations: the limit is ${limits.maxBatchOperations} (SUBGRAPH_MAX_BATCH_OPERATIONS); send fewer at once`,
+            { limit: limits.maxBatchOperations },
+          ),
+        );
+      }
+      return next(operations.map((o) => refusal(o?.query)).find(Boolean));
+    }
+    const body = req.body as { query?: unknown } | undefined;
+    const fromUrl = req.method === 'GET' ? req.query.query : undefined;
+    next(refusal(typeof body?.query === 'string' ? body.query : fromUrl));
   };
   return [express.json({ limit: limits.maxBodyBytes, verify }), refuseOversized];
 }

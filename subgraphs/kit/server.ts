@@ -82,6 +82,9 @@ export async function startSubgraphServer<C extends BaseContext>(
     // own handlers would race them: a second stop() during its first never resolves (the first
     // never releases the barrier it waits on), so the process lingered until its pools timed out.
     stopOnTerminationSignals: false,
+    // The gateway sends the fetches one plan step makes to this subgraph as one JSON array: they
+    // share one context, so its DataLoaders batch their reads into one SQL statement per kind.
+    allowBatchedHttpRequests: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),

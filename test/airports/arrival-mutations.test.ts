@@ -32,7 +32,7 @@ describe('recordArrival', () => {
   let airports: SubgraphClient;
 
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300 });
+    fed = await startFederation();
     airports = fed.subgraph('airports');
   }, 120_000);
   afterAll(() => fed?.stop());

@@ -17,7 +17,7 @@ let fed: Federation;
 let consigneeUscc: string;
 
 beforeAll(async () => {
-  fed = await startFederation({ shipments: 60 });
+  fed = await startFederation();
   consigneeUscc = expectData(
     await fed.graphql(
       `query($awb: ID!) { shipment(awb: $awb) { manifest { consignee { uscc } } } }`,

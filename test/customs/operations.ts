@@ -28,7 +28,7 @@ export interface CustomsWrites {
 }
 
 export async function startCustomsWrites(): Promise<CustomsWrites> {
-  const fed = await startFederation({ shipments: 50 });
+  const fed = await startFederation();
   let drugsDown: RunningGateway | undefined;
   try {
     drugsDown = await startGateway({

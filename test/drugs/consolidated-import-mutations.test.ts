@@ -81,7 +81,7 @@ async function count(sql: string, values: unknown[] = []): Promise<number> {
 }
 
 beforeAll(async () => {
-  fed = await startFederation({ shipments: 300 });
+  fed = await startFederation();
   drugs = fed.subgraph('drugs');
   const good = registeredEnterprises('GENERAL_CERTIFIED');
   agent = good[0].uscc;

@@ -13,7 +13,7 @@ describe('batching across the federation', () => {
   let fed: Federation;
   let others: string[];
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300 });
+    fed = await startFederation();
     const { shipments } = expectData(
       await fed.graphql<{ shipments: { nodes: { awb: string }[] } }>(
         '{ shipments(first: 1000) { nodes { awb } } }',

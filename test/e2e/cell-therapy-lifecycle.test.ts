@@ -17,7 +17,7 @@ import { after, flyShipment, planFlight } from './steps';
 describe('a cell-therapy import under a consolidated import, through the gateway', () => {
   let fed: Federation;
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300 });
+    fed = await startFederation();
   });
   afterAll(() => fed?.stop());
 

@@ -8,7 +8,7 @@ import { expectData, expectError } from '../support/graphql';
 describe('the full cross-agency picture through the gateway', () => {
   let fed: Federation;
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300 });
+    fed = await startFederation();
   });
   afterAll(() => fed?.stop());
 

@@ -93,7 +93,7 @@ describe('indexes behind every loader and filter', () => {
   const recorded: Statement[] = [];
 
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300 });
+    fed = await startFederation();
     // Every read of every subgraph goes through its Database: record it, then run it as is.
     for (const db of Object.values(fed.databases)) {
       const run = db.query.bind(db);

@@ -212,7 +212,7 @@ const PHRASES: [RegExp, (s: Json, m: RegExpExecArray) => void][] = [
 describe('README examples, run on the demo data', () => {
   let fed: Federation;
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300 });
+    fed = await startFederation();
   });
   afterAll(() => fed?.stop());
 

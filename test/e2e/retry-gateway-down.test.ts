@@ -29,7 +29,7 @@ describe('an idempotent retry while the gateway is down, in every agency', () =>
   const calls: Call[] = [];
 
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300 });
+    fed = await startFederation();
     const must = async (query: string, variables?: Record<string, unknown>) =>
       expectData(await fed.graphql(query, variables));
     const { shipment } = await must(

@@ -17,7 +17,7 @@ import { OFFICER_ACTOR } from '../support/identities';
 describe('an inbound shipment through its whole life, through the gateway', () => {
   let fed: Federation;
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300 });
+    fed = await startFederation();
   });
   afterAll(() => fed?.stop());
 

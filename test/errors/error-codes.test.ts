@@ -58,7 +58,7 @@ async function versionOf(query: string, variables: Json): Promise<number> {
 }
 
 beforeAll(async () => {
-  fed = await startFederation({ shipments: 50 });
+  fed = await startFederation();
   world = await loadWorld(fed.subgraph('customs').db);
   const customsDb = fed.subgraph('customs').db;
 

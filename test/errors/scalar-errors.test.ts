@@ -247,7 +247,7 @@ function documents(c: Case): { asVariable: string; inline: string } {
 describe('a value that a scalar or enum refuses, through the gateway', () => {
   let fed: Federation;
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 50 });
+    fed = await startFederation();
   });
   afterAll(() => fed?.stop());
 

@@ -34,7 +34,7 @@ beforeAll(async () => {
   if (!postgresBinariesPresent()) return;
   pg = await startThrowawayPostgres();
   await migrateAgency(pg.url, 'airports');
-  fed = await startFederation({ shipments: 60 });
+  fed = await startFederation();
   airports = await startSubgraphUnderTest(airportsSubgraph, {
     database: pg.url,
     fixtures: async (db) => {

@@ -37,7 +37,7 @@ const running: RunningGateway[] = [];
 const measured: string[] = [];
 
 beforeAll(async () => {
-  fed = await startFederation({ shipments: 60 });
+  fed = await startFederation();
   dir = mkdtempSync(join(tmpdir(), 'tradegraph-reload-load-'));
   const composed = composeServices(
     (['airports', 'routes'] as const).map((name) => ({

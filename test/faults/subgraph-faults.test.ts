@@ -29,7 +29,7 @@ const running: RunningGateway[] = [];
 const measured: string[] = [];
 
 beforeAll(async () => {
-  fed = await startFederation({ shipments: 60 });
+  fed = await startFederation();
   proxy = await FaultProxy.start(fed.subgraphs.find((s) => s.name === 'airports')!.url);
 });
 afterAll(async () => {

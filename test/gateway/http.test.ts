@@ -6,7 +6,7 @@ describe('the gateway over HTTP', () => {
   let fed: Federation;
   let base: string;
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 60 });
+    fed = await startFederation();
     base = fed.gateway.url.replace(/\/graphql$/, '');
   });
   afterAll(() => fed?.stop());

@@ -8,6 +8,7 @@ import { committedSubgraphSdl } from '../support/composition';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
 import { expectData, expectError, graphql } from '../support/graphql';
 import { presets, TEST_JWT_SECRET, TEST_SIGNER } from '../support/identities';
+import { DEMO_WORLD_SHIPMENTS } from '../support/test-database';
 
 /**
  * A gateway serving a supergraph file picks up a new version of it without a restart, and keeps
@@ -22,7 +23,7 @@ describe('supergraph hot reload', () => {
   const running: RunningGateway[] = [];
 
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 60 });
+    fed = await startFederation();
     dir = mkdtempSync(join(tmpdir(), 'tradegraph-reload-'));
     const composed = composeServices(
       (['airports', 'routes'] as const).map((name) => ({
@@ -80,7 +81,7 @@ describe('supergraph hot reload', () => {
       undefined,
       asOfficer(),
     );
-    expect(expectData(res).shipments.totalCount).toBe(60);
+    expect(expectData(res).shipments.totalCount).toBe(DEMO_WORLD_SHIPMENTS);
     expect(gateway.subgraphs()).toHaveLength(4);
   }
   const logged = (logs: string[], text: string) => () => logs.some((l) => l.includes(text));

@@ -97,7 +97,7 @@ const statusOf = (answer: Answer, id: string) =>
 describe('the response cache in the gateway’s memory (the default)', () => {
   let fed: Federation;
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300 });
+    fed = await startFederation();
   });
   afterAll(() => fed?.stop());
 
@@ -225,7 +225,7 @@ describe('the response cache in the gateway’s memory (the default)', () => {
 describe('a gateway with the response cache off', () => {
   let fed: Federation;
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300, gateway: { responseCache: { enabled: false } } });
+    fed = await startFederation({ gateway: { responseCache: { enabled: false } } });
   });
   afterAll(() => fed?.stop());
 
@@ -245,7 +245,7 @@ describe('a gateway with the response cache off', () => {
   let fed: Federation;
   const replicas: RunningGateway[] = [];
   beforeAll(async () => {
-    fed = await startFederation({ shipments: 300 });
+    fed = await startFederation();
     // Two replicas over the federation's subgraphs, sharing one Redis under the test's prefix.
     const subgraphUrls = Object.fromEntries(fed.gateway.subgraphs().map((s) => [s.name, s.url]));
     for (let i = 0; i < 2; i++) {

@@ -55,7 +55,7 @@ describe('tracing and structured logs across processes', () => {
   let collector: Collector;
   beforeAll(async () => {
     buildPrograms();
-    db = await createDemoDatabase(300);
+    db = await createDemoDatabase();
     collector = await startCollector();
   }, 180_000);
   afterAll(async () => {

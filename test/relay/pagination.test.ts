@@ -32,7 +32,7 @@ const CONNECTIONS: [field: string, key: string][] = [
 
 let fed: Federation;
 beforeAll(async () => {
-  fed = await startFederation({ shipments: 60 });
+  fed = await startFederation();
 });
 afterAll(() => fed?.stop());
 

@@ -30,7 +30,7 @@ const FLIGHTS = [
 ] as const;
 
 beforeAll(async () => {
-  fed = await startFederation({ shipments: 300 });
+  fed = await startFederation();
   routes = fed.subgraph('routes');
   for (const [origin, destination] of [
     ['PEK', 'MUC'],

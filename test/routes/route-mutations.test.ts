@@ -9,7 +9,7 @@ import { OFFICER_ACTOR } from '../support/identities';
 let fed: Federation;
 let routes: SubgraphClient;
 beforeAll(async () => {
-  fed = await startFederation({ shipments: 300 });
+  fed = await startFederation();
   routes = fed.subgraph('routes');
 });
 afterAll(() => fed?.stop());

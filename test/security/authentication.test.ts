@@ -18,7 +18,7 @@ import { signedIdentityHeader, startSubgraphUnderTest, SubgraphClient } from '..
 let fed: Federation;
 let routes: SubgraphClient;
 beforeAll(async () => {
-  fed = await startFederation({ shipments: 50 });
+  fed = await startFederation();
   routes = fed.subgraph('routes');
 });
 afterAll(() => fed?.stop());

@@ -3,6 +3,7 @@ import { COST_HEADER, DEFAULT_DEMAND_CONTROL } from '../../gateway/plugins/deman
 import { Federation, startFederation } from '../support/federation';
 import { expectData, Json } from '../support/graphql';
 import { tokenFor } from '../support/identities';
+import { EXPORT_WORLD_SHIPMENTS } from '../support/test-database';
 
 /**
  * The budgets by scope through the whole federation: the analysts' export of 1,000 full pictures
@@ -26,7 +27,10 @@ describe('demand control by scope, through the federation', () => {
   beforeAll(async () => {
     // What is under test is the limits, not the request deadline: on the shared 2-core test machine
     // the export of 1,000 pictures takes about 11 s, over REQUEST_DEADLINE_MS's default.
-    fed = await startFederation({ shipments: 1000, gateway: { requestDeadlineMs: 120_000 } });
+    fed = await startFederation({
+      shipments: EXPORT_WORLD_SHIPMENTS,
+      gateway: { requestDeadlineMs: 120_000 },
+    });
   });
   afterAll(() => fed?.stop());
 

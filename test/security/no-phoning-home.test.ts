@@ -38,7 +38,7 @@ describe('the federation, left to itself', () => {
       destinations.add(destinationOf(args));
       return (connect as (...a: unknown[]) => Socket).apply(this, args);
     } as typeof connect;
-    fed = await startFederation({ shipments: 50 });
+    fed = await startFederation();
   });
 
   afterAll(async () => {

@@ -55,7 +55,7 @@ const awbsOf = (response: GraphQLResponse) =>
   expectData(response).shipments.nodes.map((n: { awb: string }) => n.awb);
 
 beforeAll(async () => {
-  fed = await startFederation({ shipments: 60 });
+  fed = await startFederation();
   const consignees = await fed.databases.customs.query<{ uscc: string }>(
     `SELECT consignee_uscc AS uscc FROM customs.shipment
       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2`,

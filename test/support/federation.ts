@@ -10,7 +10,7 @@ import { projectRoot } from '../../subgraphs/kit';
 import { graphql as post, GraphQLResponse, Json } from './graphql';
 import { presets, TEST_JWT_SECRET, TEST_SIGNER } from './identities';
 import { SubgraphClient, subgraphClient } from './subgraph';
-import { createDemoDatabase } from './test-database';
+import { createDemoDatabase, DEMO_WORLD_SHIPMENTS } from './test-database';
 
 /** The four subgraphs and the gateway serving the committed supergraph, over the demo world. */
 export interface Federation extends Omit<InProcessFederation, 'query'> {
@@ -40,8 +40,11 @@ export interface GatewayCallOptions {
 }
 
 export interface FederationOptions {
-  /** How many shipments the demo world has. */
-  shipments: number;
+  /**
+   * How many shipments the demo world has: DEMO_WORLD_SHIPMENTS unless a test needs a bigger
+   * one (each size is seeded once per run, and seeding costs seconds whatever the size).
+   */
+  shipments?: number;
   /** PostgreSQL settings of the subgraphs' connections (not the seeding), e.g. `-c enable_seqscan=off`. */
   postgresOptions?: string;
   /** How its gateway differs from the default one (plugins, port, …). */
@@ -49,8 +52,8 @@ export interface FederationOptions {
 }
 
 /** A database of its own seeded with the demo world, and the whole federation over it. */
-export async function startFederation(options: FederationOptions): Promise<Federation> {
-  const testDb = await createDemoDatabase(options.shipments);
+export async function startFederation(options: FederationOptions = {}): Promise<Federation> {
+  const testDb = await createDemoDatabase(options.shipments ?? DEMO_WORLD_SHIPMENTS);
   const everyAgency = (url: string) =>
     Object.fromEntries(AGENCY_NAMES.map((a) => [a, url])) as Record<AgencyName, string>;
   let federation: InProcessFederation;

@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { EmbeddedServer, projectRoot, startEmbeddedPostgres } from '../../subgraphs/kit';
 import { redisReachable, TEST_REDIS_URL } from './redis';
-import { DEFAULT_TEST_SERVER_URL, dropRunDatabases, startTestRun } from './test-database';
+import type { Config } from '@jest/types';
+import {
+  DEFAULT_TEST_SERVER_URL,
+  dropRunDatabases,
+  prebuildTemplates,
+  startTestRun,
+} from './test-database';
 
 /**
  * The tests need a PostgreSQL server on which to create and drop their own databases:
@@ -21,7 +27,13 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-export default async function globalSetup(): Promise<void> {
+/** A run of one or a few named files builds only what they use, when they first use it. */
+function runsManyFiles(globalConfig: Config.GlobalConfig): boolean {
+  const named = globalConfig.testPathPatterns.patterns.length;
+  return named === 0 || named > 4;
+}
+
+export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
   await findServer();
   if (!(await redisReachable())) {
     console.log(`\nno Redis at ${TEST_REDIS_URL}: the Redis-backed cases are skipped this run`);
@@ -30,6 +42,7 @@ export default async function globalSetup(): Promise<void> {
   startTestRun();
   // Crashed runs' leftovers: one that will not go is worth a warning, not a run that cannot start.
   await dropRunDatabases().catch((err: Error) => console.warn(`\n${err.message}`));
+  if (runsManyFiles(globalConfig)) await prebuildTemplates();
 }
 
 async function findServer(): Promise<void> {

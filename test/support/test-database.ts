@@ -4,6 +4,14 @@ import { seedDemo } from '../../scripts/demo/seed-demo';
 import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
 import { migrateAgency } from '../../subgraphs/kit';
 
+/**
+ * The size of the demo world the tests share: seeding costs about the same whatever the size
+ * (the year of flights is most of it), so one size serves every file that needs no bigger one.
+ */
+export const DEMO_WORLD_SHIPMENTS = 300;
+/** The world of the tests that export a thousand shipments at once. */
+export const EXPORT_WORLD_SHIPMENTS = 1000;
+
 export const DEFAULT_TEST_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
@@ -135,8 +143,21 @@ export async function createTestDatabase(
 }
 
 /** Creates a database of its own for one test file, seeded with the demo world. */
-export async function createDemoDatabase(shipments: number): Promise<TestDatabase> {
+export async function createDemoDatabase(shipments = DEMO_WORLD_SHIPMENTS): Promise<TestDatabase> {
   return copyOf(await demoTemplate(shipments));
+}
+
+/**
+ * Builds the templates most files start from, the migrated schemas and the shared demo world,
+ * side by side before any file needs them (the global setup does, for a whole-suite run), so no
+ * worker sits waiting for another to seed.
+ */
+export async function prebuildTemplates(): Promise<void> {
+  await Promise.all([
+    migratedTemplate(AGENCY_NAMES),
+    demoTemplate(DEMO_WORLD_SHIPMENTS),
+    demoTemplate(EXPORT_WORLD_SHIPMENTS),
+  ]);
 }
 
 /**
