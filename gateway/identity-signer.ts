@@ -7,7 +7,7 @@ import {
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SignJWT } from 'jose';
+import { IDENTITY_HEADER, IDENTITY_ISSUER, signEd25519Jwt } from '../subgraphs/kit';
 import type { Identity } from './identity';
 
 /**
@@ -15,8 +15,7 @@ import type { Identity } from './identity';
  * private key. The subgraphs verify it with the public key (subgraphs/kit/identity-header.ts holds
  * the other half of this contract).
  */
-export const IDENTITY_HEADER = 'x-tradegraph-identity';
-export const IDENTITY_ISSUER = 'tradegraph-gateway';
+export { IDENTITY_HEADER, IDENTITY_ISSUER };
 const IDENTITY_ALGORITHM = 'EdDSA';
 /** Long enough for one subgraph fetch; a captured header is soon worthless. */
 export const IDENTITY_TTL_SECONDS = 60;
@@ -53,20 +52,19 @@ export class IdentitySigner {
     return { keys: [{ ...jwk, kid: this.keyId, alg: IDENTITY_ALGORITHM, use: 'sig' }] };
   }
 
+  /** The header for one request: synchronous node:crypto signing, see kit/ed25519-jwt.ts. */
   sign(identity: Identity, subgraph: string, body: string): Promise<string> {
-    return new SignJWT({
+    const claims = {
       kind: identity.kind,
       scope: [...identity.scopes].join(' '),
       ...(identity.uscc ? { uscc: identity.uscc } : {}),
       bh: bodyHash(body),
-    })
-      .setProtectedHeader({ alg: IDENTITY_ALGORITHM, kid: this.keyId, typ: 'JWT' })
-      .setSubject(identity.sub)
-      .setIssuer(IDENTITY_ISSUER)
-      .setAudience(subgraph)
-      .setIssuedAt()
-      .setExpirationTime(`${IDENTITY_TTL_SECONDS}s`)
-      .sign(this.privateKey);
+      sub: identity.sub,
+      iss: IDENTITY_ISSUER,
+      aud: subgraph,
+    };
+    const header = { kid: this.keyId, typ: 'JWT' };
+    return Promise.resolve(signEd25519Jwt(claims, header, this.privateKey, IDENTITY_TTL_SECONDS));
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, KeyObject } from 'node:crypto';
 import type express from 'express';
-import { createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet } from 'jose';
+import { JwtClaims, KeyFor, verifyEd25519Jwt } from './ed25519-jwt';
 import { stringFromEnv } from './env';
 import { ANONYMOUS_IDENTITY, Identity } from './identity';
 
@@ -10,7 +11,7 @@ import { ANONYMOUS_IDENTITY, Identity } from './identity';
  * with (`bh`).
  */
 export const IDENTITY_HEADER = 'x-tradegraph-identity';
-const IDENTITY_ISSUER = 'tradegraph-gateway';
+export const IDENTITY_ISSUER = 'tradegraph-gateway';
 /** Tolerated difference between the gateway's clock and ours. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 
@@ -51,7 +52,7 @@ function keyObject(key: string | KeyObject | Record<string, unknown>): KeyObject
  * error: a caller cannot learn anything from trying.
  */
 export class IdentityHeaderVerifier {
-  private key?: JWTVerifyGetKey | KeyObject;
+  private key?: KeyFor;
   private keyFrom?: string;
 
   constructor(
@@ -68,19 +69,14 @@ export class IdentityHeaderVerifier {
       this.log('identity header ignored: no gateway public key is configured (GATEWAY_PUBLIC_KEY)');
       return ANONYMOUS_IDENTITY;
     }
-    const checks = {
-      algorithms: ['EdDSA'],
-      issuer: IDENTITY_ISSUER,
-      audience: this.subgraph,
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      requiredClaims: ['sub', 'exp', 'bh'],
-    };
-    let payload: JWTPayload;
+    let payload: JwtClaims;
     try {
-      ({ payload } =
-        typeof key === 'function'
-          ? await jwtVerify(header, key, checks)
-          : await jwtVerify(header, key, checks));
+      payload = await verifyEd25519Jwt(header, key, {
+        issuer: IDENTITY_ISSUER,
+        audience: this.subgraph,
+        clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+        required: ['sub', 'exp', 'bh'],
+      });
     } catch (err) {
       this.log(`identity header refused: ${(err as Error).message}`);
       return ANONYMOUS_IDENTITY;
@@ -95,7 +91,7 @@ export class IdentityHeaderVerifier {
     return identityOf(payload);
   }
 
-  private currentKey(): JWTVerifyGetKey | KeyObject | undefined {
+  private currentKey(): KeyFor | undefined {
     const source = this.source();
     const from = source.publicKey ? 'key' : source.jwksUrl;
     if (from !== this.keyFrom || !this.key) {
@@ -103,15 +99,24 @@ export class IdentityHeaderVerifier {
       this.key = source.publicKey
         ? keyObject(source.publicKey)
         : source.jwksUrl
-          ? createRemoteJWKSet(new URL(source.jwksUrl))
+          ? jwksKeys(source.jwksUrl)
           : undefined;
     }
     return this.key;
   }
 }
 
-function identityOf(payload: JWTPayload): Identity {
-  const { sub, kind, scope, uscc } = payload as JWTPayload & Record<string, unknown>;
+/** The gateway's keys from its JWKS, fetched and cached (and refetched for a new `kid`) by jose. */
+function jwksKeys(url: string): KeyFor {
+  const jwks = createRemoteJWKSet(new URL(url));
+  return async (header) => {
+    const key = await jwks(header);
+    return key instanceof KeyObject ? key : KeyObject.from(key as Parameters<typeof KeyObject.from>[0]);
+  };
+}
+
+function identityOf(payload: JwtClaims): Identity {
+  const { sub, kind, scope, uscc } = payload;
   if (kind !== 'USER' && kind !== 'SERVICE') return ANONYMOUS_IDENTITY;
   return {
     kind,

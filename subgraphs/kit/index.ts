@@ -18,6 +18,7 @@ export * from './standalone';
 export * from './embedded-postgres';
 export * from './actor';
 export * from './identity';
+export * from './ed25519-jwt';
 export * from './identity-header';
 export * from './gateway-client';
 export * from './history';
