@@ -23,7 +23,7 @@ export interface BenchOptions {
   compare?: string;
   /** Keep the benchmark databases instead of dropping them. */
   keep: boolean;
-  /** Write `node --cpu-prof` profiles of the subgraph processes into this folder. */
+  /** Write `node --cpu-prof` profiles of tradegraph's gateway and subgraph processes into this folder. */
   cpuProfDir?: string;
   /** Print the plan and stop: nothing is started. */
   dryRun: boolean;
@@ -41,7 +41,7 @@ and data, each part in its own process so its CPU can be read from /proc.
   --rounds N        rounds; targets alternate within each round, medians are reported (default 2)
   --compare REV     also build REV in a temporary git worktree and measure its gateway and
                     subgraphs side by side (target "tradegraph@REV")
-  --cpu-prof DIR    write a CPU profile of each subgraph process into DIR (node --cpu-prof)
+  --cpu-prof DIR    write a CPU profile of tradegraph's gateway and each subgraph into DIR (node --cpu-prof)
   --keep            keep the benchmark databases (tradegraph_bench_*)
   --dry-run         print what would run, start nothing
 Database server: DATABASE_URL (a database on it is used only to create tradegraph_bench_*),

@@ -49,21 +49,23 @@ export async function startStack(options: {
       await Promise.all(AGENCY_NAMES.map(async (a) => [a, await freePort()] as const)),
     );
     if (options.cpuProfDir) mkdirSync(options.cpuProfDir, { recursive: true });
+    const profiled = (name: string) =>
+      options.cpuProfDir
+        ? [
+            '--cpu-prof',
+            '--cpu-prof-dir',
+            options.cpuProfDir,
+            '--cpu-prof-name',
+            `${options.label}-${name}.${Date.now()}.cpuprofile`,
+          ]
+        : [];
     for (const agency of AGENCY_NAMES) {
       const NAME = agency.toUpperCase();
       started.push(
         await startProcess({
           name: `${options.label} ${agency}`,
           script: join(dist, 'subgraphs', agency, 'main.js'),
-          nodeArgs: options.cpuProfDir
-            ? [
-                '--cpu-prof',
-                '--cpu-prof-dir',
-                options.cpuProfDir,
-                '--cpu-prof-name',
-                `${agency}.${Date.now()}.cpuprofile`,
-              ]
-            : [],
+          nodeArgs: profiled(agency),
           url: graphqlUrl(ports[agency]),
           env: {
             // Run by a launcher that owns the database: no embedded server of its own.
@@ -81,6 +83,7 @@ export async function startStack(options: {
     const gateway = await startProcess({
       name: `${options.label} gateway`,
       script: join(dist, 'gateway', 'main.js'),
+      nodeArgs: profiled('gateway'),
       args: ['--port', String(gatewayPort)],
       url: graphqlUrl(gatewayPort),
       env: {

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { Identity } from './identity';
 
 /** How the gateway checks the bearer tokens of its clients. */
@@ -30,13 +31,26 @@ const MIN_SECRET_BYTES = 32;
 export class InvalidTokenError extends Error {}
 
 /**
+ * Tokens already verified, kept until they expire (at most a few minutes): a client sends the same
+ * token with every request, and checking its signature again (a WebCrypto job each time) was a
+ * profiled share of the gateway's CPU per request. Bounded in count; only valid tokens are kept,
+ * and one signed by a JWKS key counts only while the JWKS last fetched still publishes its key.
+ */
+const VERIFIED_TOKENS_MAX = 10_000;
+const VERIFIED_TOKEN_TTL_MS = 5 * 60 * 1000;
+
+/**
  * Checks a bearer token and tells whose it is. Claims: `sub` (required), `scope` (space-separated),
  * optional `uscc` (the enterprise a user acts for), `exp` (required: no token is valid forever),
  * and `kind: "service"` for an agency's service token.
  */
 export class TokenVerifier {
   private readonly key: JWTVerifyGetKey | undefined;
+  private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
   private readonly algorithms: string[];
+  private readonly verified = new LRUCache<string, { identity: Identity; kid?: string }>({
+    max: VERIFIED_TOKENS_MAX,
+  });
 
   constructor(private readonly options: TokenVerifierOptions) {
     const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : undefined;
@@ -48,6 +62,7 @@ export class TokenVerifier {
     const jwks = options.jwksUrl
       ? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.jwksCooldownMs })
       : undefined;
+    this.jwks = jwks;
     this.algorithms = [...(secret ? SECRET_ALGORITHMS : []), ...(jwks ? JWKS_ALGORITHMS : [])];
     if (secret || jwks) {
       // Each algorithm family has its own key: an HS256 token is never checked against a public
@@ -71,19 +86,40 @@ export class TokenVerifier {
         'this gateway accepts no tokens (no JWT_SECRET or JWKS_URL is configured); send the request without an Authorization header',
       );
     }
+    const known = this.verified.get(token);
+    if (known && this.stillPublished(known.kid)) return known.identity;
     let payload: JWTPayload;
+    let kid: string | undefined;
     try {
-      ({ payload } = await jwtVerify(token, this.key, {
+      let protectedHeader: { alg: string; kid?: string };
+      ({ payload, protectedHeader } = await jwtVerify(token, this.key, {
         algorithms: this.algorithms,
         issuer: this.options.issuer,
         audience: this.options.audience,
         clockTolerance: this.options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['sub', 'exp'],
       }));
+      if (!SECRET_ALGORITHMS.includes(protectedHeader.alg)) {
+        // A JWKS key without a kid cannot be looked for again: such tokens are checked each time.
+        if (!protectedHeader.kid) return identityOf(payload);
+        kid = protectedHeader.kid;
+      }
     } catch (err) {
       throw new InvalidTokenError(reasonOf(err));
     }
-    return identityOf(payload);
+    const identity = identityOf(payload);
+    const untilExpiry = payload.exp! * 1000 - Date.now();
+    if (untilExpiry > 0) {
+      const ttl = Math.min(untilExpiry, VERIFIED_TOKEN_TTL_MS);
+      this.verified.set(token, { identity, kid }, { ttl });
+    }
+    return identity;
+  }
+
+  /** A remembered token's JWKS key is still among the keys the JWKS last fetched holds. */
+  private stillPublished(kid: string | undefined): boolean {
+    if (kid === undefined) return true;
+    return this.jwks?.jwks()?.keys.some((k) => k.kid === kid) ?? false;
   }
 }
 

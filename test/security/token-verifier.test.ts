@@ -19,6 +19,27 @@ const hs256 = (claims: Record<string, unknown>) =>
     .sign(secret);
 
 describe('TokenVerifier', () => {
+  it('remembers a valid token only until it expires: then refuses it like any expired one', async () => {
+    const verifier = new TokenVerifier({ jwtSecret: TEST_JWT_SECRET, clockToleranceSeconds: 0 });
+    const token = await new SignJWT({ scope: 'trade:read' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('analyst-li')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
+      .sign(secret);
+    const first = await verifier.verify(token);
+    // The second answer is the remembered one (the same object), not a second check.
+    expect(await verifier.verify(token)).toBe(first);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expect(verifier.verify(token)).rejects.toThrow(/expired/);
+  });
+
+  it('never remembers a refused token', async () => {
+    const verifier = new TokenVerifier({ jwtSecret: TEST_JWT_SECRET, audience: 'tradegraph' });
+    const token = await hs256({ aud: 'elsewhere' });
+    await expect(verifier.verify(token)).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(token)).rejects.toThrow(InvalidTokenError);
+  });
+
   const strict = new TokenVerifier({
     jwtSecret: TEST_JWT_SECRET,
     issuer: 'https://sso.customs.example',
