@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { EmbeddedServer, projectRoot, startEmbeddedPostgres } from '../../subgraphs/kit';
 import { redisReachable, TEST_REDIS_URL } from './redis';
-import type { Config } from '@jest/types';
 import {
   DEFAULT_TEST_SERVER_URL,
   dropRunDatabases,
@@ -28,12 +27,17 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 /** A run of one or a few named files builds only what they use, when they first use it. */
-function runsManyFiles(globalConfig: Config.GlobalConfig): boolean {
+/** The part of jest's global configuration read here (jest exports no type for the whole). */
+interface RunConfig {
+  testPathPatterns: { patterns: readonly string[] };
+}
+
+function runsManyFiles(globalConfig: RunConfig): boolean {
   const named = globalConfig.testPathPatterns.patterns.length;
   return named === 0 || named > 4;
 }
 
-export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
+export default async function globalSetup(globalConfig: RunConfig): Promise<void> {
   await findServer();
   if (!(await redisReachable())) {
     console.log(`\nno Redis at ${TEST_REDIS_URL}: the Redis-backed cases are skipped this run`);
