@@ -111,7 +111,9 @@ function jwksKeys(url: string): KeyFor {
   const jwks = createRemoteJWKSet(new URL(url));
   return async (header) => {
     const key = await jwks(header);
-    return key instanceof KeyObject ? key : KeyObject.from(key as Parameters<typeof KeyObject.from>[0]);
+    return key instanceof KeyObject
+      ? key
+      : KeyObject.from(key as Parameters<typeof KeyObject.from>[0]);
   };
 }
 
