@@ -82,6 +82,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly signer?: IdentitySigner;
   private readonly observers: readonly SubgraphFetchObserver[];
   private readonly batcher?: FetchBatcher<GatewayContext, OutgoingFetch, SubgraphReply>;
+  /** False once the subgraph has refused a batch: it is then sent each fetch alone. */
+  private batchesAccepted = true;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
@@ -152,7 +154,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     let cacheControl: string | undefined;
     try {
       const reply =
-        this.batcher && query
+        this.batcher && query && this.batchesAccepted
           ? await this.batcher.add(context, fetch)
           : await this.sendAlone(fetch, context, query);
       response = reply.answer as GatewayGraphQLResponse;
@@ -212,6 +214,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       retryable: true,
       deadline: context.deadline,
     });
+    if (!answers) {
+      // A subgraph server that takes no batches (Apollo Server's default): these fetches go
+      // alone, and so do all later ones to it.
+      if (this.batchesAccepted) {
+        this.batchesAccepted = false;
+        this.log(
+          `the ${this.name} subgraph refused a batch of ${distinct.length} queries: sending them one by one from now on (let it take batches, or set SUBGRAPH_MAX_BATCH=0)`,
+          'warn',
+        );
+      }
+      return Promise.all(fetches.map((f) => this.sendAlone(f, context, true)));
+    }
     const byBody = new Map(distinct.map((body, i) => [body, answers[i]]));
     const seen = new Set<string>();
     return fetches.map((f) => {

@@ -99,20 +99,20 @@ export class SubgraphClient {
 
   /**
    * Several operations in one HTTP request (a JSON array of their bodies, as Apollo Server takes
-   * batches), answered in their order. An answer for the whole batch (the subgraph refused it,
-   * e.g. over its batch limit) is every operation's answer.
+   * batches), answered in their order; undefined when the subgraph answered the batch as a whole
+   * (it refused it: batching disabled, or over its batch limit), having run none of it.
    */
   sendBatch(
     bodies: readonly string[],
     headers: Record<string, string>,
     options: SendOptions,
-  ): Promise<SubgraphReply<SubgraphAnswer[]>> {
-    return this.exchange(
+  ): Promise<SubgraphReply<SubgraphAnswer[] | undefined>> {
+    return this.exchange<SubgraphAnswer[] | undefined>(
       `[${bodies.join(',')}]`,
       headers,
       options,
       answersOf(bodies.length),
-      (answer) => bodies.map(() => answer),
+      () => undefined,
     );
   }
 

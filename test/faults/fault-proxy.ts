@@ -18,6 +18,11 @@ export class FaultProxy {
   mode: FaultMode = 'forward';
   /** In `fail-503`: after this many failures, back to `forward` (a subgraph that recovers). */
   failuresLeft = Infinity;
+  /**
+   * Answers a batch (a JSON array of operations) as Apollo Server does by default, with 400
+   * "Operation batching disabled.": a subgraph server that takes no batches.
+   */
+  refuseBatches = false;
   /** The GraphQL bodies of every request to `/graphql` that reached it, in order. */
   readonly received: string[] = [];
   private server: Server;
@@ -91,6 +96,16 @@ export class FaultProxy {
     if (this.mode === 'hang') return;
     if (this.mode === 'hold') {
       this.held.push(() => this.forward(req, res, body));
+      return;
+    }
+    if (this.refuseBatches && body.trimStart().startsWith('[')) {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          errors: [
+            { message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } },
+          ],
+        }),
+      );
       return;
     }
     if (this.mode === 'fail-503' && this.failuresLeft-- <= 0) this.mode = 'forward';

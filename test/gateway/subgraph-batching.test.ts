@@ -7,6 +7,7 @@ import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import { IDENTITY_HEADER } from '../../gateway/identity-signer';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { FetchBatcher } from '../../gateway/subgraph-client';
+import { FaultProxy } from '../faults/fault-proxy';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
 import { expectData, graphql } from '../support/graphql';
 import {
@@ -60,6 +61,40 @@ describe('batched subgraph fetches', () => {
       alone += oneAtATime.statements;
     }
     expect(batched).toBeLessThan(alone);
+  });
+});
+
+describe('a subgraph server that takes no batches', () => {
+  it('gets the refused batch again one fetch at a time, and no batch after that', async () => {
+    const airports = fed.subgraphs.find((s) => s.name === 'airports')!;
+    const proxy = await FaultProxy.start(airports.url);
+    proxy.refuseBatches = true;
+    const logs: string[] = [];
+    const gateway = await startGateway({
+      supergraphSdl: committedSupergraph(),
+      port: 0,
+      subgraphUrls: {
+        ...Object.fromEntries(fed.subgraphs.map((s) => [s.name, s.url])),
+        airports: proxy.url,
+      },
+      log: (msg: string) => void logs.push(msg),
+      ...TEST_GATEWAY_IDENTITY,
+    });
+    try {
+      for (const awb of awbs.slice(0, 3)) {
+        const res = await graphql(gateway.url, FULL_PICTURE_QUERY, { awb }, asOfficer);
+        const expected = await graphql(oneByOne.url, FULL_PICTURE_QUERY, { awb }, asOfficer);
+        expect(res.errors).toBeUndefined();
+        expect(expectData(res)).toEqual(expectData(expected));
+      }
+      const batches = proxy.received.filter((b) => b.trimStart().startsWith('['));
+      expect(batches).toHaveLength(1);
+      expect(proxy.received.length).toBeGreaterThan(batches.length);
+      expect(logs.filter((l) => l.includes('refused a batch'))).toHaveLength(1);
+    } finally {
+      await gateway.stop();
+      await proxy.stop();
+    }
   });
 });
 
