@@ -396,52 +396,50 @@ export function gatewayConfig(
   // An empty variable counts as unset, as everywhere else in the project.
   const fromEnv = (name: string) => env[name] || undefined;
   // Each variable named where it is read, so that the README's table can be checked against it.
+  /** A whole number within [min, max], `fallback` when the variable is unset. */
+  const numberFromEnv = (name: string, fallback: number, min: number, max: number) =>
+    wholeNumber(name, fromEnv(name) ?? String(fallback), min, max);
   const limit = (name: string, raw: string | undefined, key: keyof RequestLimits) =>
     wholeNumber(name, raw ?? String(DEFAULT_REQUEST_LIMITS[key]), 1, MAX_LIMIT);
   return {
     supergraph: parsed.supergraph ?? fromEnv('SUPERGRAPH') ?? defaultSupergraph,
     port: wholeNumber('port', parsed.port ?? fromEnv('PORT') ?? DEFAULT_PORT, 0, MAX_PORT),
     host: parsed.host ?? fromEnv('HOST') ?? DEFAULT_HOST,
-    subgraphTimeoutMs: wholeNumber(
+    subgraphTimeoutMs: numberFromEnv(
       'SUBGRAPH_TIMEOUT_MS',
-      fromEnv('SUBGRAPH_TIMEOUT_MS') ?? String(DEFAULT_SUBGRAPH_TIMEOUT_MS),
+      DEFAULT_SUBGRAPH_TIMEOUT_MS,
       1,
       MAX_TIMEOUT_MS,
     ),
     subgraphTimeoutsMs: subgraphTimeouts(env),
-    requestDeadlineMs: wholeNumber(
+    requestDeadlineMs: numberFromEnv(
       'REQUEST_DEADLINE_MS',
-      fromEnv('REQUEST_DEADLINE_MS') ?? String(DEFAULT_REQUEST_DEADLINE_MS),
+      DEFAULT_REQUEST_DEADLINE_MS,
       1,
       MAX_TIMEOUT_MS,
     ),
-    subgraphRetries: wholeNumber(
+    subgraphRetries: numberFromEnv(
       'SUBGRAPH_RETRIES',
-      fromEnv('SUBGRAPH_RETRIES') ?? String(DEFAULT_RETRY_POLICY.retries),
+      DEFAULT_RETRY_POLICY.retries,
       0,
       MAX_RETRIES,
     ),
-    subgraphMaxBatch: wholeNumber(
-      'SUBGRAPH_MAX_BATCH',
-      fromEnv('SUBGRAPH_MAX_BATCH') ?? String(DEFAULT_SUBGRAPH_MAX_BATCH),
-      0,
-      MAX_BATCH,
-    ),
-    breakerFailures: wholeNumber(
+    subgraphMaxBatch: numberFromEnv('SUBGRAPH_MAX_BATCH', DEFAULT_SUBGRAPH_MAX_BATCH, 0, MAX_BATCH),
+    breakerFailures: numberFromEnv(
       'SUBGRAPH_BREAKER_FAILURES',
-      fromEnv('SUBGRAPH_BREAKER_FAILURES') ?? String(DEFAULT_BREAKER_FAILURES),
+      DEFAULT_BREAKER_FAILURES,
       1,
       MAX_BREAKER_FAILURES,
     ),
-    breakerCoolDownMs: wholeNumber(
+    breakerCoolDownMs: numberFromEnv(
       'SUBGRAPH_BREAKER_COOLDOWN_MS',
-      fromEnv('SUBGRAPH_BREAKER_COOLDOWN_MS') ?? String(DEFAULT_BREAKER_COOLDOWN_MS),
+      DEFAULT_BREAKER_COOLDOWN_MS,
       1,
       MAX_TIMEOUT_MS,
     ),
-    supergraphPollMs: wholeNumber(
+    supergraphPollMs: numberFromEnv(
       'SUPERGRAPH_POLL_MS',
-      fromEnv('SUPERGRAPH_POLL_MS') ?? String(DEFAULT_SUPERGRAPH_POLL_MS),
+      DEFAULT_SUPERGRAPH_POLL_MS,
       100,
       MAX_TIMEOUT_MS,
     ),
@@ -467,15 +465,10 @@ export function gatewayConfig(
       maxRootFields: limit('MAX_ROOT_FIELDS', fromEnv('MAX_ROOT_FIELDS'), 'maxRootFields'),
     },
     demandControl: {
-      maxCost: wholeNumber(
-        'MAX_QUERY_COST',
-        fromEnv('MAX_QUERY_COST') ?? String(DEFAULT_DEMAND_CONTROL.maxCost),
-        1,
-        MAX_LIMIT,
-      ),
-      maxCostTradeRead: wholeNumber(
+      maxCost: numberFromEnv('MAX_QUERY_COST', DEFAULT_DEMAND_CONTROL.maxCost, 1, MAX_LIMIT),
+      maxCostTradeRead: numberFromEnv(
         'MAX_QUERY_COST_TRADE_READ',
-        fromEnv('MAX_QUERY_COST_TRADE_READ') ?? String(DEFAULT_DEMAND_CONTROL.maxCostTradeRead),
+        DEFAULT_DEMAND_CONTROL.maxCostTradeRead,
         1,
         MAX_LIMIT,
       ),
@@ -486,9 +479,9 @@ export function gatewayConfig(
       jwksUrl: fromEnv('JWKS_URL'),
       issuer: fromEnv('JWT_ISSUER'),
       audience: fromEnv('JWT_AUDIENCE'),
-      clockToleranceSeconds: wholeNumber(
+      clockToleranceSeconds: numberFromEnv(
         'JWT_CLOCK_TOLERANCE_SECONDS',
-        fromEnv('JWT_CLOCK_TOLERANCE_SECONDS') ?? String(DEFAULT_CLOCK_TOLERANCE_SECONDS),
+        DEFAULT_CLOCK_TOLERANCE_SECONDS,
         0,
         3600,
       ),
@@ -505,12 +498,7 @@ export function gatewayConfig(
       manifestFile: fromEnv('PERSISTED_QUERIES_MANIFEST'),
       safelist: oneOf('SAFELIST', fromEnv('SAFELIST') ?? 'off', SAFELIST_MODES),
       apq: onOrOff('APQ', fromEnv('APQ')) ?? true,
-      apqTtlSeconds: wholeNumber(
-        'APQ_TTL_SECONDS',
-        fromEnv('APQ_TTL_SECONDS') ?? String(DEFAULT_APQ_TTL_SECONDS),
-        1,
-        MAX_LIMIT,
-      ),
+      apqTtlSeconds: numberFromEnv('APQ_TTL_SECONDS', DEFAULT_APQ_TTL_SECONDS, 1, MAX_LIMIT),
     },
     rateLimit: {
       perMinute: wholeNumber(
@@ -524,15 +512,15 @@ export function gatewayConfig(
     responseCache: {
       enabled:
         onOrOff('RESPONSE_CACHE', fromEnv('RESPONSE_CACHE')) ?? DEFAULT_RESPONSE_CACHE.enabled,
-      maxTtlSeconds: wholeNumber(
+      maxTtlSeconds: numberFromEnv(
         'RESPONSE_CACHE_MAX_TTL_SECONDS',
-        fromEnv('RESPONSE_CACHE_MAX_TTL_SECONDS') ?? String(DEFAULT_RESPONSE_CACHE.maxTtlSeconds),
+        DEFAULT_RESPONSE_CACHE.maxTtlSeconds,
         1,
         MAX_CACHE_TTL_SECONDS,
       ),
-      maxMemoryMb: wholeNumber(
+      maxMemoryMb: numberFromEnv(
         'RESPONSE_CACHE_MAX_MB',
-        fromEnv('RESPONSE_CACHE_MAX_MB') ?? String(DEFAULT_RESPONSE_CACHE.maxMemoryMb),
+        DEFAULT_RESPONSE_CACHE.maxMemoryMb,
         1,
         MAX_CACHE_MB,
       ),

@@ -16,19 +16,19 @@ const NOT_CONFIGURATION = [join('test', 'readme'), join('test', 'ops'), join('te
 
 /**
  * The ways the code reads a variable: `process.env.X`, `env.X` (a `ProcessEnv` passed in),
- * `intFromEnv('X')` / `stringFromEnv('X')` / `fromEnv('X')`, and `env[`X`]` with a literal or
+ * `intFromEnv('X')` / `stringFromEnv('X')` / `fromEnv('X')` / `numberFromEnv('X')`, and `env[`X`]` with a literal or
  * template name. `${…}` in a name stands for an agency's (a subgraph's) name.
  */
 const READS = [
   /\bprocess\.env\.([A-Z][A-Z0-9_]*)/g,
   /\benv\.([A-Z][A-Z0-9_]*)/g,
-  /\b(?:intFromEnv|stringFromEnv|fromEnv)\(\s*(?:'([^']*)'|"([^"]*)"|`([^`]*)`)/g,
+  /\b(?:intFromEnv|stringFromEnv|fromEnv|numberFromEnv)\(\s*(?:'([^']*)'|"([^"]*)"|`([^`]*)`)/g,
   /\benv\[\s*(?:'([^']*)'|"([^"]*)"|`([^`]*)`)\s*\]/g,
 ];
 
 /**
  * `env[name]` with a computed name: only the readers whose callers name the variable (the kit's
- * `intFromEnv`/`stringFromEnv`, the gateway's `fromEnv`) may, or the table could not be checked.
+ * `intFromEnv`/`stringFromEnv`, the gateway's `fromEnv` and `numberFromEnv`) may, or the table could not be checked.
  */
 const COMPUTED_READ = /\benv\[\s*(?!['"`])/;
 const READERS = [join('subgraphs', 'kit', 'env.ts'), join('gateway', 'config.ts')];
