@@ -8,6 +8,7 @@ import type { Log } from './logger';
 import { REQUEST_ID_HEADER } from './request-id';
 import { subgraphCacheHint } from './response-cache/subgraph-cache-hint';
 import {
+  batchBody,
   DEFAULT_SUBGRAPH_TIMEOUT_MS,
   FetchBatcher,
   isRetryable,
@@ -206,9 +207,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         i === 0 ? reply : { ...reply, answer: structuredClone(reply.answer) },
       );
     }
-    // The body exactly as `sendBatch` joins it: the identity header is bound to its hash.
-    const batchBody = `[${distinct.join(',')}]`;
-    const headers = await this.signed(fetches[0].headers, batchBody, context);
+    // Signed over the very bytes `sendBatch` sends: the identity header is bound to their hash.
+    const headers = await this.signed(fetches[0].headers, batchBody(distinct), context);
     // One Cache-Control for the batch, which the subgraph restricted by each of its operations.
     const { answer: answers, cacheControl } = await this.client.sendBatch(distinct, headers, {
       retryable: true,

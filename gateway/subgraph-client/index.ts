@@ -8,7 +8,12 @@ export { deadlineIn, remainingMs, type RequestDeadline } from './deadline';
 export { SubgraphErrorCode, SubgraphFetchError } from './errors';
 export { FetchBatcher } from './fetch-batcher';
 export { isRetryable } from './retry';
-export { SubgraphClient, type SubgraphAnswer, type SubgraphReply } from './subgraph-client';
+export {
+  batchBody,
+  SubgraphClient,
+  type SubgraphAnswer,
+  type SubgraphReply,
+} from './subgraph-client';
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
 export const DEFAULT_BREAKER_FAILURES = 5;

@@ -49,6 +49,11 @@ function isGraphQLErrorsBody(body: unknown): body is SubgraphAnswer {
   );
 }
 
+/** The HTTP body of a batch: its operations' bodies as one JSON array, in their order. */
+export function batchBody(bodies: readonly string[]): string {
+  return `[${bodies.join(',')}]`;
+}
+
 /** Reads a parsed 2xx body as what was asked for; undefined when it is not that. */
 type Reader<T> = (parsed: unknown) => T | undefined;
 
@@ -108,7 +113,7 @@ export class SubgraphClient {
     options: SendOptions,
   ): Promise<SubgraphReply<SubgraphAnswer[] | undefined>> {
     return this.exchange<SubgraphAnswer[] | undefined>(
-      `[${bodies.join(',')}]`,
+      batchBody(bodies),
       headers,
       options,
       answersOf(bodies.length),
