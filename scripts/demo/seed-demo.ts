@@ -3,6 +3,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DEFAULT_SEED, MIN_SHIPMENTS } from './config';
 import { FlightTable } from './flights';
+import { skipRowByRowChecks, verifyForeignKeys } from './foreign-keys';
 import { flightHistory, HistoryWriter, writeReferenceHistory } from './history';
 import { demoEnterprises } from './reference';
 import { writeReferenceRows } from './reference-rows';
@@ -94,23 +95,14 @@ async function dropSecondaryIndexes(client: pg.Client, tables: string[]): Promis
   return rows.map((r) => r.definition);
 }
 
-/**
- * From this many shipments on, the rows are loaded without per-row foreign-key triggers when the
- * role may do so (session_replication_role needs a superuser). The generator keeps every key
- * resolvable, and smaller loads, such as the tests', run with the checks and prove it.
- */
-const SKIP_FK_CHECKS_FROM = 100_000;
-
-async function skipForeignKeyChecks(
-  client: pg.Client,
-  agency: Agency,
-  log: (msg: string) => void,
+/** `load` started now and awaited later, while the next chunk is generated. */
+function startLoad(
+  clients: Record<Agency, pg.Client>,
+  data: Map<TableName, string>,
 ): Promise<void> {
-  try {
-    await client.query('SET session_replication_role = replica');
-  } catch {
-    log(`${agency}: foreign keys checked row by row (the role may not skip them)`);
-  }
+  const loading = load(clients, data);
+  loading.catch(() => undefined); // awaited later; keeps an early failure from being "unhandled"
+  return loading;
 }
 
 /** Loads one chunk: each agency's tables in foreign-key order, the agencies in parallel. */
@@ -138,6 +130,9 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   const log = options.log ?? (() => undefined);
   const started = Date.now();
   const clients = {} as Record<Agency, pg.Client>;
+  const keysToVerify = new Set<Agency>();
+  const tablesOf = (agency: Agency) =>
+    TABLE_ORDER.filter((t) => TABLES[t].agency === agency).map((t) => qualified(TABLES[t]));
   try {
     for (const agency of AGENCIES) {
       const client = new pg.Client({
@@ -147,7 +142,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
       await client.connect();
       clients[agency] = client;
       await client.query("SET synchronous_commit = off; SET maintenance_work_mem = '256MB'");
-      if (options.shipments >= SKIP_FK_CHECKS_FROM) await skipForeignKeyChecks(client, agency, log);
+      if (await skipRowByRowChecks(client)) keysToVerify.add(agency);
+      else log(`${agency}: foreign keys checked row by row (the role may not skip them)`);
     }
 
     // Each agency is replaced in one transaction: readers see the old data set or the new one,
@@ -155,9 +151,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     const deferred = {} as Record<Agency, string[]>;
     for (const agency of AGENCIES) {
       const client = clients[agency];
-      const tables = TABLE_ORDER.filter((t) => TABLES[t].agency === agency).map((t) =>
-        qualified(TABLES[t]),
-      );
+      const tables = tablesOf(agency);
       await client.query('BEGIN');
       const cleared = [...tables, ...clearedTables(agency)];
       await client.query(`TRUNCATE ${cleared.join(', ')} RESTART IDENTITY CASCADE`);
@@ -170,14 +164,17 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     writeReferenceRows(sink, enterprises, flights);
     const history = new HistoryWriter(sink);
     writeReferenceHistory(history);
-    await load(clients, sink.drain());
+    // Each chunk is generated while the one before it loads.
+    let pending = startLoad(clients, sink.drain());
     // The flights' histories (a few rows per flight), in chunks like the shipments.
     for (let i = 0; i < flights.all.length; i += FLIGHT_HISTORY_CHUNK) {
       const end = Math.min(flights.all.length, i + FLIGHT_HISTORY_CHUNK);
       for (let j = i; j < end; j++) flightHistory(history, flights.all[j]);
-      await load(clients, sink.drain());
+      const data = sink.drain();
+      await pending;
+      pending = startLoad(clients, data);
     }
-    log(`reference data loaded (${flights.all.length} flights)`);
+    log(`reference data generated (${flights.all.length} flights)`);
 
     const generator = new ShipmentGenerator(flights, enterprises, sink, new Rng(subSeed(seed, 3)));
     const showcaseRng = new Rng(SHOWCASE_SEED);
@@ -191,7 +188,6 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
 
     const rng = new Rng(subSeed(seed, 2));
     const total = options.shipments;
-    let pending: Promise<void> = Promise.resolve();
     let done = showcaseCount;
     while (done < total) {
       const n = Math.min(CHUNK, total - done);
@@ -203,18 +199,17 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
       if (done >= total) generator.pendingConsolidatedImports(3 + Math.floor(total / 20_000), rng);
       const data = sink.drain();
       await pending;
-      const next = load(clients, data);
-      next.catch(() => undefined); // awaited below; keeps an early failure from being "unhandled"
-      pending = next;
+      pending = startLoad(clients, data);
       if (total >= 100_000) log(`${done} / ${total} shipments generated`);
     }
     if (done === showcaseCount) generator.pendingConsolidatedImports(3, rng);
     await pending;
     await load(clients, sink.drain());
 
-    log('building indexes');
+    log('proving foreign keys, building indexes');
     await Promise.all(
       AGENCIES.map(async (agency) => {
+        if (keysToVerify.has(agency)) await verifyForeignKeys(clients[agency], tablesOf(agency));
         for (const statement of deferred[agency]) await clients[agency].query(statement);
         await clients[agency].query('COMMIT');
       }),

@@ -5,7 +5,10 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+/** Per zone, its offset per hour since the epoch: the seeder asks for about a million. */
+const hourlyOffsets = new Map<string, Map<number, number>>();
+/** Per zone, its offset per UTC day where the day has one (NaN on a day its clocks change). */
+const dailyOffsets = new Map<string, Map<number, number>>();
 
 function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
@@ -24,19 +27,46 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The UTC offset of an IANA time zone at an instant, in milliseconds (cached per zone and hour). */
-export function tzOffset(tz: string, utcMs: number): number {
-  const key = `${tz}|${Math.floor(utcMs / HOUR)}`;
-  const cached = offsetCache.get(key);
+function zoneCache(caches: Map<string, Map<number, number>>, tz: string): Map<number, number> {
+  let zone = caches.get(tz);
+  if (!zone) {
+    zone = new Map();
+    caches.set(tz, zone);
+  }
+  return zone;
+}
+
+/** The offset at the start of an hour since the epoch, as the zone's rules give it. */
+function hourlyOffset(tz: string, hour: number): number {
+  const zone = zoneCache(hourlyOffsets, tz);
+  const cached = zone.get(hour);
   if (cached !== undefined) return cached;
   const parts: Record<string, number> = {};
-  for (const p of formatter(tz).formatToParts(new Date(utcMs))) {
+  for (const p of formatter(tz).formatToParts(new Date(hour * HOUR))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
-  const offset = asUtc - Math.floor(utcMs / MINUTE) * MINUTE;
-  offsetCache.set(key, offset);
+  const offset =
+    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - hour * HOUR;
+  zone.set(hour, offset);
   return offset;
+}
+
+/**
+ * The UTC offset of an IANA time zone at an instant, in milliseconds (clocks change on the hour).
+ * Asked per UTC day first: a day whose first and last hours agree has that offset throughout
+ * (clocks change at most once a day), so only the days they change are looked up hour by hour.
+ */
+export function tzOffset(tz: string, utcMs: number): number {
+  const hour = Math.floor(utcMs / HOUR);
+  const day = Math.floor(hour / 24);
+  const days = zoneCache(dailyOffsets, tz);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const first = hourlyOffset(tz, day * 24);
+    offset = first === hourlyOffset(tz, day * 24 + 23) ? first : NaN;
+    days.set(day, offset);
+  }
+  return Number.isNaN(offset) ? hourlyOffset(tz, hour) : offset;
 }
 
 /** The instant of a wall-clock time in a time zone (`day` = days since 1970-01-01 of the date). */
@@ -48,19 +78,45 @@ export function localToUtc(tz: string, day: number, minuteOfDay: number): number
   return utc;
 }
 
+const dayNumbers = new Map<string, number>();
+
 /** Days since 1970-01-01 of an ISO date `YYYY-MM-DD`. */
 export function dayOf(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY);
+  let day = dayNumbers.get(isoDate);
+  if (day === undefined) {
+    day = Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY);
+    dayNumbers.set(isoDate, day);
+  }
+  return day;
 }
+
+const dates = new Map<number, string>();
 
 /** `YYYY-MM-DD` of a day number. */
 export function isoDate(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
+  let date = dates.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY).toISOString().slice(0, 10);
+    dates.set(day, date);
+  }
+  return date;
 }
 
-/** ISO 8601 UTC text of an instant to the second, as PostgreSQL reads it. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+
+/**
+ * ISO 8601 UTC text of an instant to the second, as PostgreSQL reads it: what
+ * `Date.toISOString` writes, composed from the day's date and the time of day, since the seeder
+ * writes a few million of them.
+ */
 export function iso(ms: number): string {
-  return new Date(Math.round(ms / 1000) * 1000).toISOString();
+  const seconds = Math.round(ms / 1000);
+  const day = Math.floor(seconds / 86_400);
+  let s = seconds - day * 86_400;
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  return `${isoDate(day)}T${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[s - m * 60]}.000Z`;
 }
 
 /** Beijing (UTC+8, no daylight saving) calendar year of an instant. */
