@@ -76,6 +76,8 @@ export interface GatewayOptions {
   /** For a supergraph from an http(s) URL: polled this often for a new version (ms). */
   supergraphUrl?: string;
   supergraphPollMs?: number;
+  /** For a supergraph from a file: how often the file is looked at for a change (ms, 1000). */
+  supergraphFilePollMs?: number;
   /** Query preloaded in the explorer; the full picture of a shipment by default. */
   explorerQuery?: string;
   /** AWB preloaded in the explorer's variables. */
@@ -129,6 +131,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphFile: options.supergraphFile,
     supergraphUrl: options.supergraphUrl,
     pollMs: options.supergraphPollMs,
+    filePollMs: options.supergraphFilePollMs,
     subgraphUrls: options.subgraphUrls,
     log,
   });

@@ -12,6 +12,8 @@ export interface SubgraphEndpoint {
 }
 
 export const DEFAULT_SUPERGRAPH_POLL_MS = 10_000;
+/** A file is only stat'ed, so it is looked at far more often than a URL is fetched. */
+export const DEFAULT_SUPERGRAPH_FILE_POLL_MS = 1_000;
 
 const isUrl = (location: string) => /^https?:\/\//.test(location);
 
@@ -55,8 +57,9 @@ export async function readSupergraph(
 
 export interface SupergraphSourceOptions {
   supergraphSdl: string;
-  /** Watched, and reloaded without a restart when it changes. */
+  /** Watched (stat'ed every `filePollMs`), and reloaded without a restart when it changes. */
   supergraphFile?: string;
+  filePollMs?: number;
   /** Polled every `pollMs`, and reloaded without a restart when it answers a new version. */
   supergraphUrl?: string;
   pollMs?: number;
@@ -102,16 +105,20 @@ export class SupergraphSource implements SupergraphManager {
     const { supergraphFile: file, supergraphUrl: url, log } = this.options;
     if (file) {
       // Polling survives editors and deploy tools that replace the file rather than write it.
-      watchFile(file, { interval: 1000 }, () => {
-        let next: string;
-        try {
-          next = readFileSync(file, 'utf8');
-        } catch (err) {
-          log(`supergraph ${file} unreadable, keeping the one served: ${(err as Error).message}`);
-          return;
-        }
-        this.offer(next, file, update);
-      });
+      watchFile(
+        file,
+        { interval: this.options.filePollMs ?? DEFAULT_SUPERGRAPH_FILE_POLL_MS },
+        () => {
+          let next: string;
+          try {
+            next = readFileSync(file, 'utf8');
+          } catch (err) {
+            log(`supergraph ${file} unreadable, keeping the one served: ${(err as Error).message}`);
+            return;
+          }
+          this.offer(next, file, update);
+        },
+      );
       return { supergraphSdl: this.security.gatewaySdl, cleanup: async () => unwatchFile(file) };
     }
     if (url) {
