@@ -93,6 +93,7 @@ describe('a reloaded supergraph', () => {
     const source = new SupergraphSource({
       supergraphSdl: committed,
       supergraphFile: file,
+      filePollMs: 100,
       log: () => undefined,
     });
     let reloaded: (sdl: string) => void = () => undefined;
@@ -120,7 +121,7 @@ describe('a reloaded supergraph', () => {
       void updated.then(() => (seen = true));
       while (!seen) {
         writeFileSync(file, next);
-        await Promise.race([updated, new Promise((r) => setTimeout(r, 1500))]);
+        await Promise.race([updated, new Promise((r) => setTimeout(r, 300))]);
       }
       const served = await updated;
       expect(served).not.toContain('@requiresScopes');

@@ -59,10 +59,10 @@ afterAll(async () => {
 const subgraphUrls = () => Object.fromEntries(fed.subgraphs.map((s) => [s.name, s.url]));
 
 /** Waits, polling, until `check` holds; fails after `tries` polls (no time is asserted). */
-async function eventually(what: string, check: () => boolean | Promise<boolean>, tries = 150) {
+async function eventually(what: string, check: () => boolean | Promise<boolean>, tries = 300) {
   for (let i = 0; i < tries; i++) {
     if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`the gateway did not ${what}`);
 }
@@ -77,6 +77,7 @@ it('fails no request while the supergraph file is rewritten under load, bad vers
     ...TEST_GATEWAY_IDENTITY,
     supergraphSdl: sdl,
     supergraphFile: file,
+    supergraphFilePollMs: 100,
     port: 0,
     subgraphUrls: subgraphUrls(),
     log: (m) => logs.push(m),
@@ -122,6 +123,7 @@ it('lets a request in flight finish on the schema it began with', async () => {
       ...TEST_GATEWAY_IDENTITY,
       supergraphSdl: committedSupergraph(),
       supergraphFile: file,
+      supergraphFilePollMs: 100,
       port: 0,
       subgraphUrls: { ...subgraphUrls(), customs: proxy.url },
       log: (m) => logs.push(m),
