@@ -51,16 +51,18 @@ export interface SubgraphDataSourceOptions {
   /** The plugins' observers of each fetch (metrics, tracing). */
   observers?: readonly SubgraphFetchObserver[];
   /**
-   * Sends the queries one operation makes to this subgraph in one turn (one step of its plan) as
-   * one batched HTTP request, at most this many to a batch; 0 or 1 sends each alone.
+   * Sends the queries made to this subgraph in one turn (one step of an operation's plan, and the
+   * steps of the same caller's operations that start together) as one batched HTTP request, at
+   * most this many to a batch; 0 or 1 sends each alone.
    */
   maxBatch?: number;
 }
 
-/** One fetch as it will go out: its body, and the headers every fetch of its operation shares. */
+/** One fetch as it will go out: its body, the headers of its operation, and the operation's context. */
 interface OutgoingFetch {
   body: string;
   headers: Record<string, string>;
+  context: GatewayContext;
 }
 
 /**
@@ -82,7 +84,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly log: Log;
   private readonly signer?: IdentitySigner;
   private readonly observers: readonly SubgraphFetchObserver[];
-  private readonly batcher?: FetchBatcher<GatewayContext, OutgoingFetch, SubgraphReply>;
+  private readonly batcher?: FetchBatcher<OutgoingFetch, SubgraphReply>;
   /** False once the subgraph has refused a batch: it is then sent each fetch alone. */
   private batchesAccepted = true;
 
@@ -96,10 +98,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.observers = options.observers ?? [];
     this.log = options.log ?? ((msg: string) => console.log(msg));
     if ((options.maxBatch ?? 0) > 1) {
-      this.batcher = new FetchBatcher(
-        (context, fetches) => this.sendTogether(context, fetches),
-        options.maxBatch!,
-      );
+      this.batcher = new FetchBatcher((fetches) => this.sendTogether(fetches), options.maxBatch!);
     }
   }
 
@@ -149,15 +148,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const incoming = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION;
     // A client's queries only: a mutation's fetches keep their order and go one by one.
     const query = incoming && isRetryable(request.query);
-    const fetch = { body: requestBody(request), headers: Object.fromEntries(headers) };
+    const fetch = { body: requestBody(request), headers: Object.fromEntries(headers), context };
     let response: GatewayGraphQLResponse;
     // What this fetch allows of the whole response's caching; nothing, unless the subgraph says.
     let cacheControl: string | undefined;
     try {
       const reply =
         this.batcher && query && this.batchesAccepted
-          ? await this.batcher.add(context, fetch)
-          : await this.sendAlone(fetch, context, query);
+          ? await this.batcher.add(batchKey(fetch), fetch)
+          : await this.sendAlone(fetch, query);
       response = reply.answer as GatewayGraphQLResponse;
       cacheControl = reply.cacheControl;
     } catch (error) {
@@ -182,33 +181,29 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     return withFieldPaths(response, options);
   }
 
-  private async sendAlone(
-    fetch: OutgoingFetch,
-    context: GatewayContext,
-    retryable: boolean,
-  ): Promise<SubgraphReply> {
+  private async sendAlone(fetch: OutgoingFetch, retryable: boolean): Promise<SubgraphReply> {
+    const { context } = fetch;
     const headers = await this.signed(fetch.headers, fetch.body, context);
     return this.client.send(fetch.body, headers, { retryable, deadline: context.deadline });
   }
 
   /**
-   * The queries one operation sent here in one turn: alone when there is one, else in one batch
-   * (the subgraph runs them with one context, so its DataLoaders serve them all together), each
-   * distinct body once.
+   * The queries sent here in one turn under one batch key (one caller's): alone when there is one,
+   * else in one batch (the subgraph runs them with one context, so its DataLoaders serve them all
+   * together), each distinct body once.
    */
-  private async sendTogether(
-    context: GatewayContext,
-    fetches: OutgoingFetch[],
-  ): Promise<SubgraphReply[]> {
+  private async sendTogether(fetches: OutgoingFetch[]): Promise<SubgraphReply[]> {
+    const together = sharedFetch(fetches);
+    const { context } = together;
     const distinct = [...new Set(fetches.map((f) => f.body))];
     if (distinct.length === 1) {
-      const reply = await this.sendAlone(fetches[0], context, true);
+      const reply = await this.sendAlone(together, true);
       return fetches.map((_, i) =>
         i === 0 ? reply : { ...reply, answer: structuredClone(reply.answer) },
       );
     }
     // Signed over the very bytes `sendBatch` sends: the identity header is bound to their hash.
-    const headers = await this.signed(fetches[0].headers, batchBody(distinct), context);
+    const headers = await this.signed(together.headers, batchBody(distinct), context);
     // One Cache-Control for the batch, which the subgraph restricted by each of its operations.
     const { answer: answers, cacheControl } = await this.client.sendBatch(distinct, headers, {
       retryable: true,
@@ -224,7 +219,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
           'warn',
         );
       }
-      return Promise.all(fetches.map((f) => this.sendAlone(f, context, true)));
+      return Promise.all(fetches.map((f) => this.sendAlone(f, true)));
     }
     const byBody = new Map(distinct.map((body, i) => [body, answers[i]]));
     const seen = new Set<string>();
@@ -246,6 +241,44 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const identity = context.identity ?? ANONYMOUS_IDENTITY;
     return { ...headers, [IDENTITY_HEADER]: await this.signer.sign(identity, this.name, body) };
   }
+}
+
+/**
+ * Which fetches may share a batch: those of the same caller (the identity signed into the batch is
+ * theirs alike; the subgraph applies its rules to it once for all), whose other headers agree
+ * (trace context: one trace per batch) and whose operations have the same time budget and started
+ * in the same second, so that the batch, bound by the latest of their deadlines, overruns none by
+ * more than that second. Never two identities: the subgraph would answer one with the other's rows.
+ */
+function batchKey({ headers, context }: OutgoingFetch): string {
+  const identity = context.identity ?? ANONYMOUS_IDENTITY;
+  const shared = Object.entries(headers).filter(([name]) => name !== REQUEST_ID_HEADER);
+  const deadline = context.deadline;
+  return JSON.stringify([
+    identity.kind,
+    identity.sub,
+    identity.uscc ?? null,
+    [...identity.scopes].sort(),
+    shared.sort(([a], [b]) => (a < b ? -1 : 1)),
+    deadline ? [deadline.budgetMs, Math.floor(deadline.at / 1000)] : null,
+  ]);
+}
+
+/**
+ * The one request a batch's fetches go out as: their shared headers, with every request id it
+ * serves (space-separated: each request's log lines at the subgraph can be found by its id), and
+ * the context of the fetch with the latest deadline (the same caller's).
+ */
+function sharedFetch(fetches: OutgoingFetch[]): OutgoingFetch {
+  let latest = fetches[0];
+  for (const f of fetches) {
+    if ((f.context.deadline?.at ?? Infinity) > (latest.context.deadline?.at ?? Infinity))
+      latest = f;
+  }
+  const ids = [...new Set(fetches.map((f) => f.headers[REQUEST_ID_HEADER]).filter(Boolean))];
+  const headers = { ...fetches[0].headers };
+  if (ids.length) headers[REQUEST_ID_HEADER] = ids.join(' ');
+  return { body: fetches[0].body, headers, context: latest.context };
 }
 
 /**

@@ -1,18 +1,19 @@
 /**
- * Gathers the fetches an operation sends one subgraph in the same turn of the event loop (the
- * fetches of one step of its query plan start together) into one batch: `send` gets them all at
- * once, at most `maxBatch` to a batch, and settles each with its own answer. Fetches of different
- * operations (keys) never share a batch, so neither do two identities.
+ * Gathers the fetches sent one subgraph in the same turn of the event loop (the fetches of one step
+ * of a query plan start together, and so do those of operations whose steps end together) into one
+ * batch: `send` gets them all at once, at most `maxBatch` to a batch, and settles each with its
+ * own answer. Only fetches added under the same key share a batch: the caller's key says which
+ * may (for the gateway: the same identity, see SubgraphDataSource).
  */
-export class FetchBatcher<Key extends object, Fetch, Answer> {
-  private readonly pending = new WeakMap<Key, Pending<Fetch, Answer>[]>();
+export class FetchBatcher<Fetch, Answer> {
+  private readonly pending = new Map<string, Pending<Fetch, Answer>[]>();
 
   constructor(
-    private readonly send: (key: Key, fetches: Fetch[]) => Promise<Answer[]>,
+    private readonly send: (fetches: Fetch[]) => Promise<Answer[]>,
     private readonly maxBatch: number,
   ) {}
 
-  add(key: Key, fetch: Fetch): Promise<Answer> {
+  add(key: string, fetch: Fetch): Promise<Answer> {
     return new Promise<Answer>((resolve, reject) => {
       let group = this.pending.get(key);
       if (!group) {
@@ -22,7 +23,7 @@ export class FetchBatcher<Key extends object, Fetch, Answer> {
         setImmediate(() => {
           this.pending.delete(key);
           for (let i = 0; i < gathered.length; i += this.maxBatch) {
-            this.flush(key, gathered.slice(i, i + this.maxBatch));
+            this.flush(gathered.slice(i, i + this.maxBatch));
           }
         });
       }
@@ -30,11 +31,8 @@ export class FetchBatcher<Key extends object, Fetch, Answer> {
     });
   }
 
-  private flush(key: Key, group: Pending<Fetch, Answer>[]): void {
-    this.send(
-      key,
-      group.map((p) => p.fetch),
-    ).then(
+  private flush(group: Pending<Fetch, Answer>[]): void {
+    this.send(group.map((p) => p.fetch)).then(
       (answers) => group.forEach((p, i) => p.resolve(answers[i])),
       (error: unknown) => group.forEach((p) => p.reject(error)),
     );

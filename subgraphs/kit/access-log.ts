@@ -107,9 +107,18 @@ export class AccessLogWriter {
 /**
  * The operation a request names: its `operationName`, else the name its document's first
  * operation gives itself (a direct call often sends none). The gateway names a subgraph fetch
- * `<client operation>__<subgraph>__<n>`: the log keeps the client's operation name.
+ * `<client operation>__<subgraph>__<n>`: the log keeps the client's operation name. A batch names
+ * the distinct operations it holds, comma-separated.
  */
 export function clientOperationName(body: unknown): string | null {
+  if (Array.isArray(body)) {
+    const names = new Set(body.map(operationNameOf).filter((n): n is string => n !== null));
+    return names.size ? [...names].join(', ').slice(0, 200) : null;
+  }
+  return operationNameOf(body);
+}
+
+function operationNameOf(body: unknown): string | null {
   const { operationName, query } = (body ?? {}) as { operationName?: unknown; query?: unknown };
   let name: string | undefined;
   if (typeof operationName === 'string' && operationName.length > 0) name = operationName;

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { runner } from 'node-pg-migrate';
 import { projectRoot } from './project-root';
 
 /**
@@ -28,6 +27,9 @@ export async function migrateAgency(
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`tradegraph.migrate.${agency}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${agency}`);
+    // Loaded when a migration runs, not with the kit: it is the kit's heaviest dependency (a
+    // quarter of a second), and a server or a test that migrates nothing has no use for it.
+    const { runner } = await import('node-pg-migrate');
     const applied = await runner({
       dbClient: client,
       dir: [

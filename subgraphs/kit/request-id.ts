@@ -4,8 +4,9 @@ import type { RequestHandler } from 'express';
 /** The header the gateway sends each subgraph fetch's request id in. */
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-// Only an id of a sane shape goes into log lines: anyone can reach a subgraph and send anything.
-const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+// Only ids of a sane shape go into log lines: anyone can reach a subgraph and send anything. A
+// batch the gateway sends for several requests (of one caller) names them all, space-separated.
+const SANE_ID = /^[A-Za-z0-9._:-]{1,128}(?: [A-Za-z0-9._:-]{1,128}){0,31}$/;
 
 const scope = new AsyncLocalStorage<string>();
 

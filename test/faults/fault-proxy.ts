@@ -25,6 +25,8 @@ export class FaultProxy {
   refuseBatches = false;
   /** The GraphQL bodies of every request to `/graphql` that reached it, in order. */
   readonly received: string[] = [];
+  /** Their headers, in the same order. */
+  readonly receivedHeaders: IncomingMessage['headers'][] = [];
   private server: Server;
   private held: (() => Promise<void>)[] = [];
   private port = 0;
@@ -92,7 +94,10 @@ export class FaultProxy {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
-    if (req.url === '/graphql') this.received.push(body);
+    if (req.url === '/graphql') {
+      this.received.push(body);
+      this.receivedHeaders.push(req.headers);
+    }
     if (this.mode === 'hang') return;
     if (this.mode === 'hold') {
       this.held.push(() => this.forward(req, res, body));

@@ -1,7 +1,8 @@
 /**
- * The queries one plan step sends one subgraph go as one batched HTTP request: the subgraph runs
- * them with one context, so its DataLoaders share their reads. Checked against a gateway that
- * sends each fetch alone, over the same subgraphs and data.
+ * The queries one plan step sends one subgraph, and those the same caller's other operations send
+ * it in the same turn, go as one batched HTTP request: the subgraph runs them with one context, so
+ * its DataLoaders share their reads. Checked against a gateway that sends each fetch alone, over
+ * the same subgraphs and data.
  */
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import { IDENTITY_HEADER } from '../../gateway/identity-signer';
@@ -11,10 +12,12 @@ import { FaultProxy } from '../faults/fault-proxy';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
 import { expectData, graphql } from '../support/graphql';
 import {
+  OFFICER,
   OFFICER_IDENTITY,
   presets,
   TEST_GATEWAY_IDENTITY,
   TEST_SIGNER,
+  tokenFor,
 } from '../support/identities';
 
 let fed: Federation;
@@ -61,6 +64,121 @@ describe('batched subgraph fetches', () => {
       alone += oneAtATime.statements;
     }
     expect(batched).toBeLessThan(alone);
+  });
+});
+
+describe('the operations of one caller', () => {
+  /** The gateway, with a proxy in front of customs that sees each request the gateway sends it. */
+  async function behindProxy() {
+    const customs = fed.subgraphs.find((s) => s.name === 'customs')!;
+    const proxy = await FaultProxy.start(customs.url);
+    const gateway = await startGateway({
+      supergraphSdl: committedSupergraph(),
+      port: 0,
+      subgraphUrls: {
+        ...Object.fromEntries(fed.subgraphs.map((s) => [s.name, s.url])),
+        customs: proxy.url,
+      },
+      log: () => undefined,
+      ...TEST_GATEWAY_IDENTITY,
+    });
+    return { proxy, gateway, stop: () => gateway.stop().then(() => proxy.stop()) };
+  }
+
+  /** The subject of the identity a request to a subgraph was signed for. */
+  const signedSubject = (headers: Record<string, unknown>) =>
+    (
+      JSON.parse(
+        Buffer.from(String(headers[IDENTITY_HEADER]).split('.')[1], 'base64url').toString(),
+      ) as { sub: string }
+    ).sub;
+
+  it('share batches when their plan steps start together, each answered as if alone, every request id passed on', async () => {
+    const { proxy, gateway, stop } = await behindProxy();
+    try {
+      let shared: { awbs: string[]; ids: string[] }[] = [];
+      // Whether two operations' steps start in one turn is the event loop's timing: a few rounds.
+      for (let round = 0; round < 5 && shared.length === 0; round++) {
+        const picked = awbs.slice(0, 8);
+        const results = await Promise.all(
+          picked.map((awb) =>
+            graphql(
+              gateway.url,
+              FULL_PICTURE_QUERY,
+              { awb },
+              {
+                ...asOfficer,
+                'x-request-id': `picture-${round}-${awb}`,
+              },
+            ),
+          ),
+        );
+        for (const [i, awb] of picked.entries()) {
+          const alone = await graphql(oneByOne.url, FULL_PICTURE_QUERY, { awb }, asOfficer);
+          expect(results[i].errors).toBeUndefined();
+          expect(expectData(results[i])).toEqual(expectData(alone));
+        }
+        shared = proxy.received
+          .map((body, i) => ({
+            awbs: picked.filter((awb) => body.includes(awb)),
+            ids: String(proxy.receivedHeaders[i]['x-request-id']).split(' '),
+          }))
+          .filter((r) => r.awbs.length > 1);
+      }
+      expect(shared.length).toBeGreaterThan(0);
+      for (const request of shared) {
+        // Each operation it served is named by its request id, for the subgraph's log lines.
+        expect(request.ids.length).toBe(new Set(request.ids).size);
+        for (const awb of request.awbs) {
+          expect(request.ids.some((id) => id.endsWith(`-${awb}`))).toBe(true);
+        }
+      }
+    } finally {
+      await stop();
+    }
+  });
+
+  it('never share a batch with another caller', async () => {
+    const { proxy, gateway, stop } = await behindProxy();
+    const callers = [
+      { sub: OFFICER.sub, token: presets.officer, awbs: awbs.slice(0, 4) },
+      {
+        sub: 'officer-2',
+        token: tokenFor({ ...OFFICER, sub: 'officer-2' }),
+        awbs: awbs.slice(4, 8),
+      },
+    ];
+    try {
+      for (let round = 0; round < 3; round++) {
+        await Promise.all(
+          callers.flatMap((caller) =>
+            caller.awbs.map(async (awb) => {
+              const res = await graphql(
+                gateway.url,
+                FULL_PICTURE_QUERY,
+                { awb },
+                {
+                  authorization: `Bearer ${caller.token}`,
+                },
+              );
+              expect(res.errors).toBeUndefined();
+            }),
+          ),
+        );
+      }
+      let mixed = 0;
+      for (const [i, body] of proxy.received.entries()) {
+        const subject = signedSubject(proxy.receivedHeaders[i]);
+        const owners = callers.filter((c) => c.awbs.some((awb) => body.includes(awb)));
+        // Signed for the one caller whose shipments it asks for.
+        expect(owners.map((c) => c.sub)).toEqual(owners.length ? [subject] : []);
+        if (owners.length > 1) mixed++;
+      }
+      expect(mixed).toBe(0);
+      expect(proxy.received.length).toBeGreaterThan(0);
+    } finally {
+      await stop();
+    }
   });
 });
 
@@ -136,34 +254,27 @@ describe('a subgraph taking batches', () => {
 
 describe('FetchBatcher', () => {
   it('batches what one key adds in one turn, at most maxBatch at a time, never across keys', async () => {
-    const sent: [string, number[]][] = [];
-    const batcher = new FetchBatcher<{ id: string }, number, number>((key, fetches) => {
-      sent.push([key.id, fetches]);
-      return Promise.resolve(fetches.map((n) => n * 10));
+    const sent: string[][] = [];
+    const batcher = new FetchBatcher<string, string>((fetches) => {
+      sent.push(fetches);
+      return Promise.resolve(fetches.map((f) => f.toUpperCase()));
     }, 2);
-    const a = { id: 'a' };
-    const b = { id: 'b' };
     const answers = await Promise.all([
-      batcher.add(a, 1),
-      batcher.add(b, 2),
-      batcher.add(a, 3),
-      Promise.resolve().then(() => batcher.add(a, 4)),
+      batcher.add('a', 'a1'),
+      batcher.add('b', 'b2'),
+      batcher.add('a', 'a3'),
+      Promise.resolve().then(() => batcher.add('a', 'a4')),
     ]);
-    expect(answers).toEqual([10, 20, 30, 40]);
-    expect(sent).toEqual([
-      ['a', [1, 3]],
-      ['a', [4]],
-      ['b', [2]],
-    ]);
+    expect(answers).toEqual(['A1', 'B2', 'A3', 'A4']);
+    expect(sent).toEqual([['a1', 'a3'], ['a4'], ['b2']]);
   });
 
   it('fails every fetch of a batch whose request failed', async () => {
-    const batcher = new FetchBatcher<object, number, number>(
+    const batcher = new FetchBatcher<number, number>(
       () => Promise.reject(new Error('unreachable')),
       8,
     );
-    const key = {};
-    const outcomes = await Promise.allSettled([batcher.add(key, 1), batcher.add(key, 2)]);
+    const outcomes = await Promise.allSettled([batcher.add('k', 1), batcher.add('k', 2)]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
   });
 });

@@ -138,5 +138,15 @@ describe('the access log', () => {
     expect(clientOperationName({ query: '  query Direct($id: ID!) { a }' })).toBe('Direct');
     expect(clientOperationName({ query: '{ anonymous }' })).toBeNull();
     expect(clientOperationName(undefined)).toBeNull();
+    // A batch (one caller's fetches, perhaps of several operations): each distinct name once.
+    expect(
+      clientOperationName([
+        { operationName: 'Picture__customs__1' },
+        { operationName: 'Page__customs__0' },
+        { operationName: 'Picture__customs__3' },
+        { query: '{ anonymous }' },
+      ]),
+    ).toBe('Picture, Page');
+    expect(clientOperationName([{ query: '{ anonymous }' }])).toBeNull();
   });
 });
