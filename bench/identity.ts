@@ -15,6 +15,8 @@ import { join } from 'node:path';
 export interface BenchIdentity {
   /** `Authorization` for tradegraph's gateway: an analyst holding `trade:read`. */
   authorization: string;
+  /** The same for each of the run's callers (the first is `authorization`): analysts alike but their `sub`. */
+  authorizations: string[];
   /** The claims the peers sign, as JSON. */
   claims: { kind: 'USER'; sub: string; scope: string };
   jwtSecret: string;
@@ -39,18 +41,18 @@ function hs256(secret: string, payload: Record<string, unknown>): string {
   return `${signed}.${createHmac('sha256', secret).update(signed).digest('base64url')}`;
 }
 
-export function benchIdentity(): BenchIdentity {
+export function benchIdentity(callers = 1): BenchIdentity {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const privateKeyPem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   const publicKeyPem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
   const jwtSecret = randomBytes(32).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const token = hs256(jwtSecret, {
-    sub: SUB,
-    scope: SCOPE,
-    iat: now,
-    exp: now + TOKEN_TTL_SECONDS,
-  });
+  const tokenOf = (sub: string) =>
+    hs256(jwtSecret, { sub, scope: SCOPE, iat: now, exp: now + TOKEN_TTL_SECONDS });
+  const authorizations = Array.from(
+    { length: callers },
+    (_, i) => `Bearer ${tokenOf(i === 0 ? SUB : `${SUB}-${i + 1}`)}`,
+  );
   const claims = { kind: 'USER' as const, sub: SUB, scope: SCOPE };
   const dir = mkdtempSync(join(tmpdir(), 'tradegraph-bench-keys-'));
   const privateKeyFile = join(dir, 'signing-key.pem');
@@ -58,7 +60,8 @@ export function benchIdentity(): BenchIdentity {
   writeFileSync(privateKeyFile, privateKeyPem, { mode: 0o600 });
   writeFileSync(claimsFile, JSON.stringify(claims));
   return {
-    authorization: `Bearer ${token}`,
+    authorization: authorizations[0],
+    authorizations,
     claims,
     jwtSecret,
     privateKeyPem,

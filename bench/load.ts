@@ -19,6 +19,8 @@ export async function generateLoad(options: {
   connections: number;
   durationS: number;
   headers?: Record<string, string>;
+  /** Headers that change from one request to the next (the caller's token), over `headers`. */
+  nextHeaders?: () => Record<string, string>;
 }): Promise<LoadResult> {
   let graphqlErrors = 0;
   let firstError: string | undefined;
@@ -31,7 +33,11 @@ export async function generateLoad(options: {
     timeout: 30,
     requests: [
       {
-        setupRequest: (req) => ({ ...req, body: options.next() }),
+        setupRequest: (req) => ({
+          ...req,
+          body: options.next(),
+          ...(options.nextHeaders && { headers: { ...req.headers, ...options.nextHeaders() } }),
+        }),
         onResponse: (status, body) => {
           const failed = status !== 200 || (body && body.includes('"errors":'));
           if (failed && firstError === undefined) firstError = `${status} ${body?.slice(0, 300)}`;

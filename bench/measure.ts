@@ -61,6 +61,7 @@ export async function measure(options: {
       connections: options.connections,
       durationS: options.durationS,
       headers: target.headers,
+      nextHeaders: target.nextHeaders,
     });
   } finally {
     clearInterval(timer);

@@ -16,6 +16,8 @@ export interface BenchOptions {
   /** Seconds of load per target, per scenario, per round. */
   durationS: number;
   connections: number;
+  /** Distinct callers (bearer tokens) tradegraph's load comes from, request by request in turn. */
+  callers: number;
   targets: TargetName[];
   shipments: number;
   rounds: number;
@@ -36,6 +38,8 @@ and data, each part in its own process so its CPU can be read from /proc.
   --scenario S      ${SCENARIO_NAMES.join('|')}|all, comma-separated (default picture,page,public)
   --duration N      seconds of load per target, scenario and round (default 10)
   --connections N   concurrent connections (default 16)
+  --callers N       tradegraph's load comes from N analysts, each request the next one's token
+                    (default 1; the peers authenticate no one)
   --targets T       ${TARGET_NAMES.join(',')} or all, comma-separated (default all)
   --shipments N     shipments in the benchmark database (default 5000)
   --rounds N        rounds; targets alternate within each round, medians are reported (default 2)
@@ -79,6 +83,7 @@ export function benchOptions(argv: string[]): BenchOptions | undefined {
         scenario: { type: 'string', default: 'picture,page,public' },
         duration: { type: 'string', default: '10' },
         connections: { type: 'string', default: '16' },
+        callers: { type: 'string', default: '1' },
         targets: { type: 'string', default: 'all' },
         shipments: { type: 'string', default: '5000' },
         rounds: { type: 'string', default: '2' },
@@ -97,6 +102,7 @@ export function benchOptions(argv: string[]): BenchOptions | undefined {
     scenarios: listOf('scenario', values.scenario, SCENARIO_NAMES),
     durationS: positiveInt('duration', values.duration, 3600),
     connections: positiveInt('connections', values.connections, 1000),
+    callers: positiveInt('callers', values.callers, 10_000),
     targets: listOf('targets', values.targets, TARGET_NAMES),
     shipments: positiveInt('shipments', values.shipments.replace(/_/g, ''), 50_000_000),
     rounds: positiveInt('rounds', values.rounds, 100),

@@ -119,7 +119,7 @@ function plan(options: BenchOptions): string {
   const perTarget = options.scenarios.length * options.rounds * options.durationS;
   return [
     `scenarios ${options.scenarios.join(', ')}; targets ${options.targets.join(', ')}${options.compare ? ` and tradegraph@${options.compare}` : ''}`,
-    `${options.rounds} round(s) × ${options.durationS} s per target and scenario, ${options.connections} connection(s): about ${perTarget} s of load per target`,
+    `${options.rounds} round(s) × ${options.durationS} s per target and scenario, ${options.connections} connection(s)${options.callers > 1 ? `, tradegraph's load from ${options.callers} callers` : ''}: about ${perTarget} s of load per target`,
     `${options.shipments} shipments in tradegraph_bench_* on ${new URL(benchServerUrl()).host}${options.keep ? ' (kept)' : ' (dropped after)'}`,
   ].join('\n');
 }
@@ -132,8 +132,14 @@ async function bench(options: BenchOptions): Promise<void> {
   if (wantsHive) ensurePeersInstalled(root, log);
 
   const serverUrl = benchServerUrl();
-  const identity = benchIdentity();
+  const identity = benchIdentity(options.callers);
   const bearer = { authorization: identity.authorization };
+  /** Each request of tradegraph's load from the next caller, when there are several. */
+  const nextCaller = () => {
+    let turn = 0;
+    const all = identity.authorizations;
+    return all.length > 1 ? () => ({ authorization: all[turn++ % all.length] }) : undefined;
+  };
   const stacks: Stack[] = [];
   const targets: Target[] = [];
   let compared: BuiltTree | undefined;
@@ -167,7 +173,8 @@ async function bench(options: BenchOptions): Promise<void> {
     });
     stacks.push(stack);
     const peers: Record<TargetName, () => Promise<Target>> = {
-      tradegraph: async () => gatewayTarget('tradegraph', stack, stack.gateway, bearer, true),
+      tradegraph: async () =>
+        gatewayTarget('tradegraph', stack, stack.gateway, bearer, true, nextCaller()),
       stock: () => startPeer('stock', root, stack, identity),
       hive: () => startPeer('hive', root, stack, identity),
       'hive-dedup': () => startPeer('hive-dedup', root, stack, identity),
@@ -185,7 +192,7 @@ async function bench(options: BenchOptions): Promise<void> {
         log,
       });
       stacks.push(other);
-      targets.push(gatewayTarget(other.label, other, other.gateway, bearer, true));
+      targets.push(gatewayTarget(other.label, other, other.gateway, bearer, true, nextCaller()));
     }
 
     const scenarios = buildScenarios(await sampleData(stack.gateway.url, bearer));
@@ -244,6 +251,7 @@ async function bench(options: BenchOptions): Promise<void> {
     const header =
       `${at}, commit ${commit.slice(0, 10)}${compared ? ` vs ${options.compare} (${compared.commit.slice(0, 10)})` : ''}; ` +
       `${machine().cpus} CPUs, ${options.shipments} shipments, ${options.connections} connections, ` +
+      (options.callers > 1 ? `${options.callers} callers, ` : '') +
       `${options.rounds} round(s) × ${options.durationS} s; medians of the rounds`;
     console.log(`\n${header}\n\n${table}\n`);
     const result = {

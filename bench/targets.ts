@@ -20,6 +20,8 @@ export interface Target {
   endpoint(scenario: Scenario): { url: string; next: () => RequestBody } | undefined;
   /** Headers of every request: the bearer token for tradegraph's gateway. */
   headers: Record<string, string>;
+  /** Headers of the next request, over `headers`: the next caller's token (`--callers`). */
+  nextHeaders?: () => Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -29,10 +31,12 @@ export function gatewayTarget(
   gateway: BenchProcess,
   headers: Record<string, string> = {},
   own = false,
+  nextHeaders?: () => Record<string, string>,
 ): Target {
   return {
     name,
     headers,
+    nextHeaders,
     stack,
     gateway,
     endpoint: (scenario) => ({ url: gateway.url, next: scenario.next }),

@@ -1,4 +1,5 @@
 import { cpuMs, CpuMeter } from '../../bench/processes';
+import { benchIdentity } from '../../bench/identity';
 import { benchOptions } from '../../bench/options';
 import { summarise } from '../../bench/report';
 import type { Measurement } from '../../bench/measure';
@@ -10,7 +11,15 @@ describe('npm run bench options', () => {
     const options = benchOptions(['--scenario', 'all', '--dry-run'])!;
     expect(options.scenarios).toEqual(['picture', 'page', 'export', 'public', 'mixed']);
     expect(options.targets).toEqual(['tradegraph', 'stock', 'hive', 'hive-dedup', 'direct']);
-    expect(options).toMatchObject({ durationS: 10, rounds: 2, connections: 16, dryRun: true });
+    expect(options).toMatchObject({
+      durationS: 10,
+      rounds: 2,
+      connections: 16,
+      callers: 1,
+      dryRun: true,
+    });
+    expect(benchOptions(['--callers', '8'])!.callers).toBe(8);
+    expect(() => benchOptions(['--callers', '0'])).toThrow(/--callers must be a whole number/);
   });
 
   it('refuses an unknown scenario or target, and a duration that is not a whole number', () => {
@@ -21,6 +30,30 @@ describe('npm run bench options', () => {
 
   it('gives the usage for --help', () => {
     expect(benchOptions(['--help'])).toBeUndefined();
+  });
+});
+
+describe("the benchmark's callers", () => {
+  it('are analysts alike but their subject, one token each', () => {
+    const identity = benchIdentity(3);
+    try {
+      const claims = identity.authorizations.map(
+        (a) =>
+          JSON.parse(Buffer.from(a.split('.')[1], 'base64url').toString()) as Record<
+            string,
+            unknown
+          >,
+      );
+      expect(identity.authorization).toBe(identity.authorizations[0]);
+      expect(claims.map((c) => c.sub)).toEqual([
+        'bench-analyst',
+        'bench-analyst-2',
+        'bench-analyst-3',
+      ]);
+      expect(new Set(claims.map((c) => c.scope))).toEqual(new Set(['trade:read']));
+    } finally {
+      identity.remove();
+    }
   });
 });
 
