@@ -59,7 +59,7 @@ export interface SubgraphDataSourceOptions {
 }
 
 /** One fetch as it will go out: its body, the headers of its operation, and the operation's context. */
-interface OutgoingFetch {
+export interface OutgoingFetch {
   body: string;
   headers: Record<string, string>;
   context: GatewayContext;
@@ -243,22 +243,29 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 }
 
+/** W3C trace context: `version-traceid-spanid-flags`; the span differs from fetch to fetch. */
+const TRACEPARENT = 'traceparent';
+
 /**
  * Which fetches may share a batch: those of the same caller (the identity signed into the batch is
- * theirs alike; the subgraph applies its rules to it once for all), whose other headers agree
- * (trace context: one trace per batch) and whose operations have the same time budget and started
- * in the same second, so that the batch, bound by the latest of their deadlines, overruns none by
- * more than that second. Never two identities: the subgraph would answer one with the other's rows.
+ * theirs alike; the subgraph applies its rules to it once for all), of the same trace (one trace
+ * per batch: with tracing on, only one operation's fetches), whose other headers agree, and whose
+ * operations have the same time budget and started in the same second, so that the batch, bound
+ * by the latest of their deadlines, overruns none by more than that second. Never two identities:
+ * the subgraph would answer one with the other's rows.
  */
-function batchKey({ headers, context }: OutgoingFetch): string {
+export function batchKey({ headers, context }: OutgoingFetch): string {
   const identity = context.identity ?? ANONYMOUS_IDENTITY;
-  const shared = Object.entries(headers).filter(([name]) => name !== REQUEST_ID_HEADER);
+  const shared = Object.entries(headers).filter(
+    ([name]) => name !== REQUEST_ID_HEADER && name !== TRACEPARENT,
+  );
   const deadline = context.deadline;
   return JSON.stringify([
     identity.kind,
     identity.sub,
     identity.uscc ?? null,
     [...identity.scopes].sort(),
+    headers[TRACEPARENT]?.split('-')[1] ?? null,
     shared.sort(([a], [b]) => (a < b ? -1 : 1)),
     deadline ? [deadline.budgetMs, Math.floor(deadline.at / 1000)] : null,
   ]);

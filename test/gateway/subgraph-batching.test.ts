@@ -7,6 +7,7 @@
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import { IDENTITY_HEADER } from '../../gateway/identity-signer';
 import { RunningGateway, startGateway } from '../../gateway/server';
+import { batchKey, OutgoingFetch } from '../../gateway/subgraph-data-source';
 import { FetchBatcher } from '../../gateway/subgraph-client';
 import { FaultProxy } from '../faults/fault-proxy';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
@@ -249,6 +250,65 @@ describe('a subgraph taking batches', () => {
     expect(body).toMatchObject({
       errors: [{ extensions: { code: 'BATCH_TOO_LARGE', limit: 32 } }],
     });
+  });
+});
+
+describe('which fetches may share a batch', () => {
+  const officer = { kind: 'USER' as const, sub: 'officer-1', scopes: new Set(['trade:read']) };
+  const trace = (traceId: string, spanId: string) => `00-${traceId}-${spanId}-01`;
+  const T1 = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const T2 = '0af7651916cd43dd8448eb211c80319c';
+  const at = Date.UTC(2026, 0, 1, 8, 0, 0, 100);
+  const fetchOf = (changes: {
+    identity?: OutgoingFetch['context']['identity'];
+    headers?: Record<string, string>;
+    deadlineAt?: number;
+    budgetMs?: number;
+  }): OutgoingFetch => ({
+    body: '{}',
+    headers: { 'content-type': 'application/json', ...changes.headers },
+    context: {
+      identity: changes.identity ?? officer,
+      deadline: { at: changes.deadlineAt ?? at, budgetMs: changes.budgetMs ?? 10_000 },
+    },
+  });
+  const key = (changes: Parameters<typeof fetchOf>[0]) => batchKey(fetchOf(changes));
+
+  it('one caller, whatever the request ids, and one trace, whatever the spans', () => {
+    expect(key({ headers: { 'x-request-id': 'a' } })).toBe(
+      key({ headers: { 'x-request-id': 'b' } }),
+    );
+    expect(key({ headers: { traceparent: trace(T1, '00f067aa0ba902b7') } })).toBe(
+      key({ headers: { traceparent: trace(T1, '53995c3f42cd8ad8') } }),
+    );
+    expect(key({ deadlineAt: at + 800 })).toBe(key({}));
+  });
+
+  it('never two callers, two traces, other headers, or budgets apart', () => {
+    const base = key({ headers: { traceparent: trace(T1, '00f067aa0ba902b7') } });
+    const apart = [
+      key({
+        identity: { ...officer, sub: 'officer-2' },
+        headers: { traceparent: trace(T1, '00f067aa0ba902b7') },
+      }),
+      key({
+        identity: { ...officer, scopes: new Set(['trade:read', 'customs:write']) },
+        headers: { traceparent: trace(T1, '00f067aa0ba902b7') },
+      }),
+      key({
+        identity: { ...officer, uscc: '91110000MA01ABCD1X' },
+        headers: { traceparent: trace(T1, '00f067aa0ba902b7') },
+      }),
+      key({
+        identity: { ...officer, kind: 'SERVICE' },
+        headers: { traceparent: trace(T1, '00f067aa0ba902b7') },
+      }),
+      key({ headers: { traceparent: trace(T2, '00f067aa0ba902b7') } }),
+      key({ headers: { traceparent: trace(T1, '00f067aa0ba902b7'), baggage: 'tenant=pkx' } }),
+      key({ headers: { traceparent: trace(T1, '00f067aa0ba902b7') }, deadlineAt: at + 1000 }),
+      key({ headers: { traceparent: trace(T1, '00f067aa0ba902b7') }, budgetMs: 5_000 }),
+    ];
+    expect(new Set([base, ...apart]).size).toBe(apart.length + 1);
   });
 });
 
