@@ -61,6 +61,8 @@ export interface SubgraphDataSourceOptions {
 /** One fetch as it will go out: its body, the headers of its operation, and the operation's context. */
 export interface OutgoingFetch {
   body: string;
+  /** The query it sends (its body's `query`): what shape of work it asks of the subgraph. */
+  query: string;
   headers: Record<string, string>;
   context: GatewayContext;
 }
@@ -98,7 +100,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.observers = options.observers ?? [];
     this.log = options.log ?? ((msg: string) => console.log(msg));
     if ((options.maxBatch ?? 0) > 1) {
-      this.batcher = new FetchBatcher((fetches) => this.sendTogether(fetches), options.maxBatch!);
+      this.batcher = new FetchBatcher(
+        (fetches) => this.sendTogether(fetches),
+        options.maxBatch!,
+        sameShapeGroups,
+      );
     }
   }
 
@@ -148,7 +154,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const incoming = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION;
     // A client's queries only: a mutation's fetches keep their order and go one by one.
     const query = incoming && isRetryable(request.query);
-    const fetch = { body: requestBody(request), headers: Object.fromEntries(headers), context };
+    const fetch: OutgoingFetch = {
+      body: requestBody(request),
+      query: request.query,
+      headers: Object.fromEntries(headers),
+      context,
+    };
     let response: GatewayGraphQLResponse;
     // What this fetch allows of the whole response's caching; nothing, unless the subgraph says.
     let cacheControl: string | undefined;
@@ -188,9 +199,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * The queries sent here in one turn under one batch key (one caller's): alone when there is one,
-   * else in one batch (the subgraph runs them with one context, so its DataLoaders serve them all
-   * together), each distinct body once.
+   * Queries of one caller sent here in one turn, of operations of one shape (sameShapeGroups):
+   * alone when there is one, else in one batch (the subgraph runs them with one context, so its
+   * DataLoaders serve them all together), each distinct body once.
    */
   private async sendTogether(fetches: OutgoingFetch[]): Promise<SubgraphReply[]> {
     const together = sharedFetch(fetches);
@@ -272,6 +283,23 @@ export function batchKey({ headers, context }: OutgoingFetch): string {
 }
 
 /**
+ * Which of one caller's fetches of one turn go in one batch, as indexes into `fetches`: one
+ * operation's always together; two operations together only when they send the same queries (the
+ * same step of the same kind of operation, such as concurrent pictures). The subgraph answers a
+ * batch when its last operation is done, so a picture's lookup must not wait on an export's page.
+ */
+export function sameShapeGroups(fetches: OutgoingFetch[]): number[][] {
+  const byOperation = new Map<GatewayContext, number[]>();
+  fetches.forEach((f, i) => byOperation.set(f.context, [...(byOperation.get(f.context) ?? []), i]));
+  const byShape = new Map<string, number[]>();
+  for (const indexes of byOperation.values()) {
+    const shape = JSON.stringify([...new Set(indexes.map((i) => fetches[i].query))].sort());
+    byShape.set(shape, [...(byShape.get(shape) ?? []), ...indexes]);
+  }
+  return [...byShape.values()];
+}
+
+/**
  * The one request a batch's fetches go out as: their shared headers, with every request id it
  * serves (space-separated: each request's log lines at the subgraph can be found by its id), and
  * the context of the fetch with the latest deadline (the same caller's).
@@ -285,7 +313,7 @@ function sharedFetch(fetches: OutgoingFetch[]): OutgoingFetch {
   const ids = [...new Set(fetches.map((f) => f.headers[REQUEST_ID_HEADER]).filter(Boolean))];
   const headers = { ...fetches[0].headers };
   if (ids.length) headers[REQUEST_ID_HEADER] = ids.join(' ');
-  return { body: fetches[0].body, headers, context: latest.context };
+  return { ...fetches[0], headers, context: latest.context };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { FULL_PICTURE_QUERY } from '../../gateway/explorer/full-picture-query';
 import { IDENTITY_HEADER } from '../../gateway/identity-signer';
 import { RunningGateway, startGateway } from '../../gateway/server';
-import { batchKey, OutgoingFetch } from '../../gateway/subgraph-data-source';
+import { batchKey, OutgoingFetch, sameShapeGroups } from '../../gateway/subgraph-data-source';
 import { FetchBatcher } from '../../gateway/subgraph-client';
 import { FaultProxy } from '../faults/fault-proxy';
 import { committedSupergraph, Federation, startFederation } from '../support/federation';
@@ -181,6 +181,38 @@ describe('the operations of one caller', () => {
       await stop();
     }
   });
+
+  it("keep a lookup out of another kind of operation's batch, which it would wait on", async () => {
+    const { proxy, gateway, stop } = await behindProxy();
+    const PAGE = `query Page($first: Int!) { shipments(first: $first) { nodes { awb } } }`;
+    try {
+      let picturesShared = false;
+      for (let round = 0; round < 5 && !picturesShared; round++) {
+        const from = proxy.received.length;
+        const answers = await Promise.all([
+          graphql(gateway.url, PAGE, { first: 50 }, asOfficer),
+          ...awbs
+            .slice(0, 6)
+            .map((awb) => graphql(gateway.url, FULL_PICTURE_QUERY, { awb }, asOfficer)),
+          graphql(gateway.url, PAGE, { first: 40 }, asOfficer),
+        ]);
+        for (const answer of answers) expect(answer.errors).toBeUndefined();
+        for (const body of proxy.received.slice(from)) {
+          const pages = body.includes('shipments(');
+          const pictures = body.includes('shipment(');
+          // Pages with pages, pictures with pictures: never one request for both kinds.
+          expect(pages && pictures).toBe(false);
+          if (pictures && awbs.slice(0, 6).filter((awb) => body.includes(awb)).length > 1) {
+            picturesShared = true;
+          }
+        }
+      }
+      // The pictures did meet in one turn, so the pages could have joined them.
+      expect(picturesShared).toBe(true);
+    } finally {
+      await stop();
+    }
+  });
 });
 
 describe('a subgraph server that takes no batches', () => {
@@ -266,6 +298,7 @@ describe('which fetches may share a batch', () => {
     budgetMs?: number;
   }): OutgoingFetch => ({
     body: '{}',
+    query: '{ __typename }',
     headers: { 'content-type': 'application/json', ...changes.headers },
     context: {
       identity: changes.identity ?? officer,
@@ -312,6 +345,29 @@ describe('which fetches may share a batch', () => {
   });
 });
 
+describe('which operations go in one batch', () => {
+  const fetch = (context: object, query: string): OutgoingFetch => ({
+    body: JSON.stringify({ query }),
+    query,
+    headers: {},
+    context,
+  });
+
+  it("one operation's fetches always; two operations only when they send the same queries", () => {
+    const [a, b, c, d] = [{}, {}, {}, {}];
+    const groups = sameShapeGroups([
+      fetch(a, 'origin'),
+      fetch(b, 'origin'),
+      fetch(c, 'page'),
+      fetch(a, 'destination'),
+      fetch(b, 'destination'),
+      fetch(d, 'origin'),
+    ]);
+    // a and b (origin, destination) together; c alone; d (origin only) is another shape.
+    expect(groups).toEqual([[0, 3, 1, 4], [2], [5]]);
+  });
+});
+
 describe('FetchBatcher', () => {
   it('batches what one key adds in one turn, at most maxBatch at a time, never across keys', async () => {
     const sent: string[][] = [];
@@ -327,6 +383,30 @@ describe('FetchBatcher', () => {
     ]);
     expect(answers).toEqual(['A1', 'B2', 'A3', 'A4']);
     expect(sent).toEqual([['a1', 'a3'], ['a4'], ['b2']]);
+  });
+
+  it('sends the parts `split` makes apart, each answered or failed on its own', async () => {
+    const sent: string[][] = [];
+    const batcher = new FetchBatcher<string, string>(
+      (fetches) => {
+        sent.push(fetches);
+        return fetches.includes('bad')
+          ? Promise.reject(new Error('unreachable'))
+          : Promise.resolve(fetches.map((f) => f.toUpperCase()));
+      },
+      8,
+      (fetches) => [
+        fetches.flatMap((f, i) => (f === 'bad' ? [] : [i])),
+        fetches.flatMap((f, i) => (f === 'bad' ? [i] : [])),
+      ],
+    );
+    const outcomes = await Promise.allSettled([
+      batcher.add('k', 'x'),
+      batcher.add('k', 'bad'),
+      batcher.add('k', 'y'),
+    ]);
+    expect(sent).toEqual([['x', 'y'], ['bad']]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 
   it('fails every fetch of a batch whose request failed', async () => {
