@@ -140,7 +140,7 @@ export const GATEWAY_SETTINGS: readonly GatewaySetting[] = [
     env: 'SUBGRAPH_MAX_BATCH',
     default: String(DEFAULT_SUBGRAPH_MAX_BATCH),
     meaning:
-      "queries sent one subgraph in one turn (a plan step, and the same caller's other operations), sent as one batched request (shared DataLoaders); 0 or 1 sends each alone",
+      "queries sent one subgraph in one turn (a plan step, and the same caller's operations of the same kind), sent as one batched request (shared DataLoaders); 0 or 1 sends each alone",
   },
   {
     env: 'SUBGRAPH_BREAKER_FAILURES',
