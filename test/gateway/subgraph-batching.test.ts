@@ -68,24 +68,27 @@ describe('batched subgraph fetches', () => {
   });
 });
 
-describe('the operations of one caller', () => {
-  /** The gateway, with a proxy in front of customs that sees each request the gateway sends it. */
-  async function behindProxy() {
-    const customs = fed.subgraphs.find((s) => s.name === 'customs')!;
-    const proxy = await FaultProxy.start(customs.url);
-    const gateway = await startGateway({
-      supergraphSdl: committedSupergraph(),
-      port: 0,
-      subgraphUrls: {
-        ...Object.fromEntries(fed.subgraphs.map((s) => [s.name, s.url])),
-        customs: proxy.url,
-      },
-      log: () => undefined,
-      ...TEST_GATEWAY_IDENTITY,
-    });
-    return { proxy, gateway, stop: () => gateway.stop().then(() => proxy.stop()) };
-  }
+/**
+ * A batching gateway with a proxy in front of one subgraph, which sees each request the gateway
+ * sends it; the gateway's log lines in `logs`.
+ */
+async function behindProxy(subgraph: string) {
+  const proxy = await FaultProxy.start(fed.subgraphs.find((s) => s.name === subgraph)!.url);
+  const logs: string[] = [];
+  const gateway = await startGateway({
+    supergraphSdl: committedSupergraph(),
+    port: 0,
+    subgraphUrls: {
+      ...Object.fromEntries(fed.subgraphs.map((s) => [s.name, s.url])),
+      [subgraph]: proxy.url,
+    },
+    log: (msg: string) => void logs.push(msg),
+    ...TEST_GATEWAY_IDENTITY,
+  });
+  return { proxy, gateway, logs, stop: () => gateway.stop().then(() => proxy.stop()) };
+}
 
+describe('the operations of one caller', () => {
   /** The subject of the identity a request to a subgraph was signed for. */
   const signedSubject = (headers: Record<string, unknown>) =>
     (
@@ -95,7 +98,7 @@ describe('the operations of one caller', () => {
     ).sub;
 
   it('share batches when their plan steps start together, each answered as if alone, every request id passed on', async () => {
-    const { proxy, gateway, stop } = await behindProxy();
+    const { proxy, gateway, stop } = await behindProxy('customs');
     try {
       let shared: { awbs: string[]; ids: string[] }[] = [];
       // Whether two operations' steps start in one turn is the event loop's timing: a few rounds.
@@ -140,7 +143,7 @@ describe('the operations of one caller', () => {
   });
 
   it('never share a batch with another caller', async () => {
-    const { proxy, gateway, stop } = await behindProxy();
+    const { proxy, gateway, stop } = await behindProxy('customs');
     const callers = [
       { sub: OFFICER.sub, token: presets.officer, awbs: awbs.slice(0, 4) },
       {
@@ -183,7 +186,7 @@ describe('the operations of one caller', () => {
   });
 
   it("keep a lookup out of another kind of operation's batch, which it would wait on", async () => {
-    const { proxy, gateway, stop } = await behindProxy();
+    const { proxy, gateway, stop } = await behindProxy('customs');
     const PAGE = `query Page($first: Int!) { shipments(first: $first) { nodes { awb } } }`;
     try {
       let picturesShared = false;
@@ -217,20 +220,8 @@ describe('the operations of one caller', () => {
 
 describe('a subgraph server that takes no batches', () => {
   it('gets the refused batch again one fetch at a time, and no batch after that', async () => {
-    const airports = fed.subgraphs.find((s) => s.name === 'airports')!;
-    const proxy = await FaultProxy.start(airports.url);
+    const { proxy, gateway, logs, stop } = await behindProxy('airports');
     proxy.refuseBatches = true;
-    const logs: string[] = [];
-    const gateway = await startGateway({
-      supergraphSdl: committedSupergraph(),
-      port: 0,
-      subgraphUrls: {
-        ...Object.fromEntries(fed.subgraphs.map((s) => [s.name, s.url])),
-        airports: proxy.url,
-      },
-      log: (msg: string) => void logs.push(msg),
-      ...TEST_GATEWAY_IDENTITY,
-    });
     try {
       for (const awb of awbs.slice(0, 3)) {
         const res = await graphql(gateway.url, FULL_PICTURE_QUERY, { awb }, asOfficer);
@@ -243,8 +234,7 @@ describe('a subgraph server that takes no batches', () => {
       expect(proxy.received.length).toBeGreaterThan(batches.length);
       expect(logs.filter((l) => l.includes('refused a batch'))).toHaveLength(1);
     } finally {
-      await gateway.stop();
-      await proxy.stop();
+      await stop();
     }
   });
 });
