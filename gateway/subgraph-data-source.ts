@@ -290,11 +290,17 @@ export function batchKey({ headers, context }: OutgoingFetch): string {
  */
 export function sameShapeGroups(fetches: OutgoingFetch[]): number[][] {
   const byOperation = new Map<GatewayContext, number[]>();
-  fetches.forEach((f, i) => byOperation.set(f.context, [...(byOperation.get(f.context) ?? []), i]));
+  fetches.forEach((f, i) => {
+    const indexes = byOperation.get(f.context);
+    if (indexes) indexes.push(i);
+    else byOperation.set(f.context, [i]);
+  });
   const byShape = new Map<string, number[]>();
   for (const indexes of byOperation.values()) {
     const shape = JSON.stringify([...new Set(indexes.map((i) => fetches[i].query))].sort());
-    byShape.set(shape, [...(byShape.get(shape) ?? []), ...indexes]);
+    const group = byShape.get(shape);
+    if (group) group.push(...indexes);
+    else byShape.set(shape, indexes);
   }
   return [...byShape.values()];
 }
