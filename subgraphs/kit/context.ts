@@ -6,6 +6,7 @@ import { GatewayClient } from './gateway-client';
 import { Identity } from './identity';
 import { identityOfRequest } from './identity-header';
 import { MutationRunner } from './mutation';
+import { requestIdOf } from './request-id';
 
 /** What a subgraph may use beyond its own database. */
 export interface SubgraphServices {
@@ -62,7 +63,7 @@ export function createSubgraphContext<Repository, Loaders>(
     db,
     repository,
     loaders: parts.loaders(repository, db, identity),
-    gateway: services.gateway,
+    gateway: services.gateway.forRequest(requestIdOf(req)),
     identity,
     actor,
     mutations: new MutationRunner(db, parts.agency, actor, identity),

@@ -22,7 +22,15 @@ export class GatewayClient {
     private readonly timeoutMs = 5000,
     /** Without a token the rules read as an anonymous caller: public data only. */
     private readonly token: ServiceToken = () => undefined,
+    /** The request whose rules this client reads for (`forRequest`): its reads carry its id. */
+    private readonly requestId?: string,
   ) {}
+
+  /** This client, for the rules of one request: the gateway logs their reads under its id. */
+  forRequest(requestId: string | undefined): GatewayClient {
+    if (requestId === this.requestId) return this;
+    return new GatewayClient(this.service, this.url, this.timeoutMs, this.token, requestId);
+  }
 
   async query<T>(query: string, variables: Record<string, unknown>, purpose: string): Promise<T> {
     const url = this.url();
@@ -40,7 +48,7 @@ export class GatewayClient {
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           // The rule's read belongs to the mutation being served: same request id, same trace.
-          ...requestIdHeaders(),
+          ...requestIdHeaders(this.requestId),
           ...traceHeaders(),
         },
         body: JSON.stringify({ query, variables }),

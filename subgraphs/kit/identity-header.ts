@@ -4,6 +4,8 @@ import { createRemoteJWKSet } from 'jose';
 import { JwtClaims, KeyFor, verifyEd25519Jwt } from './ed25519-jwt';
 import { stringFromEnv } from './env';
 import { ANONYMOUS_IDENTITY, Identity } from './identity';
+import type { Log } from './logger';
+import { requestIdOf } from './request-id';
 
 /**
  * The other half of the gateway's identity header (gateway/identity-signer.ts): a JWT signed by
@@ -59,15 +61,23 @@ export class IdentityHeaderVerifier {
     /** This subgraph's name: the header's audience. */
     private readonly subgraph: string,
     private readonly source: () => IdentityKeySource,
-    private readonly log: (msg: string) => void = () => undefined,
+    private readonly log: Log = () => undefined,
   ) {}
 
-  async identityOf(header: string | undefined, rawBody: Buffer | undefined): Promise<Identity> {
+  /** Who a request is from; `requestId` names it in the log line of a refused header. */
+  async identityOf(
+    header: string | undefined,
+    rawBody: Buffer | undefined,
+    requestId?: string,
+  ): Promise<Identity> {
     if (!header) return ANONYMOUS_IDENTITY;
+    const refused = (why: string) => {
+      this.log(`identity header ${why}`, 'info', requestId);
+      return ANONYMOUS_IDENTITY;
+    };
     const key = this.currentKey();
     if (!key) {
-      this.log('identity header ignored: no gateway public key is configured (GATEWAY_PUBLIC_KEY)');
-      return ANONYMOUS_IDENTITY;
+      return refused('ignored: no gateway public key is configured (GATEWAY_PUBLIC_KEY)');
     }
     let payload: JwtClaims;
     try {
@@ -78,15 +88,13 @@ export class IdentityHeaderVerifier {
         required: ['sub', 'exp', 'bh'],
       });
     } catch (err) {
-      this.log(`identity header refused: ${(err as Error).message}`);
-      return ANONYMOUS_IDENTITY;
+      return refused(`refused: ${(err as Error).message}`);
     }
     const received = createHash('sha256')
       .update(rawBody ?? '')
       .digest('base64url');
     if (payload.bh !== received) {
-      this.log('identity header refused: it was signed for another request body');
-      return ANONYMOUS_IDENTITY;
+      return refused('refused: it was signed for another request body');
     }
     return identityOf(payload);
   }
@@ -139,10 +147,12 @@ export function keepRawBody(req: express.Request, _res: unknown, body: Buffer): 
 /** Middleware (after the body is parsed): verifies the identity header into the request. */
 export function verifyIdentityHeader(verifier: IdentityHeaderVerifier): express.RequestHandler {
   return (req, _res, next) => {
-    verifier.identityOf(req.header(IDENTITY_HEADER), rawBodies.get(req)).then((identity) => {
-      identities.set(req, identity);
-      next();
-    }, next);
+    verifier
+      .identityOf(req.header(IDENTITY_HEADER), rawBodies.get(req), requestIdOf(req))
+      .then((identity) => {
+        identities.set(req, identity);
+        next();
+      }, next);
   };
 }
 

@@ -1,14 +1,21 @@
 import { trace } from '@opentelemetry/api';
 import pino, { DestinationStream, Logger } from 'pino';
-import { currentRequestId } from './request-id';
 
 /** `json`: one JSON object a line, for a log collector. `text`: `[customs] message`, for a console. */
 export type LogFormat = 'json' | 'text';
 export const LOG_FORMATS: readonly LogFormat[] = ['json', 'text'];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** The seam a subgraph (and the gateway) logs through: a line, and how grave it is. */
-export type Log = ((msg: string, level?: 'error' | 'warn' | 'info' | 'debug') => void) & {
+/**
+ * The seam a subgraph (and the gateway) logs through: a line, how grave it is, and the id of the
+ * request it is about when the caller has one at hand (a subgraph names it so; the gateway's log
+ * also finds it on its own).
+ */
+export type Log = ((
+  msg: string,
+  level?: 'error' | 'warn' | 'info' | 'debug',
+  requestId?: string,
+) => void) & {
   /** True when `debug` lines are written: per-request lines are made only then. */
   debugEnabled?: boolean;
 };
@@ -32,9 +39,9 @@ export function logSettingsFrom(env: NodeJS.ProcessEnv): LogSettings {
 }
 
 /**
- * A structured log (pino), a subgraph's or the gateway's: each line written while a request is
- * served carries its id (`requestId`, read through `requestId`: the gateway and the kit each keep
- * the request being served their own way) and, when it is traced, its `traceId`.
+ * A structured log (pino), a subgraph's or the gateway's: a line about a request carries its id
+ * (`requestId`: given with the line, or read through `requestId`, the gateway's own way of knowing
+ * the request being served) and, when it is traced, its `traceId`.
  */
 export function createLogger(
   name: string,
@@ -42,7 +49,7 @@ export function createLogger(
   destination: DestinationStream = settings.format === 'text'
     ? textLines(process.stdout)
     : pino.destination(1),
-  requestId: () => string | undefined = currentRequestId,
+  requestId: () => string | undefined = () => undefined,
 ): Logger {
   return pino(
     {
@@ -67,7 +74,8 @@ function requestFields(requestId: string | undefined): Record<string, string> {
 
 /** The `Log` seam over a pino logger. */
 export function logTo(logger: Logger): Log {
-  const log: Log = (msg, level = 'info') => logger[level](msg);
+  const log: Log = (msg, level = 'info', requestId) =>
+    requestId ? logger[level]({ requestId }, msg) : logger[level](msg);
   log.debugEnabled = logger.isLevelEnabled('debug');
   return log;
 }

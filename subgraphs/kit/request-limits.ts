@@ -1,6 +1,8 @@
 import express, { ErrorRequestHandler, RequestHandler } from 'express';
 import { intFromEnv } from './env';
 import { ErrorCode } from './errors';
+import type { Log } from './logger';
+import { requestIdOf } from './request-id';
 import { OperationLimits, shapeChecker } from './operation-shape';
 
 /** What one request may make a subgraph read and parse. */
@@ -103,10 +105,7 @@ type HttpError = Error & { status?: number; type?: string; limit?: number };
  * Requests that never reach GraphQL (over a limit, malformed JSON) get a GraphQL-shaped JSON error
  * with a stable code, never Express's HTML page or a stack trace.
  */
-export function jsonRequestErrors(
-  subgraph: string,
-  log: (msg: string) => void,
-): ErrorRequestHandler {
+export function jsonRequestErrors(subgraph: string, log: Log): ErrorRequestHandler {
   return (err: HttpError, req, res, next) => {
     if (res.headersSent) return next(err);
     if (err instanceof RefusedRequest) {
@@ -126,7 +125,11 @@ export function jsonRequestErrors(
       message = `request body too large: the limit is ${err.limit} bytes (SUBGRAPH_MAX_BODY_BYTES); send less`;
     }
     if (status >= 500)
-      log(`[${subgraph}] ${req.method} ${req.path} failed: ${err.stack ?? err.message}`);
+      log(
+        `[${subgraph}] ${req.method} ${req.path} failed: ${err.stack ?? err.message}`,
+        'error',
+        requestIdOf(req),
+      );
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }

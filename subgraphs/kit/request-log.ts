@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Log } from './logger';
+import { requestIdOf } from './request-id';
 
 /**
  * One `debug` line per operation a subgraph answers (`LOG_LEVEL=debug`): its name (the
@@ -8,7 +9,7 @@ import type { Log } from './logger';
  */
 export function requestLogPlugin(log: Log): ApolloServerPlugin {
   return {
-    async requestDidStart() {
+    async requestDidStart({ request }) {
       const started = performance.now();
       return {
         async willSendResponse({ operationName, response }) {
@@ -19,6 +20,7 @@ export function requestLogPlugin(log: Log): ApolloServerPlugin {
               performance.now() - started,
             )} ms${codes.length ? ` with errors ${[...new Set(codes)].join(', ')}` : ''}`,
             'debug',
+            requestIdOf(request.http?.headers),
           );
         },
       };

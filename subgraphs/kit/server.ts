@@ -1,6 +1,11 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApolloServer, BaseContext } from '@apollo/server';
+import {
+  ApolloServer,
+  ApolloServerPlugin,
+  BaseContext,
+  GraphQLRequestListener,
+} from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -9,7 +14,13 @@ import {
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLFormattedError, GraphQLSchema, isObjectType, isInterfaceType } from 'graphql';
+import {
+  GraphQLError,
+  GraphQLFormattedError,
+  GraphQLSchema,
+  isObjectType,
+  isInterfaceType,
+} from 'graphql';
 import { Database } from './database';
 import { stringFromEnv } from './env';
 import { ErrorCode } from './errors';
@@ -17,7 +28,7 @@ import { IdentityHeaderVerifier, keepRawBody, verifyIdentityHeader } from './ide
 import { refusedInput } from './input-field';
 import type { Log } from './logger';
 import { subgraphMetrics } from './metrics';
-import { requestIdScope } from './request-id';
+import { requestIdOf } from './request-id';
 import { requestLogPlugin } from './request-log';
 import { traceRequests } from './tracing';
 import {
@@ -74,6 +85,7 @@ export async function startSubgraphServer<C extends BaseContext>(
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
   const metrics = subgraphMetrics(options.name, options.db);
+  const internalErrors = maskInternalErrors(options.name, log);
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
@@ -94,9 +106,10 @@ export async function startSubgraphServer<C extends BaseContext>(
       // subgraph request). A schema that gives hints keeps it.
       ...(declaresCacheHints(options.schema) ? [] : [ApolloServerPluginCacheControlDisabled()]),
       metrics.apolloPlugin,
+      internalErrors.plugin,
       ...(log.debugEnabled ? [requestLogPlugin(log)] : []),
     ],
-    formatError: (formatted, error) => clientError(options.name, formatted, error, log),
+    formatError: (formatted, error) => internalErrors.format(formatted, error),
   });
   await apollo.start();
 
@@ -116,7 +129,6 @@ export async function startSubgraphServer<C extends BaseContext>(
     // Bounded work per request, refused before Apollo parses and validates. The raw body is
     // kept: the identity header is bound to its hash.
     ...withinRequestLimits(options.limits ?? subgraphLimitsFromEnv(), keepRawBody),
-    requestIdScope(),
     traceRequests(options.name),
     ...(options.identity ? [verifyIdentityHeader(options.identity)] : []),
     expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
@@ -163,24 +175,58 @@ function introspectionFromEnv(): boolean | undefined {
 
 /**
  * What a client sees of an error: bad input named like the resolvers name it (`refusedInput`), the
- * catalogue's errors as they are, anything unexpected masked (and logged in full).
+ * catalogue's errors as they are, anything unexpected masked and logged in full. The log line is
+ * written where the request is known (`didEncounterErrors`), so that it carries the request id;
+ * Apollo's `formatError` knows only the error, and logs an error no plugin saw (a context that
+ * could not be made).
  */
-function clientError(
+function maskInternalErrors(
   subgraph: string,
-  formatted: GraphQLFormattedError,
-  error: unknown,
   log: Log,
-): GraphQLFormattedError {
-  const refused = refusedInput(formatted, error);
-  if (refused) return refused;
-  const code = formatted.extensions?.code;
-  if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-  const original = (error as { originalError?: Error })?.originalError ?? error;
-  log(`[${subgraph}] internal error: ${(original as Error)?.stack ?? String(original)}`, 'error');
-  return {
-    message: `internal error in the ${subgraph} subgraph`,
-    path: formatted.path,
-    locations: formatted.locations,
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+): {
+  plugin: ApolloServerPlugin;
+  format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+} {
+  const logged = new WeakSet<object>();
+  const logOnce = (error: unknown, original: unknown, requestId?: string) => {
+    if (typeof error === 'object' && error !== null) {
+      if (logged.has(error)) return;
+      logged.add(error);
+    }
+    const detail = (original as Error)?.stack ?? String(original);
+    log(`[${subgraph}] internal error: ${detail}`, 'error', requestId);
   };
+  const hooks: GraphQLRequestListener<BaseContext> = {
+    async didEncounterErrors({ errors, request }) {
+      const requestId = requestIdOf(request.http?.headers);
+      for (const error of errors) {
+        const original = maskedOriginal(error.toJSON(), error);
+        if (original !== undefined) logOnce(error, original, requestId);
+      }
+    },
+  };
+  return {
+    plugin: { requestDidStart: async () => hooks },
+    format(formatted, error) {
+      const refused = refusedInput(formatted, error);
+      if (refused) return refused;
+      const original = maskedOriginal(formatted, error);
+      if (original === undefined) return formatted;
+      logOnce(error, original);
+      return {
+        message: `internal error in the ${subgraph} subgraph`,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      };
+    },
+  };
+}
+
+/** The error behind one a client must not see (anything outside the catalogue); else undefined. */
+function maskedOriginal(formatted: GraphQLFormattedError, error: unknown): unknown {
+  if (refusedInput(formatted, error)) return undefined;
+  const code = formatted.extensions?.code;
+  if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return undefined;
+  return (error as GraphQLError)?.originalError ?? error;
 }

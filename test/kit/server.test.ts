@@ -42,6 +42,7 @@ describe('subgraph server', () => {
   let server: RunningSubgraph;
   let db: Database;
   const logs: string[] = [];
+  const lines: { msg: string; level?: string; requestId?: string }[] = [];
   beforeAll(async () => {
     db = new Database(testServerUrl(), { max: 1 });
     server = await startSubgraphServer({
@@ -49,7 +50,10 @@ describe('subgraph server', () => {
       schema: await buildFederatedSchema({ resolvers: [StampResolver] }),
       db,
       createContext: () => ({}),
-      log: (m) => logs.push(m),
+      log: (msg, level, requestId) => {
+        logs.push(msg);
+        lines.push({ msg, level, requestId });
+      },
     });
   });
   afterAll(async () => {
@@ -71,6 +75,21 @@ describe('subgraph server', () => {
     expect(error.message).toBe('internal error in the test subgraph');
     expect(JSON.stringify(res)).not.toContain('secret');
     expect(logs.join('\n')).toContain('password=secret');
+  });
+
+  it("logs an internal error once, as an error, under the gateway's request id", async () => {
+    lines.length = 0;
+    expectError(
+      await graphql(server.url, '{ broken }', undefined, { 'x-request-id': 'req-42 req-43' }),
+      'INTERNAL_SERVER_ERROR',
+    );
+    expect(lines.filter((l) => l.msg.includes('password=secret'))).toEqual([
+      {
+        msg: expect.stringContaining('[test] internal error: Error: connection string'),
+        level: 'error',
+        requestId: 'req-42 req-43',
+      },
+    ]);
   });
 
   it('reports database readiness at /health', async () => {
