@@ -8,40 +8,12 @@ import { Database, projectRoot, RunningSubgraph, startSubgraph } from '../subgra
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { AgencyUrls } from './database-setup';
 import { ALL_SCOPES, mintToken } from './dev-credentials';
+import { GraphQLResponse, postGraphQL } from './graphql-http';
 import { stopAll } from './stop-all';
 
-/** One error of a GraphQL response, as a server formats it. */
-export interface GraphQLError {
-  message: string;
-  path?: (string | number)[];
-  locations?: { line: number; column: number }[];
-  extensions?: Record<string, unknown>;
-}
-
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: GraphQLError[];
-}
-
-/** The JSON body of a GraphQL request, exactly as `postGraphQL` sends it (what a signature covers). */
-export function graphqlBody(query: string, variables?: Record<string, unknown>): string {
-  return JSON.stringify({ query, variables });
-}
-
-/** POSTs one GraphQL operation as JSON and returns the response body, whatever its status. */
-export async function postGraphQL<T = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables?: Record<string, unknown>,
-  headers?: Record<string, string>,
-): Promise<GraphQLResponse<T>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: graphqlBody(query, variables),
-  });
-  return (await res.json()) as GraphQLResponse<T>;
-}
+// Re-exported for the scripts and tests that post GraphQL next to a federation they started.
+export { graphqlBody, postGraphQL } from './graphql-http';
+export type { GraphQLError, GraphQLResponse } from './graphql-http';
 
 export interface InProcessFederationOptions {
   /** How the gateway checks bearer tokens: a secret of the federation's own by default. */

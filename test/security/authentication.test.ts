@@ -1,6 +1,6 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { IdentitySigner } from '../../gateway/identity-signer';
-import { graphqlBody } from '../../scripts/in-process-federation';
+import { graphqlBody } from '../../scripts/graphql-http';
 import { routesSubgraph } from '../../subgraphs/routes';
 import { GatewayClient } from '../../subgraphs/kit';
 import { CREATE_ROUTE, ROUTE_QUERY } from '../routes/operations';

@@ -1,10 +1,6 @@
-import {
-  GraphQLError,
-  GraphQLResponse as Response,
-  postGraphQL,
-} from '../../scripts/in-process-federation';
+import { GraphQLError, GraphQLResponse as Response, postGraphQL } from '../../scripts/graphql-http';
 
-export type { GraphQLError } from '../../scripts/in-process-federation';
+export type { GraphQLError } from '../../scripts/graphql-http';
 
 /** Response data as the tests read it: JSON whose shape each test asserts itself. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

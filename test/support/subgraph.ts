@@ -1,5 +1,5 @@
 import { IDENTITY_HEADER } from '../../gateway/identity-signer';
-import { graphqlBody } from '../../scripts/in-process-federation';
+import { graphqlBody } from '../../scripts/graphql-http';
 import { stopAll } from '../../scripts/stop-all';
 import { AgencyName } from '../../subgraphs/agencies';
 import {
