@@ -1,5 +1,17 @@
 import { graphql } from 'graphql';
-import { Arg, Args, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Directive,
+  Field,
+  FieldResolver,
+  getMetadataStorage,
+  ID,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import {
   buildFederatedSchema,
   Connection,
@@ -9,6 +21,7 @@ import {
   pageRequest,
   toConnection,
 } from '../../subgraphs/kit';
+import { SUBGRAPHS } from '../../subgraphs/registry';
 
 @ObjectType()
 @Directive('@key(fields: "code")')
@@ -53,6 +66,18 @@ class WidgetResolver {
   }
 }
 
+/** The roots `Widget.label` was resolved on, as its resolver received them. */
+const labelled: unknown[] = [];
+
+@Resolver(() => Widget)
+class WidgetLabelResolver {
+  @FieldResolver(() => String)
+  label(@Root() widget: Widget): string {
+    labelled.push(widget);
+    return `${widget.code} of ${widget.madeOn}`;
+  }
+}
+
 describe('buildFederatedSchema', () => {
   it('serves type-graphql classes as a federation subgraph', async () => {
     const schema = await buildFederatedSchema(
@@ -92,5 +117,42 @@ describe('buildFederatedSchema', () => {
     expect(widgetsPage.nodes).toEqual([{ code: 'W0' }, { code: 'W1' }]);
     expect(widgetsPage.pageInfo.hasNextPage).toBe(true);
     expect(widgetsPage.totalCount).toBe(5);
+  });
+
+  it("gives a field resolver its parent's object as resolved, not a copy into the entity class", async () => {
+    const schema = await buildFederatedSchema({ resolvers: [WidgetResolver, WidgetLabelResolver] });
+    labelled.length = 0;
+    const res = await graphql({ schema, source: '{ widget(code: "W1") { label } }' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ widget: { label: 'W1 of 2025-01-02' } });
+    expect(labelled).toHaveLength(1);
+    expect(labelled[0]).toBe(widgets[1]);
+  });
+
+  it("finds nothing in any agency's entity classes that a copy into them would add", () => {
+    // Every agency's classes are registered with type-graphql once their modules load.
+    expect(SUBGRAPHS.map((s) => s.name).sort()).toEqual(['airports', 'customs', 'drugs', 'routes']);
+    const types = getMetadataStorage().objectTypes;
+    expect(types.length).toBeGreaterThan(40);
+    for (const { name, target } of types) {
+      const instance = new (target as new () => object)();
+      // A method declared as a field (a connection's `totalCount`) is one the object it resolves
+      // from brings itself: a copy's prototype method would only stand in when it did not.
+      const fields = new Set(
+        getMetadataStorage()
+          .fields.filter((f) => f.target === target || target.prototype instanceof f.target)
+          .map((f) => f.name),
+      );
+      const members = Object.getOwnPropertyNames(target.prototype).filter(
+        (m) => m !== 'constructor' && !fields.has(m),
+      );
+      // Declared fields are own properties left undefined, which the copy drops again.
+      const initialised = Object.entries(instance).filter(([, v]) => v !== undefined);
+      expect({ name, initialised, members }).toEqual({
+        name,
+        initialised: [],
+        members: [],
+      });
+    }
   });
 });
