@@ -15,6 +15,8 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['reflect-metadata'],
+  // jest's runtime, with V8's compiled code reused across a worker's test files (see the file).
+  runtime: '<rootDir>/test/support/code-caching-runtime.js',
   // Finds (or, on a machine without one, starts) the PostgreSQL server the tests use.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,0 +1,70 @@
+import { createContext, runInContext } from 'node:vm';
+
+/**
+ * The runtime the suite runs under reuses V8's compiled code across a worker's test files; what
+ * must hold is that a module still runs afresh in each file's own context, and that a module whose
+ * code changed is never served the old code.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ModuleCodeCache } = require('../support/code-caching-runtime') as {
+  ModuleCodeCache: new () => {
+    compile(
+      filename: string,
+      code: string,
+      parameters: string[],
+      context: object,
+    ): { fn: (...args: unknown[]) => unknown; fromCache: boolean };
+    keep(): void;
+  };
+};
+
+const MODULE = `
+  let calls = 0;
+  exports.count = () => ++calls;
+  exports.realm = () => globalThis.marker;
+  exports.answer = () => ANSWER;
+`;
+const FILE = '/virtual/counter.js';
+
+/** Compiles the module in a fresh context, as a test file's registry would, and runs it. */
+function load(cache: InstanceType<typeof ModuleCodeCache>, code: string, marker: string) {
+  const context = createContext({});
+  runInContext(`globalThis.marker = ${JSON.stringify(marker)}`, context);
+  const { fn, fromCache } = cache.compile(FILE, code, ['exports'], context);
+  const exports: Record<string, () => unknown> = {};
+  fn(exports);
+  return { exports, fromCache };
+}
+
+test('a module compiled from the cache runs afresh in the new context, with its own state', () => {
+  const cache = new ModuleCodeCache();
+  const code = MODULE.replace('ANSWER', '42');
+  const first = load(cache, code, 'file one');
+  expect(first.fromCache).toBe(false);
+  first.exports.count();
+  first.exports.count();
+  cache.keep();
+
+  const second = load(cache, code, 'file two');
+  expect(second.fromCache).toBe(true);
+  expect(second.exports.count()).toBe(1);
+  expect(second.exports.realm()).toBe('file two');
+  expect(second.exports.answer()).toBe(42);
+});
+
+test('a module whose code changed is compiled anew, never served the old code', () => {
+  const cache = new ModuleCodeCache();
+  load(cache, MODULE.replace('ANSWER', '42'), 'one');
+  cache.keep();
+  const changed = load(cache, MODULE.replace('ANSWER', '43'), 'two');
+  expect(changed.fromCache).toBe(false);
+  expect(changed.exports.answer()).toBe(43);
+  cache.keep();
+  expect(load(cache, MODULE.replace('ANSWER', '43'), 'three').fromCache).toBe(true);
+});
+
+test('nothing is cached before the file that compiled it has run to its end', () => {
+  const cache = new ModuleCodeCache();
+  load(cache, MODULE, 'one');
+  expect(load(cache, MODULE, 'two').fromCache).toBe(false);
+});
