@@ -106,6 +106,21 @@ describe('a federation that does not start', () => {
   );
 });
 
+describe('a federation whose database cannot be made', () => {
+  it(
+    'stops the servers it started meanwhile and leaves no database',
+    async () => {
+      const databases = await myDatabases();
+      const servers = listening();
+      // The servers start while the database is copied; a world too small to seed fails the copy.
+      await expect(startFederation({ shipments: 1 })).rejects.toThrow(/number of shipments/);
+      expect(listening()).toBe(servers);
+      expect(await myDatabases()).toEqual(databases);
+    },
+    STARTS_A_FEDERATION,
+  );
+});
+
 describe('a federation whose stop fails halfway', () => {
   it(
     'still stops every server, closes every pool and drops its database',

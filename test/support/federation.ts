@@ -10,7 +10,7 @@ import { projectRoot } from '../../subgraphs/kit';
 import { graphql as post, GraphQLResponse, Json } from './graphql';
 import { presets, TEST_JWT_SECRET, TEST_SIGNER } from './identities';
 import { SubgraphClient, subgraphClient } from './subgraph';
-import { createDemoDatabase, DEMO_WORLD_SHIPMENTS } from './test-database';
+import { DEMO_WORLD_SHIPMENTS, startDemoDatabase } from './test-database';
 
 /** The four subgraphs and the gateway serving the committed supergraph, over the demo world. */
 export interface Federation extends Omit<InProcessFederation, 'query'> {
@@ -53,24 +53,28 @@ export interface FederationOptions {
 
 /** A database of its own seeded with the demo world, and the whole federation over it. */
 export async function startFederation(options: FederationOptions = {}): Promise<Federation> {
-  const testDb = await createDemoDatabase(options.shipments ?? DEMO_WORLD_SHIPMENTS);
+  // The servers start while the database is copied: they connect only when asked something.
+  const testDb = startDemoDatabase(options.shipments ?? DEMO_WORLD_SHIPMENTS);
   const everyAgency = (url: string) =>
     Object.fromEntries(AGENCY_NAMES.map((a) => [a, url])) as Record<AgencyName, string>;
-  let federation: InProcessFederation;
-  try {
-    const served = options.postgresOptions
-      ? `${testDb.url}?options=${encodeURIComponent(options.postgresOptions)}`
-      : testDb.url;
-    federation = await startInProcessFederation(everyAgency(served), {
+  const served = options.postgresOptions
+    ? `${testDb.url}?options=${encodeURIComponent(options.postgresOptions)}`
+    : testDb.url;
+  const [copied, started] = await Promise.allSettled([
+    testDb.ready,
+    startInProcessFederation(everyAgency(served), {
       authentication: { jwtSecret: TEST_JWT_SECRET },
       signer: TEST_SIGNER,
       gateway: options.gateway,
-    });
-  } catch (err) {
+    }),
+  ]);
+  if (copied.status === 'rejected' || started.status === 'rejected') {
     // The reason it did not start is what the test needs to see, not a teardown's failure.
+    if (started.status === 'fulfilled') await started.value.stop().catch(() => undefined);
     await testDb.drop().catch(() => undefined);
-    throw err;
+    throw started.status === 'rejected' ? started.reason : (copied as PromiseRejectedResult).reason;
   }
+  const federation: InProcessFederation = started.value;
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { query, ...rest } = federation;
   return {

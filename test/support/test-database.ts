@@ -125,13 +125,28 @@ function demoTemplate(shipments: number): Promise<string> {
   });
 }
 
-async function copyOf(template: string): Promise<TestDatabase> {
+/** A database being copied: its URL is known at once, so servers can start while it is made. */
+export interface PendingTestDatabase extends TestDatabase {
+  /** Settles when the copy is made (or could not be). */
+  ready: Promise<void>;
+}
+
+function copyOf(template: Promise<string>): PendingTestDatabase {
   const name = `${THROWAWAY}${runId()}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  const ready = template.then((from) =>
+    withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${from}`)).then(() => undefined),
+  );
+  ready.catch(() => undefined); // awaited by the caller; keeps a failure from being "unhandled"
   return {
     url: urlOf(name),
     name,
-    drop: () => withAdmin((c) => dropDatabase(c, name)).then(() => undefined),
+    ready,
+    // A drop that ran before the copy was made would leave the copy behind.
+    drop: () =>
+      ready
+        .catch(() => undefined)
+        .then(() => withAdmin((c) => dropDatabase(c, name)))
+        .then(() => undefined),
   };
 }
 
@@ -139,12 +154,21 @@ async function copyOf(template: string): Promise<TestDatabase> {
 export async function createTestDatabase(
   agencies: readonly AgencyName[] = AGENCY_NAMES,
 ): Promise<TestDatabase> {
-  return copyOf(await migratedTemplate(agencies));
+  const db = copyOf(migratedTemplate(agencies));
+  await db.ready;
+  return db;
 }
 
 /** Creates a database of its own for one test file, seeded with the demo world. */
 export async function createDemoDatabase(shipments = DEMO_WORLD_SHIPMENTS): Promise<TestDatabase> {
-  return copyOf(await demoTemplate(shipments));
+  const db = startDemoDatabase(shipments);
+  await db.ready;
+  return db;
+}
+
+/** `createDemoDatabase` that returns at once, its URL known, with the copy still being made. */
+export function startDemoDatabase(shipments = DEMO_WORLD_SHIPMENTS): PendingTestDatabase {
+  return copyOf(demoTemplate(shipments));
 }
 
 /**
