@@ -5,7 +5,7 @@ import { redisReachable, TEST_REDIS_URL } from './redis';
 import {
   DEFAULT_TEST_SERVER_URL,
   dropRunDatabases,
-  prebuildTemplates,
+  startBuildingTemplates,
   startTestRun,
 } from './test-database';
 
@@ -46,7 +46,16 @@ export default async function globalSetup(globalConfig: RunConfig): Promise<void
   startTestRun();
   // Crashed runs' leftovers: one that will not go is worth a warning, not a run that cannot start.
   await dropRunDatabases().catch((err: Error) => console.warn(`\n${err.message}`));
-  if (runsManyFiles(globalConfig)) await prebuildTemplates();
+  if (runsManyFiles(globalConfig)) {
+    // The workers start while the templates are built in this process: the files that need one
+    // wait for it (on its lock), the others run meanwhile.
+    const { built } = await startBuildingTemplates();
+    const building = built.catch((err: Error) => {
+      // Each file that needs a template then tries to build it itself, and fails with the reason.
+      console.warn(`\nthe test templates could not be built: ${err.message}`);
+    });
+    (globalThis as { tradegraphTemplates?: Promise<void> }).tradegraphTemplates = building;
+  }
 }
 
 async function findServer(): Promise<void> {

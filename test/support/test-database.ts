@@ -84,12 +84,14 @@ const built = new Map<string, Promise<string>>();
 function template(
   key: string,
   build: (admin: pg.Client, name: string) => Promise<void>,
+  onLocked?: () => void,
 ): Promise<string> {
   const name = `${TEMPLATE}${runId()}_${key}`;
   let ready = built.get(name);
   if (!ready) {
     ready = withAdmin(async (admin) => {
       await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+      onLocked?.();
       const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (exists.rowCount) return name;
       // Built under another name and renamed when complete: a worker that dies halfway leaves
@@ -103,26 +105,39 @@ function template(
     });
     built.set(name, ready);
     ready.catch(() => built.delete(name));
+  } else {
+    onLocked?.();
   }
   return ready;
 }
 
 /** An empty database with the agencies' schemas migrated. */
-function migratedTemplate(agencies: readonly AgencyName[]): Promise<string> {
+function migratedTemplate(
+  agencies: readonly AgencyName[],
+  onLocked?: () => void,
+): Promise<string> {
   const key = agencies.length === AGENCY_NAMES.length ? 'all' : [...agencies].sort().join('_');
-  return template(`m_${key}`, async (admin, name) => {
-    await admin.query(`CREATE DATABASE ${name}`);
-    for (const agency of agencies) await migrateAgency(urlOf(name), agency);
-  });
+  return template(
+    `m_${key}`,
+    async (admin, name) => {
+      await admin.query(`CREATE DATABASE ${name}`);
+      for (const agency of agencies) await migrateAgency(urlOf(name), agency);
+    },
+    onLocked,
+  );
 }
 
 /** The demo world of `shipments` shipments (default seed) in every agency's schema. */
-function demoTemplate(shipments: number): Promise<string> {
-  return template(`demo_${shipments}`, async (admin, name) => {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate(AGENCY_NAMES)}`);
-    const url = urlOf(name);
-    await seedDemo({ urls: { airports: url, customs: url, drugs: url, routes: url }, shipments });
-  });
+function demoTemplate(shipments: number, onLocked?: () => void): Promise<string> {
+  return template(
+    `demo_${shipments}`,
+    async (admin, name) => {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate(AGENCY_NAMES)}`);
+      const url = urlOf(name);
+      await seedDemo({ urls: { airports: url, customs: url, drugs: url, routes: url }, shipments });
+    },
+    onLocked,
+  );
 }
 
 /** A database being copied: its URL is known at once, so servers can start while it is made. */
@@ -172,16 +187,29 @@ export function startDemoDatabase(shipments = DEMO_WORLD_SHIPMENTS): PendingTest
 }
 
 /**
- * Builds the templates most files start from, the migrated schemas and the shared demo world,
- * side by side before any file needs them (the global setup does, for a whole-suite run), so no
- * worker sits waiting for another to seed.
+ * Starts building the templates most files start from, the migrated schemas and the shared demo
+ * worlds, side by side before any file needs them (the global setup does, for a whole-suite run),
+ * so no worker sits waiting for another to seed. Resolves with the build once this process holds
+ * the lock of every template: from then on a worker that needs one waits for this build instead
+ * of starting its own, and the workers can start the files that need none.
  */
-export async function prebuildTemplates(): Promise<void> {
-  await Promise.all([
-    migratedTemplate(AGENCY_NAMES),
-    demoTemplate(DEMO_WORLD_SHIPMENTS),
-    demoTemplate(EXPORT_WORLD_SHIPMENTS),
-  ]);
+export async function startBuildingTemplates(): Promise<{ built: Promise<void> }> {
+  const builds: Array<(onLocked: () => void) => Promise<string>> = [
+    (onLocked) => migratedTemplate(AGENCY_NAMES, onLocked),
+    (onLocked) => demoTemplate(DEMO_WORLD_SHIPMENTS, onLocked),
+    (onLocked) => demoTemplate(EXPORT_WORLD_SHIPMENTS, onLocked),
+  ];
+  const locks: Array<Promise<void>> = [];
+  const built = Promise.all(
+    builds.map((build) => {
+      let locked!: () => void;
+      locks.push(new Promise<void>((resolve) => (locked = resolve)));
+      return build(locked);
+    }),
+  ).then(() => undefined);
+  // A build that fails before its lock must not leave the caller waiting for the lock.
+  await Promise.race([Promise.all(locks), built]);
+  return { built };
 }
 
 /**
