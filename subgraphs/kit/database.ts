@@ -50,6 +50,9 @@ export type StatementObserver = (seconds: number, ok: boolean) => void;
  * One agency's connection pool. Every statement goes through `query`, which counts it: the
  * batching tests and benchmarks read `statementCount` to prove N parents cost one statement.
  */
+/** How long `close` waits for the pool's connections to close once it has ended. */
+const CLOSE_WAIT_MS = 2000;
+
 export class Database {
   readonly pool: pg.Pool;
   statementCount = 0;
@@ -143,7 +146,28 @@ export class Database {
     }
   }
 
+  /**
+   * Ends the pool and waits for its connections to close: `pool.end()` resolves before they have,
+   * so a database dropped or a server stopped right after would still meet our sessions (and
+   * their idle clients would report the server's goodbye as an error).
+   */
   async close(): Promise<void> {
-    await this.pool.end();
+    const open = this.pool.totalCount;
+    let closed = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const allClosed = new Promise<void>((resolve) => {
+      if (open === 0) resolve();
+      this.pool.on('remove', () => {
+        if (++closed >= open) resolve();
+      });
+      // Bounded: a connection that failed while connecting leaves without a 'remove'.
+      timer = setTimeout(resolve, CLOSE_WAIT_MS).unref();
+    });
+    try {
+      await this.pool.end();
+      await allClosed;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
