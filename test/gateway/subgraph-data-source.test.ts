@@ -162,7 +162,9 @@ describe('the subgraph data source', () => {
         'SUBGRAPH_UNAVAILABLE',
         /^the airports subgraph is unavailable; try again later$/,
       );
-      expect(JSON.stringify(res.errors)).not.toMatch(/502|Bad Gateway|10\.1\.2\.3|html/);
+      // Without the request id: random hex, it holds "502" about once in 150 runs.
+      const shown = JSON.stringify(res.errors, (key, value) => (key === 'requestId' ? '' : value));
+      expect(shown).not.toMatch(/502|Bad Gateway|10\.1\.2\.3|html/);
       const [line, ...more] = logOf(error.extensions?.requestId);
       expect(more).toEqual([]);
       expect(line).toContain(url);
