@@ -29,7 +29,11 @@ describe('close', () => {
   it('returns once every connection of the pool has closed', async () => {
     const name = `tradegraph-close-${process.pid}`;
     const errors: string[] = [];
-    const db = new Database(testDb.url, { max: 4, applicationName: name, log: (m) => errors.push(m) });
+    const db = new Database(testDb.url, {
+      max: 4,
+      applicationName: name,
+      log: (m) => errors.push(m),
+    });
     // Four connections, idle when the pool is told to close.
     await Promise.all([1, 2, 3, 4].map(() => db.query('SELECT pg_sleep(0.05)')));
     expect(await sessionsOf(name)).toBe(4);

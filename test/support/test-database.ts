@@ -112,10 +112,7 @@ function template(
 }
 
 /** An empty database with the agencies' schemas migrated. */
-function migratedTemplate(
-  agencies: readonly AgencyName[],
-  onLocked?: () => void,
-): Promise<string> {
+function migratedTemplate(agencies: readonly AgencyName[], onLocked?: () => void): Promise<string> {
   const key = agencies.length === AGENCY_NAMES.length ? 'all' : [...agencies].sort().join('_');
   return template(
     `m_${key}`,
