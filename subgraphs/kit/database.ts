@@ -46,13 +46,13 @@ const READ = /^\s*(SELECT|WITH)\b/i;
 /** Told of every statement `measured` runs: how long it took and whether it succeeded. */
 export type StatementObserver = (seconds: number, ok: boolean) => void;
 
+/** How long `close` waits for the pool's connections to close once it has ended. */
+const CLOSE_WAIT_MS = 2000;
+
 /**
  * One agency's connection pool. Every statement goes through `query`, which counts it: the
  * batching tests and benchmarks read `statementCount` to prove N parents cost one statement.
  */
-/** How long `close` waits for the pool's connections to close once it has ended. */
-const CLOSE_WAIT_MS = 2000;
-
 export class Database {
   readonly pool: pg.Pool;
   statementCount = 0;
