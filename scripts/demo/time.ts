@@ -51,19 +51,39 @@ function hourlyOffset(tz: string, hour: number): number {
   return offset;
 }
 
+/** Days per block in which a zone is asked whether its clocks change at all. */
+const BLOCK_DAYS = 7;
+/** Per zone, its offset per block of BLOCK_DAYS UTC days where the block has one (NaN otherwise). */
+const blockOffsets = new Map<string, Map<number, number>>();
+
+/** The offset throughout `span` hours from `first` when its first and last hours agree, else NaN. */
+function steadyOffset(tz: string, first: number, span: number): number {
+  const start = hourlyOffset(tz, first);
+  return start === hourlyOffset(tz, first + span - 1) ? start : NaN;
+}
+
 /**
  * The UTC offset of an IANA time zone at an instant, in milliseconds (clocks change on the hour).
- * Asked per UTC day first: a day whose first and last hours agree has that offset throughout
- * (clocks change at most once a day), so only the days they change are looked up hour by hour.
+ * Asked per week of UTC days first, then per day, then per hour: a span whose first and last
+ * hours agree has that offset throughout (clocks change at most once a week, and no zone's rules
+ * change them and back within one), so the zone's rules are consulted about a hundred times a
+ * year rather than for every day the flights use.
  */
 export function tzOffset(tz: string, utcMs: number): number {
   const hour = Math.floor(utcMs / HOUR);
   const day = Math.floor(hour / 24);
-  const days = zoneCache(dailyOffsets, tz);
-  let offset = days.get(day);
+  const block = Math.floor(day / BLOCK_DAYS);
+  const blocks = zoneCache(blockOffsets, tz);
+  let offset = blocks.get(block);
   if (offset === undefined) {
-    const first = hourlyOffset(tz, day * 24);
-    offset = first === hourlyOffset(tz, day * 24 + 23) ? first : NaN;
+    offset = steadyOffset(tz, block * BLOCK_DAYS * 24, BLOCK_DAYS * 24);
+    blocks.set(block, offset);
+  }
+  if (!Number.isNaN(offset)) return offset;
+  const days = zoneCache(dailyOffsets, tz);
+  offset = days.get(day);
+  if (offset === undefined) {
+    offset = steadyOffset(tz, day * 24, 24);
     days.set(day, offset);
   }
   return Number.isNaN(offset) ? hourlyOffset(tz, hour) : offset;
