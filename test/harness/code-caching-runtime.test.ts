@@ -6,7 +6,11 @@ import { createContext, runInContext } from 'node:vm';
  * code changed is never served the old code.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ModuleCodeCache } = require('../support/code-caching-runtime') as {
+const { ModuleCodeCache, FileAsyncLocalStorages } = require('../support/code-caching-runtime') as {
+  FileAsyncLocalStorages: new () => {
+    module(): typeof import('node:async_hooks');
+    disableAll(): void;
+  };
   ModuleCodeCache: new () => {
     compile(
       filename: string,
@@ -67,4 +71,33 @@ test('nothing is cached before the file that compiled it has run to its end', ()
   const cache = new ModuleCodeCache();
   load(cache, MODULE, 'one');
   expect(load(cache, MODULE, 'two').fromCache).toBe(false);
+});
+
+describe("a file's AsyncLocalStorages", () => {
+  test('are the ones this file gets from node:async_hooks', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fromJest = require('node:async_hooks') as typeof import('node:async_hooks');
+    expect(fromJest.AsyncLocalStorage.name).toBe('FileAsyncLocalStorage');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(require('async_hooks')).toBe(fromJest);
+  });
+
+  test('work as any storage while the file runs, and are disabled when it ends', async () => {
+    const storages = new FileAsyncLocalStorages();
+    const { AsyncLocalStorage } = storages.module();
+    const scope = new AsyncLocalStorage<string>();
+    const seen = await scope.run('request-1', async () => {
+      await Promise.resolve();
+      return scope.getStore();
+    });
+    expect(seen).toBe('request-1');
+    scope.enterWith('left over');
+    expect(scope.getStore()).toBe('left over');
+
+    storages.disableAll();
+    expect(scope.getStore()).toBeUndefined();
+    // A module that keeps its storage can still use it: run enables it again.
+    expect(scope.run('again', () => scope.getStore())).toBe('again');
+    scope.disable();
+  });
 });
