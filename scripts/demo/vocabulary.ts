@@ -22,5 +22,9 @@ export { ApprovalStatus, DrugCategory } from '../../subgraphs/drugs/entities/dru
 export { FlightStatus } from '../../subgraphs/routes/entities/flight';
 export { Region, RouteStatus } from '../../subgraphs/routes/entities/route';
 export { flightHistoryId } from '../../subgraphs/routes/state-machines';
-export { ClearanceStatus, DeclarationStatus, summariseClearance } from '../../subgraphs/customs';
-export type { DeclarationState } from '../../subgraphs/customs';
+export {
+  ClearanceStatus,
+  DeclarationStatus,
+  summariseClearance,
+} from '../../subgraphs/customs/rules/clearance';
+export type { DeclarationState } from '../../subgraphs/customs/rules/clearance';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { EmbeddedServer, projectRoot, startEmbeddedPostgres } from '../../subgraphs/kit';
+import { EmbeddedServer, startEmbeddedPostgres } from '../../subgraphs/kit/embedded-postgres';
+import { projectRoot } from '../../subgraphs/kit/project-root';
 import { redisReachable, TEST_REDIS_URL } from './redis';
 import {
   DEFAULT_TEST_SERVER_URL,

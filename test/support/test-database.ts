@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { seedDemo } from '../../scripts/demo/seed-demo';
 import { AGENCY_NAMES, AgencyName } from '../../subgraphs/agencies';
-import { migrateAgency } from '../../subgraphs/kit';
+import { migrateAgency } from '../../subgraphs/kit/migrations';
 
 /**
  * The size of the demo world the tests share: seeding costs about the same whatever the size
