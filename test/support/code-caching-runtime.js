@@ -12,16 +12,16 @@
  *
  * Plain JavaScript because jest loads a runtime with Node's own `require`, untransformed.
  */
-const { createHash } = require('node:crypto');
 const { Script } = require('node:vm');
 const Runtime = require('jest-runtime').default;
 
 /** The property of the wrapper object that holds a module's function (as jest's own once did). */
 const MODULE_FUNCTION = 'tradegraphModuleFunction';
 
-const hashOf = (code) => createHash('sha1').update(code).digest('base64');
-
-/** V8's code caches of module files, by file, each with the hash of the code it was made from. */
+/**
+ * V8's code caches of module files, by file, each with the code it was made from: compared as
+ * text, which costs less than hashing it (a federation file loads about 2,900 modules, 20 MB of code).
+ */
 class ModuleCodeCache {
   caches = new Map();
   /** Scripts compiled without a usable cache since the last `keep`. */
@@ -32,9 +32,8 @@ class ModuleCodeCache {
    * holds this file's code, anew otherwise. `fromCache` says which.
    */
   compile(filename, code, parameters, context, importModuleDynamically) {
-    const hash = hashOf(code);
     const cached = this.caches.get(filename);
-    const cachedData = cached?.hash === hash ? cached.data : undefined;
+    const cachedData = cached?.code === code ? cached.data : undefined;
     // A function expression in an object literal, not vm.compileFunction: V8 makes a code cache
     // of a Script (after it has run, with everything it compiled), not of a compiled function.
     const script = new Script(
@@ -42,14 +41,14 @@ class ModuleCodeCache {
       { filename, cachedData, importModuleDynamically },
     );
     const fromCache = cachedData !== undefined && !script.cachedDataRejected;
-    if (!fromCache) this.compiledAnew.push({ filename, hash, script });
+    if (!fromCache) this.compiledAnew.push({ filename, code, script });
     return { fn: script.runInContext(context)[MODULE_FUNCTION], fromCache };
   }
 
   /** Makes the caches of the scripts compiled anew, now that they have run. */
   keep() {
-    for (const { filename, hash, script } of this.compiledAnew) {
-      this.caches.set(filename, { hash, data: script.createCachedData() });
+    for (const { filename, code, script } of this.compiledAnew) {
+      this.caches.set(filename, { code, data: script.createCachedData() });
     }
     this.compiledAnew = [];
   }
