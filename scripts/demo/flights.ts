@@ -3,6 +3,7 @@ import { airport, RouteRef, ROUTES } from './reference';
 import { hash01, Rng } from './rng';
 import { dayOf, isoDate, localToUtc, MINUTE } from './time';
 import { FlightStatus } from './vocabulary';
+import { floor, max, min } from './math';
 
 export interface Flight {
   number: string;
@@ -35,7 +36,7 @@ function operates(r: RouteRef, day: number): boolean {
   const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday: 0 = Sunday
   const shift = r.flightNumber.length + r.departsAt;
   const slot = (weekday + shift) % 7;
-  return Math.floor((slot * frequency) / 7) !== Math.floor(((slot + 1) * frequency) / 7);
+  return floor((slot * frequency) / 7) !== floor(((slot + 1) * frequency) / 7);
 }
 
 /**
@@ -60,7 +61,7 @@ export class FlightTable {
         const scheduledArrival = scheduledDeparture + r.blockMinutes * MINUTE;
         const delay = rng.chance(0.7) ? rng.int(-10, 15) : rng.int(15, 180);
         const departs = scheduledDeparture + delay * MINUTE;
-        const arrives = Math.max(
+        const arrives = max(
           departs + 30 * MINUTE,
           scheduledArrival + (delay + rng.int(-25, 10)) * MINUTE,
         );
@@ -94,11 +95,7 @@ export class FlightTable {
 
   /** The first flying flight of a route on or after `day`, within `within` days. */
   firstFrom(routeId: string, day: number, within = 7): Flight | undefined {
-    for (
-      let d = Math.max(day, FIRST_FLIGHT_DAY);
-      d <= Math.min(day + within, LAST_FLIGHT_DAY);
-      d++
-    ) {
+    for (let d = max(day, FIRST_FLIGHT_DAY); d <= min(day + within, LAST_FLIGHT_DAY); d++) {
       const f = this.on(routeId, d);
       if (f) return f;
     }
@@ -107,7 +104,7 @@ export class FlightTable {
 
   /** The first flying flight of a route leaving at or after an instant, within a week. */
   departingAfter(routeId: string, at: number): Flight | undefined {
-    const start = Math.floor(at / (24 * 60 * MINUTE)) - 1;
+    const start = floor(at / (24 * 60 * MINUTE)) - 1;
     for (let d = start; d <= start + 8 && d <= LAST_FLIGHT_DAY; d++) {
       const f = this.on(routeId, d);
       if (f && f.scheduledDeparture >= at && f.departs >= at) return f;

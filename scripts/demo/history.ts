@@ -14,6 +14,7 @@ import {
   RouteStatus,
   flightHistoryId,
 } from './vocabulary';
+import { floor, min, round } from './math';
 
 /**
  * The status history of the seeded records, as `<agency>.status_change` rows: a creation row
@@ -108,7 +109,7 @@ export function declarationHistory(h: HistoryWriter, d: DeclarationRecord, rng: 
   }
   // An inspection is ordered before it is done.
   const limit = d.inspectionDone !== null && d.inspectionDone < end ? d.inspectionDone : end;
-  const accepted = d.filed + Math.min(rng.int(3, 40) * MINUTE, (limit - d.filed) * 0.3);
+  const accepted = d.filed + min(rng.int(3, 40) * MINUTE, (limit - d.filed) * 0.3);
   h.to(S.ACCEPTED, accepted);
   switch (d.status) {
     case S.ACCEPTED:
@@ -153,7 +154,7 @@ export function applicationHistory(
   h.begin('customs', ENTITY.application, number, S.SUBMITTED, submitted);
   if (status === S.SUBMITTED) return;
   const end = decided ?? DEMO_NOW;
-  h.to(S.UNDER_REVIEW, submitted + Math.min(rng.between(2, 24) * HOUR, (end - submitted) * 0.5));
+  h.to(S.UNDER_REVIEW, submitted + min(rng.between(2, 24) * HOUR, (end - submitted) * 0.5));
   if (status === S.UNDER_REVIEW) return;
   if (decided === null) throw new Error(`demo data: application ${number} has no decision time`);
   h.to(S.APPROVED, decided);
@@ -232,7 +233,7 @@ export function writeReferenceHistory(h: HistoryWriter): void {
   const today = DEMO_NOW_DAY * DAY - 8 * HOUR;
   FACILITIES.forEach((f, i) => {
     const days = (lo: number, hi: number, salt: number) =>
-      Math.round(lo + (hi - lo) * hash01(i, salt)) * DAY;
+      round(lo + (hi - lo) * hash01(i, salt)) * DAY;
     const F = FacilityStatus;
     if (f.status === F.OPERATIONAL) {
       if (f.commissionedOn === null) throw new Error(`demo data: facility ${f.id} undated`);
@@ -282,7 +283,7 @@ export function flightHistory(h: HistoryWriter, f: Flight): void {
     f.scheduledDeparture - 45 * DAY,
   );
   if (state.status === FlightStatus.CANCELLED) {
-    const hoursBefore = 2 + Math.floor(22 * hash01(f.day, f.scheduledDeparture % 100_003, 7));
+    const hoursBefore = 2 + floor(22 * hash01(f.day, f.scheduledDeparture % 100_003, 7));
     h.to(FlightStatus.CANCELLED, f.scheduledDeparture - hoursBefore * HOUR);
     return;
   }

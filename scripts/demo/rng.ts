@@ -1,4 +1,5 @@
 import prand from 'pure-rand';
+import { floor, imul, min } from './math';
 
 /**
  * A seeded pseudo-random stream (xoroshiro128+ from pure-rand, mutated in place for speed). The
@@ -50,21 +51,21 @@ export class Rng {
   /** A skewed index in [0, n): low indexes are picked far more often (a few big customers). */
   skewedIndex(n: number): number {
     const u = this.float();
-    return Math.min(n - 1, Math.floor(n * u * u * u));
+    return min(n - 1, floor(n * u * u * u));
   }
 }
 
 /** A derived seed, so that independent parts of the data set draw from independent streams. */
 export function subSeed(seed: number, salt: number): number {
-  let h = (seed ^ Math.imul(salt, 0x9e3779b1)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  let h = (seed ^ imul(salt, 0x9e3779b1)) >>> 0;
+  h = imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   return (h ^ (h >>> 16)) | 0;
 }
 
 /** A deterministic hash in [0, 1) of a few integers (no stream state involved). */
 export function hash01(a: number, b: number, c = 0): number {
   let h = subSeed(subSeed(a, b), c) >>> 0;
-  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+  h = imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
   return h / 0x100000000;
 }

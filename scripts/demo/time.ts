@@ -1,4 +1,5 @@
 /** Time helpers: everything is held as epoch milliseconds and written as ISO 8601 UTC. */
+import { floor, isNaN, round } from './math';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -70,23 +71,23 @@ function steadyOffset(tz: string, first: number, span: number): number {
  * year rather than for every day the flights use.
  */
 export function tzOffset(tz: string, utcMs: number): number {
-  const hour = Math.floor(utcMs / HOUR);
-  const day = Math.floor(hour / 24);
-  const block = Math.floor(day / BLOCK_DAYS);
+  const hour = floor(utcMs / HOUR);
+  const day = floor(hour / 24);
+  const block = floor(day / BLOCK_DAYS);
   const blocks = zoneCache(blockOffsets, tz);
   let offset = blocks.get(block);
   if (offset === undefined) {
     offset = steadyOffset(tz, block * BLOCK_DAYS * 24, BLOCK_DAYS * 24);
     blocks.set(block, offset);
   }
-  if (!Number.isNaN(offset)) return offset;
+  if (!isNaN(offset)) return offset;
   const days = zoneCache(dailyOffsets, tz);
   offset = days.get(day);
   if (offset === undefined) {
     offset = steadyOffset(tz, day * 24, 24);
     days.set(day, offset);
   }
-  return Number.isNaN(offset) ? hourlyOffset(tz, hour) : offset;
+  return isNaN(offset) ? hourlyOffset(tz, hour) : offset;
 }
 
 /** The instant of a wall-clock time in a time zone (`day` = days since 1970-01-01 of the date). */
@@ -104,7 +105,7 @@ const dayNumbers = new Map<string, number>();
 export function dayOf(isoDate: string): number {
   let day = dayNumbers.get(isoDate);
   if (day === undefined) {
-    day = Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY);
+    day = floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY);
     dayNumbers.set(isoDate, day);
   }
   return day;
@@ -130,12 +131,12 @@ const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0
  * writes a few million of them.
  */
 export function iso(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  const day = Math.floor(seconds / 86_400);
+  const seconds = round(ms / 1000);
+  const day = floor(seconds / 86_400);
   let s = seconds - day * 86_400;
-  const h = Math.floor(s / 3600);
+  const h = floor(s / 3600);
   s -= h * 3600;
-  const m = Math.floor(s / 60);
+  const m = floor(s / 60);
   return `${isoDate(day)}T${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[s - m * 60]}.000Z`;
 }
 
@@ -146,5 +147,5 @@ export function beijingYear(ms: number): number {
 
 /** Beijing calendar day number of an instant. */
 export function beijingDay(ms: number): number {
-  return Math.floor((ms + 8 * HOUR) / DAY);
+  return floor((ms + 8 * HOUR) / DAY);
 }
