@@ -37,17 +37,25 @@ function zoneCache(caches: Map<string, Map<number, number>>, tz: string): Map<nu
   return zone;
 }
 
+/**
+ * The UTC offset of a zone at an instant (to the minute), read from the zone's rules with Intl:
+ * exact but slow, so the seeder asks it through the caches below.
+ */
+export function offsetByRules(tz: string, utcMs: number): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(tz).formatToParts(new Date(utcMs))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  const minute = floor(utcMs / MINUTE) * MINUTE;
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - minute;
+}
+
 /** The offset at the start of an hour since the epoch, as the zone's rules give it. */
 function hourlyOffset(tz: string, hour: number): number {
   const zone = zoneCache(hourlyOffsets, tz);
   const cached = zone.get(hour);
   if (cached !== undefined) return cached;
-  const parts: Record<string, number> = {};
-  for (const p of formatter(tz).formatToParts(new Date(hour * HOUR))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const offset =
-    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - hour * HOUR;
+  const offset = offsetByRules(tz, hour * HOUR);
   zone.set(hour, offset);
   return offset;
 }
