@@ -1,27 +1,30 @@
 /**
  * The words the demo data is written in, taken from the agencies that own them, so that the rows
- * it seeds say what the subgraphs read: their enums (from each agency's `entities/`) and customs'
+ * it seeds say what the subgraphs read: their enums (each entity's `entities/*-enums.ts`) and customs'
  * clearance rule and routes' history id of a flight. One import site, so a move in a subgraph is one line to follow here.
  */
 
-// The entity modules declare type-graphql classes, whose decorators need this polyfill first.
+// type-graphql (which registers the enums) reads design-time types through this polyfill.
 import 'reflect-metadata';
 
-export { FacilityKind, FacilityStatus } from '../../subgraphs/airports/entities/facility';
-export { HandlingEventType } from '../../subgraphs/airports/entities/shipment';
-export { ZoneSupervisionModel } from '../../subgraphs/customs/entities/bonded-zone';
-export { InspectionResult, TradeDirection } from '../../subgraphs/customs/entities/declaration';
-export { CreditRating } from '../../subgraphs/customs/entities/enterprise';
+export { FacilityKind, FacilityStatus } from '../../subgraphs/airports/entities/facility-enums';
+export { HandlingEventType } from '../../subgraphs/airports/entities/shipment-enums';
+export { ZoneSupervisionModel } from '../../subgraphs/customs/entities/bonded-zone-enums';
+export {
+  InspectionResult,
+  TradeDirection,
+} from '../../subgraphs/customs/entities/declaration-enums';
+export { CreditRating } from '../../subgraphs/customs/entities/enterprise-enums';
 export {
   ApplicationStatus,
   SpecialGoodsCategory,
   SpecialGoodsRisk,
-} from '../../subgraphs/customs/entities/special-goods-application';
-export { ConsolidatedImportStatus } from '../../subgraphs/drugs/entities/consolidated-import';
-export { ApprovalStatus, DrugCategory } from '../../subgraphs/drugs/entities/drug-approval';
-export { FlightStatus } from '../../subgraphs/routes/entities/flight';
-export { Region, RouteStatus } from '../../subgraphs/routes/entities/route';
-export { flightHistoryId } from '../../subgraphs/routes/state-machines';
+} from '../../subgraphs/customs/entities/special-goods-application-enums';
+export { ConsolidatedImportStatus } from '../../subgraphs/drugs/entities/consolidated-import-enums';
+export { ApprovalStatus, DrugCategory } from '../../subgraphs/drugs/entities/drug-approval-enums';
+export { FlightStatus } from '../../subgraphs/routes/entities/flight-enums';
+export { Region, RouteStatus } from '../../subgraphs/routes/entities/route-enums';
+export { flightHistoryId } from '../../subgraphs/routes/flight-history-id';
 export {
   ClearanceStatus,
   DeclarationStatus,

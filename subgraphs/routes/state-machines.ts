@@ -22,7 +22,5 @@ export const flightLifecycle = new StateMachine<FlightStatus>('Flight', {
   [FlightStatus.DIVERTED]: [],
 });
 
-/** The history's entity id of a flight: `NUMBER/DATE`, e.g. `CA931/2026-11-27`. */
-export function flightHistoryId(number: string, date: string): string {
-  return `${number}/${date}`;
-}
+// Kept apart (the demo seeder writes flight histories and should not load the kit for it).
+export { flightHistoryId } from './flight-history-id';

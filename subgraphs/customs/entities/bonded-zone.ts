@@ -1,21 +1,9 @@
-import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../kit';
 import { Airport } from './stubs';
+import { ZoneSupervisionModel } from './bonded-zone-enums';
 
-export enum ZoneSupervisionModel {
-  ZONE_PORT_INTEGRATION = 'ZONE_PORT_INTEGRATION',
-  SMART_SUPERVISION = 'SMART_SUPERVISION',
-  STANDARD = 'STANDARD',
-}
-registerEnumType(ZoneSupervisionModel, {
-  name: 'ZoneSupervisionModel',
-  description: 'How customs supervises a bonded zone.',
-  valuesConfig: {
-    ZONE_PORT_INTEGRATION: { description: 'Zone-port integration (Daxing Airport CBZ).' },
-    SMART_SUPERVISION: { description: 'Smart supervision, "3+1" (Zhongguancun CBZ).' },
-    STANDARD: { description: 'Standard bonded-zone supervision.' },
-  },
-});
+export { ZoneSupervisionModel };
 
 @ObjectType({ description: 'A comprehensive bonded zone under customs supervision.' })
 @Directive('@key(fields: "code")')

@@ -6,28 +6,15 @@ import { Enterprise } from './enterprise';
 import { Money } from './money';
 import { DrugApproval, Facility } from './stubs';
 import { Shipment } from './shipment';
+import { TradeDirection, InspectionResult } from './declaration-enums';
+
+export { TradeDirection, InspectionResult };
 
 export { DeclarationStatus };
 
 registerEnumType(DeclarationStatus, {
   name: 'DeclarationStatus',
   description: 'Where a customs declaration stands.',
-});
-
-export enum TradeDirection {
-  IMPORT = 'IMPORT',
-  EXPORT = 'EXPORT',
-}
-registerEnumType(TradeDirection, { name: 'TradeDirection', description: 'Import or export.' });
-
-export enum InspectionResult {
-  PASSED = 'PASSED',
-  FAILED = 'FAILED',
-  PENDING = 'PENDING',
-}
-registerEnumType(InspectionResult, {
-  name: 'InspectionResult',
-  description: 'Outcome of a physical inspection or quarantine check.',
 });
 
 @ObjectType({ description: 'A customs office (GACC 4-digit code).' })

@@ -1,16 +1,8 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { REQUIRES_TRADE_READ } from '../../kit';
+import { CreditRating } from './enterprise-enums';
 
-export enum CreditRating {
-  ADVANCED_CERTIFIED = 'ADVANCED_CERTIFIED',
-  GENERAL_CERTIFIED = 'GENERAL_CERTIFIED',
-  REGISTERED = 'REGISTERED',
-  DISCREDITED = 'DISCREDITED',
-}
-registerEnumType(CreditRating, {
-  name: 'CreditRating',
-  description: "Customs' credit rating of an enterprise (AEO advanced / general certified, ...).",
-});
+export { CreditRating };
 
 @ObjectType({
   description: 'An enterprise registered with customs: consignee, declarant or applicant.',

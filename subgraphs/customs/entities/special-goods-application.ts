@@ -1,48 +1,15 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { AUTHENTICATED, DateScalar, REQUIRES_TRADE_READ, StatusChange } from '../../kit';
 import { Enterprise } from './enterprise';
 import { Shipment } from './shipment';
 import { ConsolidatedImport } from './consolidated-import';
+import {
+  SpecialGoodsCategory,
+  SpecialGoodsRisk,
+  ApplicationStatus,
+} from './special-goods-application-enums';
 
-export enum SpecialGoodsCategory {
-  MICROORGANISM = 'MICROORGANISM',
-  HUMAN_TISSUE = 'HUMAN_TISSUE',
-  BIOLOGICAL_PRODUCT = 'BIOLOGICAL_PRODUCT',
-  BLOOD_PRODUCT = 'BLOOD_PRODUCT',
-}
-registerEnumType(SpecialGoodsCategory, {
-  name: 'SpecialGoodsCategory',
-  description: 'Category of special goods under entry/exit health quarantine.',
-});
-
-export enum SpecialGoodsRisk {
-  A = 'A',
-  B = 'B',
-  C = 'C',
-  D = 'D',
-}
-registerEnumType(SpecialGoodsRisk, {
-  name: 'SpecialGoodsRisk',
-  description: 'Risk level of special goods, which sets how long an approval is valid.',
-  valuesConfig: {
-    A: { description: 'Single use, valid 3 months.' },
-    B: { description: 'Risk assessment, 6 months, drawn down in batches.' },
-    C: { description: '12 months, multiple use.' },
-    D: { description: 'Products with a drug approval, 12 months.' },
-  },
-});
-
-export enum ApplicationStatus {
-  SUBMITTED = 'SUBMITTED',
-  UNDER_REVIEW = 'UNDER_REVIEW',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-  EXPIRED = 'EXPIRED',
-}
-registerEnumType(ApplicationStatus, {
-  name: 'ApplicationStatus',
-  description: 'Where a special-goods application stands.',
-});
+export { SpecialGoodsCategory, SpecialGoodsRisk, ApplicationStatus };
 
 @ObjectType({
   description:

@@ -1,25 +1,8 @@
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { AUTHENTICATED, Connection } from '../../kit';
+import { ConsolidatedImportStatus } from './consolidated-import-enums';
 
-export enum ConsolidatedImportStatus {
-  COLLECTING = 'COLLECTING',
-  SUBMITTED = 'SUBMITTED',
-  APPROVED = 'APPROVED',
-  IN_TRANSIT = 'IN_TRANSIT',
-  DELIVERED = 'DELIVERED',
-}
-
-registerEnumType(ConsolidatedImportStatus, {
-  name: 'ConsolidatedImportStatus',
-  description: 'Where a consolidated import stands, from collecting needs to delivery.',
-  valuesConfig: {
-    COLLECTING: { description: 'The agent is collecting the approved units’ needs.' },
-    SUBMITTED: { description: 'Submitted centrally for special-goods quarantine approval.' },
-    APPROVED: { description: 'Approved; awaiting shipment.' },
-    IN_TRANSIT: { description: 'Goods are on their way.' },
-    DELIVERED: { description: 'Delivered to the approved units.' },
-  },
-});
+export { ConsolidatedImportStatus };
 
 @ObjectType({
   description:

@@ -1,25 +1,9 @@
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { PUBLIC_CACHE_HINT } from '../../kit';
 import { DateScalar } from './scalars';
+import { FlightStatus } from './flight-enums';
 
-export enum FlightStatus {
-  SCHEDULED = 'SCHEDULED',
-  DEPARTED = 'DEPARTED',
-  ARRIVED = 'ARRIVED',
-  CANCELLED = 'CANCELLED',
-  DIVERTED = 'DIVERTED',
-}
-registerEnumType(FlightStatus, {
-  name: 'FlightStatus',
-  description: 'Where a flight stands in its operation.',
-  valuesConfig: {
-    SCHEDULED: { description: 'Not yet departed.' },
-    DEPARTED: { description: 'Airborne: departed, not yet arrived.' },
-    ARRIVED: { description: 'Arrived at the destination of its route.' },
-    CANCELLED: { description: 'Will not operate.' },
-    DIVERTED: { description: 'Landed somewhere other than the destination of its route.' },
-  },
-});
+export { FlightStatus };
 
 @ObjectType({
   description:

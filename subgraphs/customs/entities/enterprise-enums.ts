@@ -1,0 +1,16 @@
+/**
+ * The enums of `enterprise.ts`, in a module of their own: the demo seeder writes their values and loads
+ * them without loading the subgraph.
+ */
+import { registerEnumType } from 'type-graphql';
+
+export enum CreditRating {
+  ADVANCED_CERTIFIED = 'ADVANCED_CERTIFIED',
+  GENERAL_CERTIFIED = 'GENERAL_CERTIFIED',
+  REGISTERED = 'REGISTERED',
+  DISCREDITED = 'DISCREDITED',
+}
+registerEnumType(CreditRating, {
+  name: 'CreditRating',
+  description: "Customs' credit rating of an enterprise (AEO advanced / general certified, ...).",
+});
