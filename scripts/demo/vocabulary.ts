@@ -24,7 +24,7 @@ export { ConsolidatedImportStatus } from '../../subgraphs/drugs/entities/consoli
 export { ApprovalStatus, DrugCategory } from '../../subgraphs/drugs/entities/drug-approval-enums';
 export { FlightStatus } from '../../subgraphs/routes/entities/flight-enums';
 export { Region, RouteStatus } from '../../subgraphs/routes/entities/route-enums';
-export { flightHistoryId } from '../../subgraphs/routes/flight-history-id';
+export { flightHistoryId } from '../../subgraphs/routes/entities/flight-history-id';
 export {
   ClearanceStatus,
   DeclarationStatus,

@@ -23,4 +23,4 @@ export const flightLifecycle = new StateMachine<FlightStatus>('Flight', {
 });
 
 // Kept apart (the demo seeder writes flight histories and should not load the kit for it).
-export { flightHistoryId } from './flight-history-id';
+export { flightHistoryId } from './entities/flight-history-id';
