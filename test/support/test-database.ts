@@ -203,9 +203,9 @@ export function startDemoDatabase(shipments = DEMO_WORLD_SHIPMENTS): PendingTest
 }
 
 /**
- * Starts building the templates most files start from, the migrated schemas and the shared demo
- * worlds, side by side before any file needs them (the global setup does, for a whole-suite run),
- * so no worker sits waiting for another to seed. Resolves with the build once this process holds
+ * Starts building the templates most files start from before any file needs them (the global
+ * setup does, for a whole-suite run): the migrated schemas and the shared demo world side by side,
+ * the bigger world after it, so no worker sits waiting for another to seed. Resolves with the build once this process holds
  * the lock of every template: from then on a worker that needs one waits for this build instead
  * of starting its own, and the workers can start the files that need none.
  */

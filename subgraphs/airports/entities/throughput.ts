@@ -1,22 +1,8 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../kit';
+import { Interval } from './throughput-enums';
 
-/** Length of a throughput period. */
-export enum Interval {
-  DAY = 'DAY',
-  WEEK = 'WEEK',
-  MONTH = 'MONTH',
-}
-
-registerEnumType(Interval, {
-  name: 'Interval',
-  description: "Length of a statistics period, in the airport's local time.",
-  valuesConfig: {
-    DAY: { description: 'A calendar day.' },
-    WEEK: { description: 'An ISO week, Monday to Sunday.' },
-    MONTH: { description: 'A calendar month.' },
-  },
-});
+export { Interval };
 
 @ObjectType({ description: 'Cargo received at an airport during one period.' })
 export class ThroughputPoint {

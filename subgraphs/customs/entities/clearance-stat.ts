@@ -1,23 +1,7 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ClearanceGroupBy } from './clearance-stat-enums';
 
-export enum ClearanceGroupBy {
-  AIRPORT = 'AIRPORT',
-  SUPERVISION_MODE = 'SUPERVISION_MODE',
-  BONDED_ZONE = 'BONDED_ZONE',
-  MONTH = 'MONTH',
-}
-registerEnumType(ClearanceGroupBy, {
-  name: 'ClearanceGroupBy',
-  description: 'How `clearanceStats` groups declarations.',
-  valuesConfig: {
-    AIRPORT: { description: "By the shipment's port of entry (IATA code)." },
-    SUPERVISION_MODE: { description: 'By supervision mode code, e.g. "1210".' },
-    BONDED_ZONE: {
-      description: 'By bonded zone code; declarations outside any zone under "NONE".',
-    },
-    MONTH: { description: 'By month of filing, "YYYY-MM" in Asia/Shanghai time.' },
-  },
-});
+export { ClearanceGroupBy };
 
 @ObjectType({
   description:

@@ -1,8 +1,16 @@
 /**
- * The enums of `declaration.ts`, in a module of their own: the demo seeder writes their values and loads
- * them without loading the subgraph.
+ * The enums of `declaration.ts`, registered with type-graphql in a module of their own, so that the
+ * demo seeder can write their values without loading the subgraph.
  */
 import { registerEnumType } from 'type-graphql';
+import { DeclarationStatus } from '../rules/clearance';
+
+// Declared with customs' clearance rule, which sums declarations up by it.
+export { DeclarationStatus };
+registerEnumType(DeclarationStatus, {
+  name: 'DeclarationStatus',
+  description: 'Where a customs declaration stands.',
+});
 
 export enum TradeDirection {
   IMPORT = 'IMPORT',

@@ -1,21 +1,13 @@
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { AUTHENTICATED, StatusChange } from '../../kit';
-import { DeclarationStatus } from '../rules/clearance';
 import { BondedZone } from './bonded-zone';
 import { Enterprise } from './enterprise';
 import { Money } from './money';
 import { DrugApproval, Facility } from './stubs';
 import { Shipment } from './shipment';
-import { TradeDirection, InspectionResult } from './declaration-enums';
+import { DeclarationStatus, InspectionResult, TradeDirection } from './declaration-enums';
 
-export { TradeDirection, InspectionResult };
-
-export { DeclarationStatus };
-
-registerEnumType(DeclarationStatus, {
-  name: 'DeclarationStatus',
-  description: 'Where a customs declaration stands.',
-});
+export { DeclarationStatus, InspectionResult, TradeDirection };
 
 @ObjectType({ description: 'A customs office (GACC 4-digit code).' })
 export class CustomsOffice {

@@ -1,33 +1,12 @@
-import {
-  Directive,
-  Field,
-  Float,
-  ID,
-  InputType,
-  Int,
-  ObjectType,
-  registerEnumType,
-} from 'type-graphql';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AUTHENTICATED, Connection } from '../../kit';
-import { ClearanceStatus } from '../rules/clearance';
+import { ClearanceStatus } from './shipment-enums';
 import { Declaration } from './declaration';
 import { Enterprise } from './enterprise';
 import { SpecialGoodsApplication } from './special-goods-application';
 import { Airport } from './stubs';
 
 export { ClearanceStatus };
-
-registerEnumType(ClearanceStatus, {
-  name: 'ClearanceStatus',
-  description: 'Where a shipment stands with customs, summed up across its declarations.',
-  valuesConfig: {
-    NOT_DECLARED: { description: 'No declaration filed yet.' },
-    IN_PROGRESS: { description: 'Declarations filed, not all settled.' },
-    INSPECTION: { description: 'At least one declaration requires inspection.' },
-    RELEASED: { description: 'Every declaration that was not rejected is released.' },
-    REJECTED: { description: 'Every declaration was rejected.' },
-  },
-});
 
 @ObjectType({
   description:

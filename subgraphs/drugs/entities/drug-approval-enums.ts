@@ -1,6 +1,6 @@
 /**
- * The enums of `drug-approval.ts`, in a module of their own: the demo seeder writes their values and loads
- * them without loading the subgraph.
+ * The enums of `drug-approval.ts`, registered with type-graphql in a module of their own, so that
+ * the demo seeder can write their values without loading the subgraph.
  */
 import { registerEnumType } from 'type-graphql';
 
