@@ -5,22 +5,24 @@ import { createContext, runInContext } from 'node:vm';
  * must hold is that a module still runs afresh in each file's own context, and that a module whose
  * code changed is never served the old code.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ModuleCodeCache, FileAsyncLocalStorages } = require('../support/code-caching-runtime') as {
-  FileAsyncLocalStorages: new () => {
-    module(): typeof import('node:async_hooks');
-    disableAll(): void;
+const { ModuleCodeCache, FileAsyncLocalStorages, loadedOnFirstUse } =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../support/code-caching-runtime') as {
+    loadedOnFirstUse<T extends object>(load: () => T): T;
+    FileAsyncLocalStorages: new () => {
+      module(): typeof import('node:async_hooks');
+      disableAll(): void;
+    };
+    ModuleCodeCache: new () => {
+      compile(
+        filename: string,
+        code: string,
+        parameters: string[],
+        context: object,
+      ): { fn: (...args: unknown[]) => unknown; fromCache: boolean };
+      keep(): void;
+    };
   };
-  ModuleCodeCache: new () => {
-    compile(
-      filename: string,
-      code: string,
-      parameters: string[],
-      context: object,
-    ): { fn: (...args: unknown[]) => unknown; fromCache: boolean };
-    keep(): void;
-  };
-};
 
 const MODULE = `
   let calls = 0;
@@ -71,6 +73,88 @@ test('nothing is cached before the file that compiled it has run to its end', ()
   const cache = new ModuleCodeCache();
   load(cache, MODULE, 'one');
   expect(load(cache, MODULE, 'two').fromCache).toBe(false);
+});
+
+describe("a module's globals", () => {
+  const GLOBALS = `
+    exports.intrinsics = () => [Symbol, Object, Array, JSON, Map, Promise, process];
+    exports.looked = () => [globalThis.Symbol, globalThis.Object, globalThis.Array, globalThis.JSON,
+      globalThis.Map, globalThis.Promise, globalThis.process];
+    exports.now = () => Date.now();
+    exports.isArray = (value) => value instanceof Array;
+  `;
+
+  test("are the context's own, as a lookup would find them", () => {
+    const context = createContext({ process: { env: { WHERE: 'context' } } });
+    const { fn } = new ModuleCodeCache().compile(
+      '/virtual/globals.js',
+      GLOBALS,
+      ['exports'],
+      context,
+    );
+    const exports: Record<string, (...args: unknown[]) => unknown> = {};
+    fn(exports);
+    expect(exports.intrinsics()).toEqual(exports.looked());
+    expect((exports.intrinsics() as unknown[])[0]).not.toBe(Symbol); // not this realm's
+    expect(exports.isArray(runInContext('[]', context))).toBe(true);
+    expect(exports.isArray([])).toBe(false);
+  });
+
+  test("are bound when the module is compiled: the context's interceptor is not asked again", () => {
+    const context = createContext({});
+    const { fn } = new ModuleCodeCache().compile(
+      '/virtual/globals.js',
+      GLOBALS,
+      ['exports'],
+      context,
+    );
+    const exports: Record<string, () => unknown[]> = {};
+    fn(exports);
+    runInContext('delete globalThis.JSON', context);
+    expect(exports.looked()[3]).toBeUndefined();
+    expect(exports.intrinsics()[3]).toHaveProperty('stringify');
+  });
+
+  test('are looked up afresh where a test may replace them (Date, with fake timers)', () => {
+    const context = createContext({});
+    const { fn } = new ModuleCodeCache().compile(
+      '/virtual/globals.js',
+      GLOBALS,
+      ['exports'],
+      context,
+    );
+    const exports: Record<string, () => unknown> = {};
+    fn(exports);
+    runInContext('globalThis.Date = { now: () => 7 }', context);
+    expect(exports.now()).toBe(7);
+  });
+});
+
+describe('a module loaded on first use', () => {
+  test('is not loaded until a property is read, then once, and reads as the module', () => {
+    const load = jest.fn(() => ({ answer: 42, ask: () => 'why' }));
+    const module = loadedOnFirstUse(load);
+    expect(load).not.toHaveBeenCalled();
+    expect(module.answer).toBe(42);
+    expect(module.ask()).toBe('why');
+    expect('ask' in module).toBe(true);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  test("as Apollo's usage-reporting modules are, when the gateway loads", () => {
+    const loaded = () =>
+      Object.keys(require.cache).filter((path) => /sdk-metrics|resource-detector/.test(path));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ApolloGateway } = require('@apollo/gateway') as typeof import('@apollo/gateway');
+    expect(typeof ApolloGateway).toBe('function');
+    expect(loaded()).toEqual([]);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const telemetry = require('@apollo/gateway/dist/utilities/opentelemetry') as {
+      createDataCollectionMeterProvider: (exporter: object) => { shutdown(): Promise<void> };
+    };
+    expect(typeof telemetry.createDataCollectionMeterProvider).toBe('function');
+    expect(loaded()).toEqual([]);
+  });
 });
 
 describe("a file's AsyncLocalStorages", () => {
