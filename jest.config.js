@@ -15,7 +15,9 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['reflect-metadata'],
-  // jest's runtime, with V8's compiled code reused across a worker's test files (see the file).
+  // jest's runtime, with V8's compiled code reused across a worker's test files, the globals a
+  // module reads bound to it, and Apollo's unused usage-reporting modules loaded on first use
+  // (see the file).
   runtime: '<rootDir>/test/support/code-caching-runtime.js',
   // Finds (or, on a machine without one, starts) the PostgreSQL server the tests use.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
