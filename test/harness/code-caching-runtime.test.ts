@@ -84,8 +84,8 @@ describe("a module's globals", () => {
     exports.isArray = (value) => value instanceof Array;
   `;
 
-  test("are the context's own, as a lookup would find them", () => {
-    const context = createContext({ process: { env: { WHERE: 'context' } } });
+  /** The module above, compiled and run in `context`. */
+  function globalsModule(context: object) {
     const { fn } = new ModuleCodeCache().compile(
       '/virtual/globals.js',
       GLOBALS,
@@ -94,6 +94,12 @@ describe("a module's globals", () => {
     );
     const exports: Record<string, (...args: unknown[]) => unknown> = {};
     fn(exports);
+    return exports;
+  }
+
+  test("are the context's own, as a lookup would find them", () => {
+    const context = createContext({ process: { env: { WHERE: 'context' } } });
+    const exports = globalsModule(context);
     expect(exports.intrinsics()).toEqual(exports.looked());
     expect((exports.intrinsics() as unknown[])[0]).not.toBe(Symbol); // not this realm's
     expect(exports.isArray(runInContext('[]', context))).toBe(true);
@@ -102,29 +108,15 @@ describe("a module's globals", () => {
 
   test("are bound when the module is compiled: the context's interceptor is not asked again", () => {
     const context = createContext({});
-    const { fn } = new ModuleCodeCache().compile(
-      '/virtual/globals.js',
-      GLOBALS,
-      ['exports'],
-      context,
-    );
-    const exports: Record<string, () => unknown[]> = {};
-    fn(exports);
+    const exports = globalsModule(context);
     runInContext('delete globalThis.JSON', context);
-    expect(exports.looked()[3]).toBeUndefined();
-    expect(exports.intrinsics()[3]).toHaveProperty('stringify');
+    expect((exports.looked() as unknown[])[3]).toBeUndefined();
+    expect((exports.intrinsics() as unknown[])[3]).toHaveProperty('stringify');
   });
 
   test('are looked up afresh where a test may replace them (Date, with fake timers)', () => {
     const context = createContext({});
-    const { fn } = new ModuleCodeCache().compile(
-      '/virtual/globals.js',
-      GLOBALS,
-      ['exports'],
-      context,
-    );
-    const exports: Record<string, () => unknown> = {};
-    fn(exports);
+    const exports = globalsModule(context);
     runInContext('globalThis.Date = { now: () => 7 }', context);
     expect(exports.now()).toBe(7);
   });
